@@ -1,0 +1,309 @@
+//! The extractor: gazetteers compiled once into an immutable [`Extractor`],
+//! then the pipeline run per text: normalize → match → resolve → entities.
+
+use crate::error::{Error, Location};
+use crate::gazetteer::{self, Entry};
+use crate::matcher::{Case, Matcher};
+use crate::normalize::Normalized;
+use crate::output::{Entity, Label};
+use crate::resolve::{resolve, Overlap};
+use crate::tokenize::CharCounter;
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Finds entities in `text` with the default gazetteers embedded in the
+/// library: flat output, smart case.
+///
+/// The default extractor is built on first use and shared by all threads.
+///
+/// ```
+/// let entities = entitas::extract("Menteri Pertahanan Rusia Sergei Shoigu tiba di Teheran.");
+/// let found: Vec<(&str, &str)> = entities.iter().map(|e| (e.text.as_str(), e.label.as_str())).collect();
+/// assert_eq!(found[..2], [("Rusia", "COUNTRY"), ("Sergei Shoigu", "PERSON")]);
+/// ```
+pub fn extract(text: &str) -> Vec<Entity> {
+    DEFAULT.extract(text)
+}
+
+static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
+    Extractor::builder()
+        .build()
+        .expect("the embedded gazetteers are valid: checked by gazetteer::tests::default_gazetteers_parse")
+});
+
+/// Entity metadata, indexed by the matcher's entity numbers.
+#[derive(Debug)]
+struct Record {
+    id: String,
+    canonical: String,
+    label: Label,
+    source: Arc<str>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    records: Vec<Record>,
+    matcher: Matcher,
+    overlap: Overlap,
+}
+
+/// A compiled set of gazetteers that finds entities in text.
+///
+/// Building can fail (a bad gazetteer); extracting cannot. An `Extractor`
+/// is immutable, `Send + Sync`, and cheap to clone (an `Arc` inside).
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use entitas::{Extractor, Label};
+///
+/// let extractor = Extractor::builder()
+///     .default_gazetteers(false)
+///     .gazetteer_text("partai.tsv", "@custom-label PARTY\nPDIP\tPartai Demokrasi Indonesia Perjuangan\tPDIP\tPDI-P\n")
+///     .build()?;
+/// let entities = extractor.extract("Kader PDI-P berkumpul.");
+/// assert_eq!(entities[0].text, "PDI-P");
+/// assert_eq!(entities[0].label, Label::Custom("PARTY".into()));
+/// assert_eq!(entities[0].id, "party:PDIP");
+/// assert_eq!(entities[0].canonical, "Partai Demokrasi Indonesia Perjuangan");
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    inner: Arc<Inner>,
+}
+
+impl Extractor {
+    /// A builder, with the default gazetteers, smart case and flat output.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Finds the entities in `text`, sorted by start offset. Never fails
+    /// and never panics.
+    pub fn extract(&self, text: &str) -> Vec<Entity> {
+        let inner = &*self.inner;
+        let norm = Normalized::new(text);
+        let candidates = inner.matcher.find(text, &norm);
+        let resolved = resolve(text, candidates, inner.overlap);
+        let mut chars = CharCounter::default();
+        let mut out = Vec::with_capacity(resolved.len());
+        for r in resolved {
+            let c = r.candidate;
+            let (Some(record), Some(surface)) = (
+                usize::try_from(c.entity)
+                    .ok()
+                    .and_then(|i| inner.records.get(i)),
+                text.get(c.byte_start..c.byte_end),
+            ) else {
+                continue;
+            };
+            let char_start = chars.at(text, c.byte_start);
+            let char_end = char_start + surface.chars().count();
+            out.push(Entity {
+                text: surface.to_string(),
+                label: record.label.clone(),
+                id: record.id.clone(),
+                canonical: record.canonical.clone(),
+                byte_start: c.byte_start,
+                byte_end: c.byte_end,
+                char_start,
+                char_end,
+                source: record.source.to_string(),
+                nested: r.nested,
+            });
+        }
+        out
+    }
+
+    /// Number of entities in the gazetteers.
+    pub fn entity_count(&self) -> usize {
+        self.inner.records.len()
+    }
+
+    /// Number of distinct folded aliases the automaton searches for.
+    pub fn pattern_count(&self) -> usize {
+        self.inner.matcher.pattern_count()
+    }
+
+    /// The case mode this extractor was built with.
+    pub fn case(&self) -> Case {
+        self.inner.matcher.case()
+    }
+
+    /// The overlap mode this extractor was built with.
+    pub fn overlap(&self) -> Overlap {
+        self.inner.overlap
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Source {
+    Path(PathBuf),
+    Text { name: String, text: String },
+}
+
+/// Configures and builds an [`Extractor`].
+///
+/// Setters take and return `&mut Self`; [`build`](Self::build) leaves the
+/// builder as it was, so it can build again.
+#[derive(Clone, Debug)]
+pub struct ExtractorBuilder {
+    defaults: bool,
+    sources: Vec<Source>,
+    case: Case,
+    overlap: Overlap,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder {
+            defaults: true,
+            sources: Vec::new(),
+            case: Case::Smart,
+            overlap: Overlap::Flat,
+        }
+    }
+}
+
+impl ExtractorBuilder {
+    /// Whether to include the gazetteers embedded in the library (default:
+    /// yes). User gazetteers take priority over them either way.
+    pub fn default_gazetteers(&mut self, yes: bool) -> &mut Self {
+        self.defaults = yes;
+        self
+    }
+
+    /// Adds a gazetteer file, or every `.tsv` file of a folder (in name
+    /// order). Files are read by [`build`](Self::build).
+    pub fn gazetteer_file(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.sources.push(Source::Path(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds gazetteer text in the file format; `name` stands for the file
+    /// name in errors and in [`Entity::source`].
+    pub fn gazetteer_text(&mut self, name: &str, text: &str) -> &mut Self {
+        self.sources.push(Source::Text {
+            name: name.to_string(),
+            text: text.to_string(),
+        });
+        self
+    }
+
+    /// How letter case decides a match (default [`Case::Smart`]).
+    pub fn case(&mut self, case: Case) -> &mut Self {
+        self.case = case;
+        self
+    }
+
+    /// What to do with overlapping mentions (default [`Overlap::Flat`]).
+    pub fn overlap(&mut self, overlap: Overlap) -> &mut Self {
+        self.overlap = overlap;
+        self
+    }
+
+    /// Reads and compiles the gazetteers.
+    ///
+    /// # Errors
+    /// [`Error::Io`] for a file or folder that cannot be read,
+    /// [`Error::EmptyFolder`], [`Error::Gazetteer`] for a malformed line
+    /// (with its `file:line:column`), [`Error::DuplicateId`] when two
+    /// entities share an id.
+    pub fn build(&self) -> Result<Extractor, Error> {
+        let mut files: Vec<(String, String)> = Vec::new();
+        for source in &self.sources {
+            match source {
+                Source::Text { name, text } => files.push((name.clone(), text.clone())),
+                Source::Path(path) => read_path(path, &mut files)?,
+            }
+        }
+        if self.defaults {
+            for (name, text) in gazetteer::DEFAULTS {
+                files.push((name.to_string(), text.to_string()));
+            }
+        }
+        let mut records = Vec::new();
+        let mut aliases = Vec::new();
+        let mut first_seen: HashMap<String, Location> = HashMap::new();
+        for (name, text) in &files {
+            let source: Arc<str> = format!("gazetteer:{}", stem(name)).into();
+            for Entry {
+                id,
+                canonical,
+                label,
+                aliases: entry_aliases,
+                at,
+            } in gazetteer::parse(name, text)?
+            {
+                if let Some(first) = first_seen.get(&id) {
+                    return Err(Error::DuplicateId {
+                        id,
+                        at,
+                        first: first.clone(),
+                    });
+                }
+                first_seen.insert(id.clone(), at);
+                let index = u32::try_from(records.len()).unwrap_or(u32::MAX);
+                aliases.extend(entry_aliases.into_iter().map(|a| (index, a)));
+                records.push(Record {
+                    id,
+                    canonical,
+                    label,
+                    source: Arc::clone(&source),
+                });
+            }
+        }
+        let matcher = Matcher::new(
+            aliases.iter().map(|(i, a)| (*i, a.text.as_str(), a.case)),
+            self.case,
+        )
+        .map_err(|e| Error::TooLarge {
+            message: e.to_string(),
+        })?;
+        Ok(Extractor {
+            inner: Arc::new(Inner {
+                records,
+                matcher,
+                overlap: self.overlap,
+            }),
+        })
+    }
+}
+
+/// Reads a gazetteer file, or the `.tsv` files of a folder, into `files`.
+fn read_path(path: &Path, files: &mut Vec<(String, String)>) -> Result<(), Error> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if path.is_dir() {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "tsv"))
+            .collect();
+        if found.is_empty() {
+            return Err(Error::EmptyFolder {
+                path: path.to_path_buf(),
+            });
+        }
+        found.sort();
+        for file in found {
+            read_path(&file, files)?;
+        }
+        return Ok(());
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let name = path.display().to_string();
+    let text = gazetteer::decode(&name, &bytes)?.to_string();
+    files.push((name, text));
+    Ok(())
+}
+
+/// The file name without folders and without a `.tsv` extension.
+fn stem(name: &str) -> &str {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    base.strip_suffix(".tsv").unwrap_or(base)
+}

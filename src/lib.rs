@@ -1,0 +1,73 @@
+//! Named entities in Indonesian text, found with gazetteers.
+//!
+//! `entitas` matches curated name lists (countries, places, organizations,
+//! people, weapon systems) over Indonesian text and returns each mention as
+//! an [`Entity`]: an exact span of the original text (byte and char
+//! offsets), a [`Label`], a stable id and a canonical name.
+//!
+//! # Example: the default gazetteers
+//!
+//! ```
+//! let text = "Korps Garda Revolusi Islam Iran (IRGC) memamerkan rudal kepada Rusia.";
+//! for e in entitas::extract(text) {
+//!     assert_eq!(&text[e.byte_start..e.byte_end], e.text);
+//!     println!("{} {} {} {}", e.label, e.text, e.id, e.canonical);
+//! }
+//! let ids: Vec<String> = entitas::extract(text).into_iter().map(|e| e.id).collect();
+//! assert_eq!(ids, ["organization:IRGC", "organization:IRGC", "country:RUS"]);
+//! ```
+//!
+//! # Example: your own gazetteer, nested mentions
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use entitas::{Extractor, Overlap};
+//!
+//! let extractor = Extractor::builder()
+//!     .gazetteer_text("kampus.tsv", "@label ORGANIZATION\nUI\tUniversitas Indonesia\tUI\n")
+//!     .overlap(Overlap::Nested)
+//!     .build()?;
+//! let found: Vec<(String, bool)> = extractor
+//!     .extract("Mahasiswa Universitas Indonesia berdemo.")
+//!     .into_iter()
+//!     .map(|e| (e.text, e.nested))
+//!     .collect();
+//! assert_eq!(found, [("Universitas Indonesia".to_string(), false), ("Indonesia".to_string(), true)]);
+//! # Ok(()) }
+//! ```
+//!
+//! # The pipeline
+//!
+//! gazetteer loading → normalization → matching on token boundaries →
+//! overlap resolution → entities. `ARCHITECTURE.md` says where each stage
+//! lives. Offsets always point into the original text; "char" means a
+//! Unicode scalar value (a Python `str` index), not a UTF-16 unit.
+
+// Every public item is documented: the docs are the user's manual.
+#![deny(missing_docs)]
+// Links in the docs must resolve.
+#![deny(rustdoc::broken_intra_doc_links)]
+// Every public type can be printed when debugging.
+#![warn(missing_debug_implementations)]
+// Nothing here needs unsafe.
+#![forbid(unsafe_code)]
+
+mod error;
+mod extractor;
+mod gazetteer;
+mod matcher;
+mod normalize;
+mod output;
+mod resolve;
+mod tokenize;
+
+pub use error::{Error, GazetteerErrorKind, Location};
+pub use extractor::{extract, Extractor, ExtractorBuilder};
+pub use matcher::Case;
+pub use output::{Entity, Label};
+pub use resolve::Overlap;
+pub use tokenize::{tag_bio, tokenize, Tag, Token};
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,198 @@
+//! Matching: every alias of every entity, folded, in one Aho-Corasick
+//! automaton over the normalized text. All overlapping matches are
+//! reported, then kept only where they start and end on token boundaries
+//! and where the alias's case policy accepts the original text.
+//!
+//! The overlapping search matters: with the aliases `ina jakarta` and
+//! `jakarta`, the text `kartina jakarta` holds an unaligned match of the
+//! first that a leftmost-longest search would report instead of the second.
+
+use crate::gazetteer::AliasCase;
+use crate::normalize::{fold_cased, fold_lower, Normalized};
+use crate::tokenize::{ends_token, starts_token};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+
+/// How letter case decides a match.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Case {
+    /// The default. An alias written with capitals matches text with the
+    /// same capitals or in all caps: `Kongres` matches `Kongres` and
+    /// `KONGRES`, not `kongres`; `AS` matches only `AS`. An alias without
+    /// capitals, or marked `~` in its gazetteer, matches in any case.
+    #[default]
+    Smart,
+    /// Every alias matches in any case; for lower-cased text.
+    Insensitive,
+}
+
+/// An alias as the matcher needs it.
+#[derive(Debug)]
+struct AliasInfo {
+    /// Index of the entity in the extractor's table; lower wins ties.
+    entity: u32,
+    /// The alias folded with case kept (for the smart-case check).
+    cased: Box<str>,
+    /// `cased` in upper case (for the all-caps form).
+    upper: Box<str>,
+    /// False when the case check can be skipped.
+    case_sensitive: bool,
+}
+
+/// A match of one alias, aligned to tokens, in original byte offsets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub(crate) byte_start: usize,
+    pub(crate) byte_end: usize,
+    pub(crate) entity: u32,
+}
+
+/// The automaton and, for each of its patterns, the aliases folded to it.
+#[derive(Debug)]
+pub(crate) struct Matcher {
+    automaton: AhoCorasick,
+    /// `aliases[pattern_aliases[p].0 .. pattern_aliases[p].1]` fold to pattern `p`.
+    pattern_aliases: Vec<(usize, usize)>,
+    aliases: Vec<AliasInfo>,
+    case: Case,
+}
+
+impl Matcher {
+    /// Builds the matcher from `(entity index, alias text, alias case)`.
+    pub(crate) fn new<'a>(
+        aliases: impl IntoIterator<Item = (u32, &'a str, AliasCase)>,
+        case: Case,
+    ) -> Result<Matcher, aho_corasick::BuildError> {
+        let mut by_pattern: HashMap<String, Vec<AliasInfo>> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for (entity, text, alias_case) in aliases {
+            let folded = fold_lower(text);
+            let cased = fold_cased(text);
+            let info = AliasInfo {
+                entity,
+                upper: cased.to_uppercase().into(),
+                case_sensitive: alias_case == AliasCase::Smart
+                    && case == Case::Smart
+                    && cased.chars().any(char::is_uppercase),
+                cased: cased.into(),
+            };
+            by_pattern
+                .entry(folded)
+                .or_insert_with_key(|k| {
+                    order.push(k.clone());
+                    Vec::new()
+                })
+                .push(info);
+        }
+        let mut pattern_aliases = Vec::with_capacity(order.len());
+        let mut aliases = Vec::new();
+        for pattern in &order {
+            let start = aliases.len();
+            aliases.extend(by_pattern.remove(pattern).unwrap_or_default());
+            pattern_aliases.push((start, aliases.len()));
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&order)?;
+        Ok(Matcher {
+            automaton,
+            pattern_aliases,
+            aliases,
+            case,
+        })
+    }
+
+    /// Number of distinct folded patterns in the automaton.
+    pub(crate) fn pattern_count(&self) -> usize {
+        self.pattern_aliases.len()
+    }
+
+    /// The case mode this matcher was built with.
+    pub(crate) fn case(&self) -> Case {
+        self.case
+    }
+
+    /// All token-aligned, case-accepted matches in `text`.
+    pub(crate) fn find(&self, text: &str, norm: &Normalized) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for m in self.automaton.find_overlapping_iter(&norm.text) {
+            if !starts_token(&norm.text, m.start()) || !ends_token(&norm.text, m.end()) {
+                continue;
+            }
+            let (Some(byte_start), Some(byte_end)) =
+                (norm.orig_start(m.start()), norm.orig_end(m.end()))
+            else {
+                continue;
+            };
+            let Some(original) = text.get(byte_start..byte_end) else {
+                continue;
+            };
+            let Some(&(from, to)) = self.pattern_aliases.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let mut folded: Option<String> = None;
+            for alias in self.aliases.get(from..to).unwrap_or_default() {
+                if alias.case_sensitive {
+                    let seen = folded.get_or_insert_with(|| fold_cased(original));
+                    let all_caps = !seen.chars().any(char::is_lowercase);
+                    if *seen != *alias.cased && !(all_caps && *seen == *alias.upper) {
+                        continue;
+                    }
+                }
+                out.push(Candidate {
+                    byte_start,
+                    byte_end,
+                    entity: alias.entity,
+                });
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(aliases: &[(&str, AliasCase)], case: Case, text: &str) -> Vec<&'static str> {
+        let m = Matcher::new(
+            aliases.iter().enumerate().map(|(i, (a, c))| (i as u32, *a, *c)),
+            case,
+        )
+        .unwrap();
+        let norm = Normalized::new(text);
+        m.find(text, &norm)
+            .into_iter()
+            .map(|c| &*text[c.byte_start..c.byte_end].to_string().leak())
+            .collect()
+    }
+
+    const S: AliasCase = AliasCase::Smart;
+
+    #[test]
+    fn smart_case() {
+        let a = [("Kongres", S), ("AS", S), ("rudal", S)];
+        assert_eq!(find(&a, Case::Smart, "Kongres KONGRES kongres"), ["Kongres", "KONGRES"]);
+        assert_eq!(find(&a, Case::Smart, "AS as As"), ["AS"]);
+        assert_eq!(find(&a, Case::Smart, "Rudal RUDAL rudal"), ["Rudal", "RUDAL", "rudal"]);
+        assert_eq!(find(&[("Kongres", AliasCase::Any)], Case::Smart, "kongres"), ["kongres"]);
+        assert_eq!(find(&a, Case::Insensitive, "kongres as"), ["kongres", "as"]);
+    }
+
+    #[test]
+    fn hidden_match_inside_a_rejected_one() {
+        let a = [("ina jakarta", S), ("jakarta", S)];
+        assert_eq!(find(&a, Case::Smart, "kartina jakarta"), ["jakarta"]);
+    }
+
+    #[test]
+    fn token_boundaries() {
+        let a = [("Rusia", S), ("PBB", S), ("CNN", S), ("IRGC", S), ("Iran", S)];
+        let text = "Rusianya PBB-nya ke-PBB-an CNN.com IRGC's anti-Iran Iran-lah Rusiawi ASEAN";
+        assert_eq!(
+            find(&a, Case::Smart, text),
+            ["Rusia", "PBB", "PBB", "CNN", "IRGC", "Iran", "Iran"]
+        );
+    }
+}

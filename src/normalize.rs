@@ -1,0 +1,216 @@
+//! Normalization: one pass over the text that folds what should not matter
+//! for matching, and remembers where every normalized byte came from.
+//!
+//! The folded form is:
+//! - compatibility-decomposed (NFKD) with combining marks dropped, so
+//!   `Erdoğan` and `Erdogan`, or `İran` and `Iran`, read the same;
+//! - lower-cased (for the automaton; [`fold_cased`] keeps the case, for the
+//!   smart-case check);
+//! - every run of whitespace (any Unicode whitespace, including the
+//!   no-break space) becomes one ASCII space, so `Amerika\nSerikat` and
+//!   `Amerika  Serikat` match `Amerika Serikat`;
+//! - dashes and hyphens become `-`, apostrophes `'`, and a few letters with
+//!   no decomposition are folded by hand (`ı`, `ø`, `ł`, `đ`).
+//!
+//! [`Normalized::orig`] maps every normalized byte back to the byte offset of
+//! the original char that produced it, so a match in the folded text becomes
+//! an exact span of the original text.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// A normalized text and its map back to the original.
+#[derive(Debug, Default)]
+pub(crate) struct Normalized {
+    /// The folded, lower-cased text that the automaton scans.
+    pub(crate) text: String,
+    /// `orig[i]` is the byte offset in the original text of the char that
+    /// produced normalized byte `i`; `orig[text.len()]` is the original
+    /// length. Always `text.len() + 1` long.
+    orig: Vec<usize>,
+}
+
+impl Normalized {
+    /// Normalizes `text` (lower-cased).
+    pub(crate) fn new(text: &str) -> Self {
+        let mut n = Normalized {
+            text: String::with_capacity(text.len()),
+            orig: Vec::with_capacity(text.len() + 1),
+        };
+        let mut last_space = true; // leading whitespace is dropped
+        for (offset, c) in text.char_indices() {
+            let before = n.text.len();
+            fold_char(c, true, &mut last_space, &mut n.text);
+            n.orig.resize(n.text.len(), offset);
+            debug_assert!(n.orig.len() >= before);
+        }
+        n.orig.push(text.len());
+        n
+    }
+
+    /// The original byte offset of a match that starts at normalized byte
+    /// `start`, or `None` when `start` falls inside the output of a single
+    /// original char (as in the middle of `ﬁ` → `fi`).
+    pub(crate) fn orig_start(&self, start: usize) -> Option<usize> {
+        let here = *self.orig.get(start)?;
+        match start.checked_sub(1) {
+            Some(prev) if self.orig.get(prev) == Some(&here) => None,
+            _ => Some(here),
+        }
+    }
+
+    /// The original byte offset of a match that ends at normalized byte
+    /// `end` (exclusive), under the same condition as [`Self::orig_start`].
+    pub(crate) fn orig_end(&self, end: usize) -> Option<usize> {
+        if end == 0 {
+            return None;
+        }
+        let here = *self.orig.get(end)?;
+        if end < self.text.len() && self.orig.get(end - 1) == Some(&here) {
+            return None;
+        }
+        Some(here)
+    }
+}
+
+/// Folds `s` the way [`Normalized::new`] does, lower-cased, trimmed. Used
+/// for gazetteer aliases.
+pub(crate) fn fold_lower(s: &str) -> String {
+    fold(s, true)
+}
+
+/// Folds `s` like [`fold_lower`] but keeps letter case: the form the
+/// smart-case check compares.
+pub(crate) fn fold_cased(s: &str) -> String {
+    fold(s, false)
+}
+
+fn fold(s: &str, lower: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last_space = true;
+    for c in s.chars() {
+        fold_char(c, lower, &mut last_space, &mut out);
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// A char that is part of a word: letters, digits and combining marks.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || (!c.is_ascii() && is_combining_mark(c))
+}
+
+#[inline]
+fn fold_char(c: char, lower: bool, last_space: &mut bool, out: &mut String) {
+    if c.is_ascii() {
+        if c.is_ascii_whitespace() {
+            push_space(last_space, out);
+        } else {
+            out.push(if lower { c.to_ascii_lowercase() } else { c });
+            *last_space = false;
+        }
+        return;
+    }
+    if c.is_whitespace() {
+        push_space(last_space, out);
+        return;
+    }
+    decompose_compatible(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        if d.is_whitespace() {
+            push_space(last_space, out);
+            return;
+        }
+        if lower {
+            for l in d.to_lowercase() {
+                if !is_combining_mark(l) {
+                    out.push(fold_extra(l));
+                }
+            }
+        } else {
+            out.push(fold_extra(d));
+        }
+        *last_space = false;
+    });
+}
+
+#[inline]
+fn push_space(last_space: &mut bool, out: &mut String) {
+    if !*last_space {
+        out.push(' ');
+        *last_space = true;
+    }
+}
+
+/// Letters without a canonical decomposition, and punctuation variants.
+fn fold_extra(c: char) -> char {
+    match c {
+        'ı' => 'i',
+        'ø' => 'o',
+        'Ø' => 'O',
+        'ł' => 'l',
+        'Ł' => 'L',
+        'đ' => 'd',
+        'Đ' => 'D',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' => '\'',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span_of(text: &str, needle: &str) -> Option<(usize, usize)> {
+        let n = Normalized::new(text);
+        let at = n.text.find(needle)?;
+        Some((n.orig_start(at)?, n.orig_end(at + needle.len())?))
+    }
+
+    #[test]
+    fn folds_case_diacritics_and_whitespace() {
+        assert_eq!(fold_lower("  Erdoğan "), "erdogan");
+        assert_eq!(fold_lower("İran"), "iran");
+        assert_eq!(fold_lower("Amerika\n \tSerikat"), "amerika serikat");
+        assert_eq!(fold_lower("Amerika\u{a0}Serikat"), "amerika serikat");
+        assert_eq!(fold_lower("IRGC’s"), "irgc's");
+        assert_eq!(fold_lower("Rusia–Ukraina"), "rusia-ukraina");
+        assert_eq!(fold_cased("Erdoğan"), "Erdogan");
+        assert_eq!(fold_lower("ﬁnal"), "final");
+    }
+
+    #[test]
+    fn maps_back_to_original_offsets() {
+        let text = "Presiden Erdoğan di İran";
+        let (s, e) = span_of(text, "erdogan").unwrap();
+        assert_eq!(&text[s..e], "Erdoğan");
+        let (s, e) = span_of(text, "iran").unwrap();
+        assert_eq!(&text[s..e], "İran");
+        let text = "di Amerika \n\n Serikat.";
+        let (s, e) = span_of(text, "amerika serikat").unwrap();
+        assert_eq!(&text[s..e], "Amerika \n\n Serikat");
+    }
+
+    #[test]
+    fn decomposed_input_keeps_its_marks_in_the_span() {
+        let text = "Erdog\u{306}an dan";
+        let (s, e) = span_of(text, "erdogan").unwrap();
+        assert_eq!(&text[s..e], "Erdog\u{306}an");
+        let text = "Jose\u{301} x";
+        let (s, e) = span_of(text, "jose").unwrap();
+        assert_eq!(&text[s..e], "Jose\u{301}");
+    }
+
+    #[test]
+    fn refuses_offsets_inside_one_original_char() {
+        let n = Normalized::new("ﬁx");
+        assert_eq!(n.text, "fix");
+        assert_eq!(n.orig_start(1), None);
+        assert_eq!(n.orig_end(1), None);
+        assert_eq!(n.orig_end(2), Some(3));
+    }
+}

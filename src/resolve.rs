@@ -1,0 +1,143 @@
+//! Resolution: from overlapping candidates to the entities a reader expects.
+//!
+//! The flat output keeps no two entities that share a byte. Candidates are
+//! taken greedily in this order, each kept if it overlaps nothing kept
+//! before:
+//!
+//! 1. longer first, counted in chars;
+//! 2. then leftmost;
+//! 3. then by gazetteer priority: user gazetteers before the defaults, in
+//!    the order they were added to the builder, then by line in the file.
+//!
+//! With [`Overlap::Nested`], candidates that lie wholly inside a kept one
+//! (the `Iran` inside `Korps Garda Revolusi Islam Iran`) are returned too,
+//! one per span (the first in the same order), marked `nested`, unless they
+//! are another alias of the same entity (`Shoigu` inside `Sergei Shoigu`).
+//! Candidates that cross a kept one are dropped in both modes.
+
+use crate::matcher::Candidate;
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
+
+/// What to do with mentions that overlap.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Overlap {
+    /// The default: non-overlapping entities, longest first (see the
+    /// module docs for the full order).
+    #[default]
+    Flat,
+    /// The flat entities plus the mentions nested inside them, marked with
+    /// [`Entity::nested`](crate::Entity::nested).
+    Nested,
+}
+
+/// A resolved candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    pub(crate) candidate: Candidate,
+    pub(crate) nested: bool,
+}
+
+/// Resolves `candidates` (spans into `text`) and returns them sorted by
+/// start, an outer entity before the ones nested in it.
+pub(crate) fn resolve(text: &str, mut candidates: Vec<Candidate>, overlap: Overlap) -> Vec<Resolved> {
+    let char_len = |c: &Candidate| {
+        text.get(c.byte_start..c.byte_end)
+            .map_or(0, |s| s.chars().count())
+    };
+    candidates.sort_by_cached_key(|c| (Reverse(char_len(c)), c.byte_start, c.entity));
+    candidates.dedup_by_key(|c| (c.byte_start, c.byte_end, c.entity));
+
+    // Kept flat entities: start → (end, entity).
+    let mut kept: BTreeMap<usize, (usize, u32)> = BTreeMap::new();
+    let mut out = Vec::new();
+    let mut rest = Vec::new();
+    for c in candidates {
+        let overlaps = kept
+            .range(..c.byte_end)
+            .next_back()
+            .is_some_and(|(_, &(end, _))| end > c.byte_start);
+        if overlaps {
+            rest.push(c);
+        } else {
+            kept.insert(c.byte_start, (c.byte_end, c.entity));
+            out.push(Resolved {
+                candidate: c,
+                nested: false,
+            });
+        }
+    }
+    if overlap == Overlap::Nested {
+        let mut spans_seen = std::collections::HashSet::new();
+        for c in rest {
+            let inside = kept
+                .range(..=c.byte_start)
+                .next_back()
+                .is_some_and(|(&start, &(end, entity))| {
+                    c.byte_end <= end
+                        && (start, end) != (c.byte_start, c.byte_end)
+                        && entity != c.entity
+                });
+            if inside && spans_seen.insert((c.byte_start, c.byte_end)) {
+                out.push(Resolved {
+                    candidate: c,
+                    nested: true,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|r| (r.candidate.byte_start, Reverse(r.candidate.byte_end), r.nested));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(byte_start: usize, byte_end: usize, entity: u32) -> Candidate {
+        Candidate {
+            byte_start,
+            byte_end,
+            entity,
+        }
+    }
+
+    fn flat(text: &str, cands: &[Candidate]) -> Vec<(usize, usize, u32)> {
+        resolve(text, cands.to_vec(), Overlap::Flat)
+            .into_iter()
+            .map(|r| (r.candidate.byte_start, r.candidate.byte_end, r.candidate.entity))
+            .collect()
+    }
+
+    #[test]
+    fn longest_wins_then_leftmost_then_priority() {
+        let text = "Amerika Serikat dan Korea Selatan";
+        // "Amerika Serikat" beats "Amerika" and "Serikat".
+        assert_eq!(flat(text, &[c(0, 7, 1), c(0, 15, 2), c(8, 15, 3)]), [(0, 15, 2)]);
+        // Same length, overlapping: the leftmost wins.
+        assert_eq!(flat("abc abc", &[c(4, 7, 1), c(0, 5, 2)]), [(0, 5, 2)]);
+        // Same span: the higher priority (lower index) wins.
+        assert_eq!(flat(text, &[c(0, 15, 9), c(0, 15, 4)]), [(0, 15, 4)]);
+    }
+
+    #[test]
+    fn length_is_counted_in_chars() {
+        // "İİ" is 4 bytes but 2 chars; "abc" 3 bytes and 3 chars.
+        let text = "İİabc";
+        assert_eq!(flat(text, &[c(0, 4, 1), c(2, 7, 2)]), [(2, 7, 2)]);
+    }
+
+    #[test]
+    fn nested_mode_adds_contained_spans_once() {
+        let text = "Korps Garda Revolusi Islam Iran";
+        // 4 is another entity nested at 6..20; 1 at 6..20 is the outer
+        // entity's own shorter alias and stays out.
+        let cands = [c(0, 31, 1), c(27, 31, 2), c(27, 31, 3), c(6, 20, 4), c(6, 20, 1), c(6, 26, 1)];
+        let got: Vec<_> = resolve(text, cands.to_vec(), Overlap::Nested)
+            .into_iter()
+            .map(|r| (r.candidate.byte_start, r.candidate.entity, r.nested))
+            .collect();
+        assert_eq!(got, [(0, 1, false), (6, 4, true), (27, 2, true)]);
+    }
+}

@@ -1,0 +1,269 @@
+//! Tokenization: where words start and end in Indonesian text.
+//!
+//! A token is a run of word characters (letters, digits, combining marks),
+//! kept whole across `.` or `,` between digits (`Rp10.000,00`); every other
+//! non-blank character is a token of its own, so `Rusia-Ukraina`,
+//! `CNN.com` and `IRGC's` split at the punctuation. Sentences follow the
+//! Unicode sentence boundaries of `unicode-segmentation` (UAX #29), which
+//! also break at line ends.
+//!
+//! The matcher does not need the token list: an alias matches where its
+//! first and last characters sit on a token boundary ([`starts_token`],
+//! [`ends_token`]). The one Indonesian addition is the enclitic: a name
+//! followed directly by `-nya`, `-lah`, `-kah`, `-pun`, `-ku` or `-mu`
+//! (`Rusianya`, `PBB-nya`) still ends there.
+
+use crate::normalize::is_word_char;
+use crate::output::{Entity, Label};
+use std::fmt;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Enclitics that may follow a name inside the same written word.
+const CLITICS: &[&str] = &["nya", "lah", "kah", "pun", "ku", "mu"];
+
+/// True when a match may start at byte `at` of `text`.
+pub(crate) fn starts_token(text: &str, at: usize) -> bool {
+    let before = text.get(..at).and_then(|s| s.chars().next_back());
+    let after = text.get(at..).and_then(|s| s.chars().next());
+    match (before, after) {
+        (Some(b), Some(a)) => !(is_word_char(b) && is_word_char(a)),
+        _ => true,
+    }
+}
+
+/// True when a match may end at byte `at` of `text` (lower-cased text):
+/// at a token boundary, or where an enclitic follows a letter and ends the
+/// word.
+pub(crate) fn ends_token(text: &str, at: usize) -> bool {
+    let before = text.get(..at).and_then(|s| s.chars().next_back());
+    let rest = text.get(at..).unwrap_or_default();
+    let after = rest.chars().next();
+    match (before, after) {
+        (Some(b), Some(a)) if is_word_char(b) && is_word_char(a) => {
+            b.is_alphabetic()
+                && CLITICS.iter().any(|c| {
+                    rest.strip_prefix(c)
+                        .is_some_and(|r| !r.chars().next().is_some_and(is_word_char))
+                })
+        }
+        _ => true,
+    }
+}
+
+/// A token of the original text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token<'t> {
+    /// The token's text, a slice of the input.
+    pub text: &'t str,
+    /// Start in bytes.
+    pub byte_start: usize,
+    /// End (exclusive) in bytes.
+    pub byte_end: usize,
+    /// Start in chars (Unicode scalar values).
+    pub char_start: usize,
+    /// End (exclusive) in chars.
+    pub char_end: usize,
+    /// The index of the sentence the token belongs to, counting from 0.
+    pub sentence: usize,
+}
+
+/// Splits `text` into tokens, each with its sentence index.
+///
+/// ```
+/// let words: Vec<_> = entitas::tokenize("Perang Rusia-Ukraina, kata CNN.com.")
+///     .into_iter()
+///     .map(|t| t.text)
+///     .collect();
+/// assert_eq!(words, ["Perang", "Rusia", "-", "Ukraina", ",", "kata", "CNN", ".", "com", "."]);
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut spans = Vec::new();
+    let mut sentence = 0;
+    for (offset, s) in text.split_sentence_bound_indices() {
+        let tokens = token_spans(s);
+        if tokens.is_empty() {
+            continue; // a blank line is not a sentence
+        }
+        spans.extend(tokens.into_iter().map(|(start, end)| (offset + start, offset + end, sentence)));
+        sentence += 1;
+    }
+    let mut chars = CharCounter::default();
+    spans
+        .into_iter()
+        .filter_map(|(byte_start, byte_end, sentence)| {
+            Some(Token {
+                text: text.get(byte_start..byte_end)?,
+                byte_start,
+                byte_end,
+                char_start: chars.at(text, byte_start),
+                char_end: chars.at(text, byte_end),
+                sentence,
+            })
+        })
+        .collect()
+}
+
+/// Byte spans of the tokens of one sentence.
+fn token_spans(s: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut word: Option<usize> = None;
+    let mut chars = s.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let digit_joiner = matches!(c, '.' | ',')
+            && word.is_some()
+            && prev.is_some_and(|p| p.is_ascii_digit())
+            && next.is_some_and(|n| n.is_ascii_digit());
+        if is_word_char(c) || digit_joiner {
+            word.get_or_insert(i);
+        } else {
+            if let Some(start) = word.take() {
+                spans.push((start, i));
+            }
+            if !c.is_whitespace() {
+                spans.push((i, i + c.len_utf8()));
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some(start) = word {
+        spans.push((start, s.len()));
+    }
+    spans
+}
+
+/// Converts increasing byte offsets to char offsets in one pass.
+#[derive(Default)]
+pub(crate) struct CharCounter {
+    byte: usize,
+    char: usize,
+}
+
+impl CharCounter {
+    /// The char offset of byte offset `at`; restarts from 0 if asked for an
+    /// offset before the previous one.
+    pub(crate) fn at(&mut self, text: &str, at: usize) -> usize {
+        if at < self.byte {
+            *self = CharCounter::default();
+        }
+        self.char += text.get(self.byte..at).map_or(0, |s| s.chars().count());
+        self.byte = at;
+        self.char
+    }
+}
+
+/// The BIO tag of a token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Tag {
+    /// Outside any entity: `O`.
+    Outside,
+    /// First token of an entity: `B-LABEL`.
+    Begin(Label),
+    /// Later token of an entity: `I-LABEL`.
+    Inside(Label),
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Tag::Outside => f.write_str("O"),
+            Tag::Begin(l) => write!(f, "B-{l}"),
+            Tag::Inside(l) => write!(f, "I-{l}"),
+        }
+    }
+}
+
+/// Tokens of `text` with BIO tags from `entities` (nested ones are
+/// ignored). A token that an entity starts or ends inside is split there,
+/// so `Rusianya` with the entity `Rusia` gives `Rusia` `B-COUNTRY` and
+/// `nya` `O`.
+///
+/// ```
+/// let text = "Menhan Rusianya datang";
+/// let entities = entitas::extract(text);
+/// let tags: Vec<String> = entitas::tag_bio(text, &entities)
+///     .iter()
+///     .map(|(t, tag)| format!("{} {tag}", t.text))
+///     .collect();
+/// assert_eq!(tags, ["Menhan O", "Rusia B-COUNTRY", "nya O", "datang O"]);
+/// ```
+pub fn tag_bio<'t>(text: &'t str, entities: &[Entity]) -> Vec<(Token<'t>, Tag)> {
+    let flat: Vec<&Entity> = entities.iter().filter(|e| !e.nested).collect();
+    let mut cuts: Vec<usize> = flat.iter().flat_map(|e| [e.byte_start, e.byte_end]).collect();
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut chars = CharCounter::default();
+    for token in tokenize(text) {
+        let mut start = token.byte_start;
+        let inner = cuts
+            .iter()
+            .copied()
+            .filter(|&c| c > token.byte_start && c < token.byte_end);
+        for end in inner.chain(std::iter::once(token.byte_end)) {
+            if end <= start {
+                continue;
+            }
+            let Some(piece) = text.get(start..end) else {
+                continue;
+            };
+            let tag = match flat.iter().find(|e| e.byte_start <= start && end <= e.byte_end) {
+                Some(e) if e.byte_start == start => Tag::Begin(e.label.clone()),
+                Some(e) => Tag::Inside(e.label.clone()),
+                None => Tag::Outside,
+            };
+            out.push((
+                Token {
+                    text: piece,
+                    byte_start: start,
+                    byte_end: end,
+                    char_start: chars.at(text, start),
+                    char_end: chars.at(text, end),
+                    sentence: token.sentence,
+                },
+                tag,
+            ));
+            start = end;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn indonesian_tokens() {
+        assert_eq!(words("kupu-kupu"), ["kupu", "-", "kupu"]);
+        assert_eq!(words("Jl. Sudirman"), ["Jl", ".", "Sudirman"]);
+        assert_eq!(words("Rp10.000,00 saja."), ["Rp10.000,00", "saja", "."]);
+        assert_eq!(words("Jakartanya"), ["Jakartanya"]);
+        assert_eq!(words("IRGC’s “aktif,”"), ["IRGC", "’", "s", "“", "aktif", ",", "”"]);
+        assert_eq!(words("  "), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn sentences_and_offsets() {
+        let t = tokenize("Ia datang. Dia pergi ke İran.\n\nSelesai");
+        let last = t.last().unwrap();
+        assert_eq!((last.text, last.sentence), ("Selesai", 2));
+        let iran = t.iter().find(|t| t.text == "İran").unwrap();
+        assert_eq!((iran.byte_start, iran.char_start, iran.char_end), (24, 24, 28));
+        assert_eq!(iran.sentence, 1);
+    }
+
+    #[test]
+    fn boundaries_and_clitics() {
+        let t = "rusianya punya kartina jakarta rusiaxnya";
+        assert!(ends_token(t, 5)); // rusia|nya
+        assert!(ends_token(t, 11)); // pu|nya: any letter may take a clitic; the alias decides
+        assert!(!starts_token(t, 17)); // kart|ina
+        assert!(starts_token(t, 23));
+        assert!(!ends_token(t, 36)); // rusia|xnya
+    }
+}
