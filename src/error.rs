@@ -58,9 +58,13 @@ pub enum GazetteerErrorKind {
     EmptyAlias,
     /// The same alias twice on one line.
     DuplicateAlias(String),
-    /// An alias that starts with a marker reserved for future use
-    /// (`?`, `!`, `=`); write `\?` for a literal one.
+    /// An alias that starts with a reserved marker (`=`), or a marker the
+    /// canonical name cannot have (`?`, `!`); write `\=` for a literal one.
     ReservedMarker(char),
+    /// A `!` alias before any `@context` directive.
+    NoContext,
+    /// `@variants` with a name other than `designator`, `spelling`, `none`.
+    UnknownVariant(String),
     /// An alias that contains no letter or digit, so it can never be
     /// delimited as a name.
     NoWordCharacter(String),
@@ -83,7 +87,7 @@ impl fmt::Display for GazetteerErrorKind {
             }
             Self::UnknownDirective(d) => write!(
                 f,
-                "unknown directive `{d}` (known: @label, @custom-label, @id-prefix)"
+                "unknown directive `{d}` (known: @label, @custom-label, @id-prefix, @context, @variants)"
             ),
             Self::MissingDirectiveValue(d) => write!(f, "directive `{d}` needs a value"),
             Self::BadFieldCount { found } => write!(
@@ -99,6 +103,11 @@ impl fmt::Display for GazetteerErrorKind {
             Self::ReservedMarker(c) => write!(
                 f,
                 "alias starts with reserved marker `{c}` (write `\\{c}` for a literal `{c}`)"
+            ),
+            Self::NoContext => write!(f, "`!` context alias before any @context directive"),
+            Self::UnknownVariant(v) => write!(
+                f,
+                "unknown variant `{v}` (known: designator, spelling, none)"
             ),
             Self::NoWordCharacter(a) => write!(f, "alias `{a}` has no letter or digit"),
         }

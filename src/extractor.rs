@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Location};
 use crate::gazetteer::{self, Entry};
-use crate::matcher::{Case, Matcher};
+use crate::matcher::{Candidate, Case, Matcher};
 use crate::normalize::Normalized;
 use crate::output::{Entity, Label};
 use crate::resolve::{resolve, Overlap};
@@ -85,7 +85,7 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Vec<Entity> {
         let inner = &*self.inner;
         let norm = Normalized::new(text);
-        let candidates = inner.matcher.find(text, &norm);
+        let candidates = linked_after_open(inner.matcher.find(text, &norm));
         let resolved = resolve(text, candidates, inner.overlap);
         let mut chars = CharCounter::default();
         let mut out = Vec::with_capacity(resolved.len());
@@ -136,6 +136,26 @@ impl Extractor {
     pub fn overlap(&self) -> Overlap {
         self.inner.overlap
     }
+}
+
+/// Keeps a `?` (linked) candidate only when its entity was found earlier in
+/// the text through an open alias.
+fn linked_after_open(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    if !candidates.iter().any(|c| c.linked) {
+        return candidates;
+    }
+    let mut first_open: HashMap<u32, usize> = HashMap::new();
+    for c in candidates.iter().filter(|c| !c.linked) {
+        let first = first_open.entry(c.entity).or_insert(c.byte_start);
+        *first = (*first).min(c.byte_start);
+    }
+    candidates.retain(|c| {
+        !c.linked
+            || first_open
+                .get(&c.entity)
+                .is_some_and(|&first| first < c.byte_start)
+    });
+    candidates
 }
 
 #[derive(Clone, Debug)]
@@ -256,7 +276,9 @@ impl ExtractorBuilder {
             }
         }
         let matcher = Matcher::new(
-            aliases.iter().map(|(i, a)| (*i, a.text.as_str(), a.case)),
+            aliases
+                .iter()
+                .map(|(i, a)| (*i, a.text.as_str(), a.case, &a.gate)),
             self.case,
         )
         .map_err(|e| Error::TooLarge {

@@ -11,11 +11,16 @@
 //! ```
 //!
 //! Every entity line is `id`, `canonical name`, then any number of aliases,
-//! separated by tabs. The canonical name is an alias too. An alias that
-//! starts with `~` matches in any letter case.
+//! separated by tabs. The canonical name is an alias too. Markers before an
+//! alias: `~` any letter case, `?` only after the entity was found earlier
+//! in the text, `!` only near a word of the file's `@context`.
+//! `@variants designator spelling` generates aliases: `S-400` → `S400`,
+//! `S 400`; `Soekarno` → `Sukarno`.
 
 use crate::error::{Error, GazetteerErrorKind as Kind, Location};
+use crate::normalize::fold_lower;
 use crate::output::Label;
+use std::sync::Arc;
 
 /// The gazetteers embedded in the library, in priority order.
 pub(crate) const DEFAULTS: &[(&str, &str)] = &[
@@ -42,11 +47,28 @@ pub(crate) enum AliasCase {
     Any,
 }
 
-/// One alias of an entity, as written in the file.
+/// When an alias may match at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Gate {
+    /// Always.
+    Open,
+    /// Marked with `?`: only after the entity was found earlier in the same
+    /// text through an open alias.
+    Linked,
+    /// Marked with `!`: only with one of these folded context phrases (the
+    /// file's `@context`) within [`CONTEXT_WORDS`] words.
+    Context(Arc<[String]>),
+}
+
+/// How many words before and after a `!` alias are searched for context.
+pub(crate) const CONTEXT_WORDS: usize = 6;
+
+/// One alias of an entity.
 #[derive(Clone, Debug)]
 pub(crate) struct Alias {
     pub(crate) text: String,
     pub(crate) case: AliasCase,
+    pub(crate) gate: Gate,
 }
 
 /// One entity line.
@@ -56,9 +78,20 @@ pub(crate) struct Entry {
     pub(crate) id: String,
     pub(crate) canonical: String,
     pub(crate) label: Label,
-    /// The canonical name first, then the other aliases.
+    /// The canonical name first, then the other aliases as written, then
+    /// the generated `@variants`.
     pub(crate) aliases: Vec<Alias>,
     pub(crate) at: Location,
+}
+
+/// What the directives seen so far in a file say.
+#[derive(Default)]
+struct Directives {
+    label: Option<Label>,
+    prefix: Option<String>,
+    context: Option<Arc<[String]>>,
+    designators: bool,
+    spelling: bool,
 }
 
 /// Decodes a gazetteer file's bytes, naming the first invalid byte.
@@ -91,15 +124,13 @@ pub(crate) fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Error> 
 /// [`Entity::source`](crate::Entity::source).
 pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut label: Option<Label> = None;
-    let mut prefix: Option<String> = None;
+    let mut directives = Directives::default();
     let mut entries = Vec::new();
     for (index, raw) in text.split('\n').enumerate() {
-        let line = index + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let at = |column: usize| Location {
             file: file.to_string(),
-            line,
+            line: index + 1,
             column,
         };
         let trimmed = raw.trim_start();
@@ -108,148 +139,295 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
         }
         let indent = raw.chars().count() - trimmed.chars().count();
         if let Some(directive) = trimmed.strip_prefix('@') {
-            let name_end = directive
-                .find(char::is_whitespace)
-                .unwrap_or(directive.len());
-            let (name, after) = directive.split_at(name_end);
-            let value = after.trim();
-            // 1 for the `@`, then the name, then the blanks before the value.
-            let value_byte = 1 + name_end + (after.len() - after.trim_start().len());
-            let value_col =
-                indent + 1 + trimmed.get(..value_byte).map_or(0, |s| s.chars().count());
-            if !matches!(name, "label" | "custom-label" | "id-prefix") {
-                return Err(Error::gazetteer(
-                    at(indent + 1),
-                    Kind::UnknownDirective(format!("@{name}")),
-                ));
-            }
-            if value.is_empty() {
-                return Err(Error::gazetteer(
-                    at(indent + 1),
-                    Kind::MissingDirectiveValue(format!("@{name}")),
-                ));
-            }
-            match name {
-                "label" | "custom-label" => {
-                    if !Label::is_valid_name(value) {
-                        return Err(Error::gazetteer(
-                            at(value_col),
-                            Kind::BadLabelName(value.to_string()),
-                        ));
-                    }
-                    let l = Label::from_name(value);
-                    if name == "label" && matches!(l, Label::Custom(_)) {
-                        return Err(Error::gazetteer(
-                            at(value_col),
-                            Kind::UnknownLabel(value.to_string()),
-                        ));
-                    }
-                    label = Some(l);
-                }
-                _ => {
-                    if value.contains(char::is_whitespace) {
-                        return Err(Error::gazetteer(
-                            at(value_col),
-                            Kind::WhitespaceInId(value.to_string()),
-                        ));
-                    }
-                    prefix = Some(value.to_string());
-                }
-            }
-            continue;
+            directive_line(directive, trimmed, indent, &at, &mut directives)?;
+        } else {
+            entries.push(entity_line(raw, &at(indent + 1), &at, &directives)?);
         }
-        let Some(label) = label.clone() else {
-            return Err(Error::gazetteer(at(indent + 1), Kind::NoLabel));
-        };
-        // Fields with their 1-based start columns.
-        let mut fields = Vec::new();
-        let mut column = 1;
-        for field in raw.split('\t') {
-            fields.push((field, column));
-            column += field.chars().count() + 1;
-        }
-        let [(id, id_col), (canonical, canonical_col), rest @ ..] = fields.as_slice() else {
-            return Err(Error::gazetteer(
-                at(1),
-                Kind::BadFieldCount {
-                    found: fields.len(),
-                },
-            ));
-        };
-        let id = id.trim();
-        if id.is_empty() {
-            return Err(Error::gazetteer(at(*id_col), Kind::EmptyId));
-        }
-        if id.contains(char::is_whitespace) {
-            return Err(Error::gazetteer(
-                at(*id_col),
-                Kind::WhitespaceInId(id.to_string()),
-            ));
-        }
-        let mut aliases: Vec<Alias> = Vec::with_capacity(rest.len() + 1);
-        for (n, (field, col)) in std::iter::once((canonical, canonical_col))
-            .chain(rest.iter().map(|(f, c)| (f, c)))
-            .enumerate()
-        {
-            let lead = field.chars().count() - field.trim_start().chars().count();
-            let location = at(col + lead);
-            let alias = parse_alias(field.trim(), n == 0, &location)?;
-            if aliases.iter().any(|a| a.text == alias.text) {
-                return Err(Error::gazetteer(
-                    location,
-                    Kind::DuplicateAlias(alias.text),
-                ));
-            }
-            aliases.push(alias);
-        }
-        let canonical = aliases
-            .first()
-            .map(|a| a.text.clone())
-            .unwrap_or_default();
-        let id = match &prefix {
-            Some(p) => format!("{p}{id}"),
-            None => format!("{}:{id}", label.as_str().to_ascii_lowercase()),
-        };
-        entries.push(Entry {
-            id,
-            canonical,
-            label,
-            aliases,
-            at: at(1),
-        });
     }
     Ok(entries)
 }
 
-fn parse_alias(field: &str, canonical: bool, at: &Location) -> Result<Alias, Error> {
+fn directive_line(
+    directive: &str,
+    trimmed: &str,
+    indent: usize,
+    at: &dyn Fn(usize) -> Location,
+    d: &mut Directives,
+) -> Result<(), Error> {
+    let name_end = directive
+        .find(char::is_whitespace)
+        .unwrap_or(directive.len());
+    let (name, after) = directive.split_at(name_end);
+    let value = after.trim();
+    // 1 for the `@`, then the name, then the blanks before the value.
+    let value_byte = 1 + name_end + (after.len() - after.trim_start().len());
+    let value_at = at(indent + 1 + trimmed.get(..value_byte).map_or(0, |s| s.chars().count()));
+    let fail = |kind| Err(Error::gazetteer(at(indent + 1), kind));
+    if !matches!(
+        name,
+        "label" | "custom-label" | "id-prefix" | "context" | "variants"
+    ) {
+        return fail(Kind::UnknownDirective(format!("@{name}")));
+    }
+    if value.is_empty() {
+        return fail(Kind::MissingDirectiveValue(format!("@{name}")));
+    }
+    match name {
+        "label" | "custom-label" => {
+            if !Label::is_valid_name(value) {
+                return Err(Error::gazetteer(value_at, Kind::BadLabelName(value.into())));
+            }
+            let label = Label::from_name(value);
+            if name == "label" && matches!(label, Label::Custom(_)) {
+                return Err(Error::gazetteer(value_at, Kind::UnknownLabel(value.into())));
+            }
+            d.label = Some(label);
+        }
+        "id-prefix" => {
+            if value.contains(char::is_whitespace) {
+                return Err(Error::gazetteer(value_at, Kind::WhitespaceInId(value.into())));
+            }
+            d.prefix = Some(value.to_string());
+        }
+        "context" => {
+            let phrases: Vec<String> = value
+                .split('|')
+                .map(fold_lower)
+                .filter(|p| !p.is_empty())
+                .collect();
+            if phrases.is_empty() {
+                return fail(Kind::MissingDirectiveValue("@context".into()));
+            }
+            d.context = Some(phrases.into());
+        }
+        _ => {
+            d.designators = false;
+            d.spelling = false;
+            for variant in value.split_whitespace() {
+                match variant {
+                    "designator" => d.designators = true,
+                    "spelling" => d.spelling = true,
+                    "none" => {}
+                    other => return Err(Error::gazetteer(value_at, Kind::UnknownVariant(other.into()))),
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn entity_line(
+    raw: &str,
+    line_at: &Location,
+    at: &dyn Fn(usize) -> Location,
+    d: &Directives,
+) -> Result<Entry, Error> {
+    let Some(label) = d.label.clone() else {
+        return Err(Error::gazetteer(line_at.clone(), Kind::NoLabel));
+    };
+    // Fields with their 1-based start columns.
+    let mut fields = Vec::new();
+    let mut column = 1;
+    for field in raw.split('\t') {
+        fields.push((field, column));
+        column += field.chars().count() + 1;
+    }
+    let [(id, id_col), (canonical, canonical_col), rest @ ..] = fields.as_slice() else {
+        return Err(Error::gazetteer(
+            at(1),
+            Kind::BadFieldCount {
+                found: fields.len(),
+            },
+        ));
+    };
+    let id = id.trim();
+    if id.is_empty() {
+        return Err(Error::gazetteer(at(*id_col), Kind::EmptyId));
+    }
+    if id.contains(char::is_whitespace) {
+        return Err(Error::gazetteer(at(*id_col), Kind::WhitespaceInId(id.into())));
+    }
+    let mut aliases: Vec<Alias> = Vec::with_capacity(rest.len() + 1);
+    for (n, (field, col)) in std::iter::once((canonical, canonical_col))
+        .chain(rest.iter().map(|(f, c)| (f, c)))
+        .enumerate()
+    {
+        let lead = field.chars().count() - field.trim_start().chars().count();
+        let location = at(col + lead);
+        let alias = parse_alias(field.trim(), n == 0, &location, d)?;
+        if aliases.iter().any(|a| a.text == alias.text) {
+            return Err(Error::gazetteer(location, Kind::DuplicateAlias(alias.text)));
+        }
+        aliases.push(alias);
+    }
+    let canonical = aliases.first().map(|a| a.text.clone()).unwrap_or_default();
+    add_variants(&mut aliases, d);
+    let id = match &d.prefix {
+        Some(p) => format!("{p}{id}"),
+        None => format!("{}:{id}", label.as_str().to_ascii_lowercase()),
+    };
+    Ok(Entry {
+        id,
+        canonical,
+        label,
+        aliases,
+        at: line_at.clone(),
+    })
+}
+
+fn parse_alias(field: &str, canonical: bool, at: &Location, d: &Directives) -> Result<Alias, Error> {
     let empty = if canonical {
         Kind::EmptyCanonical
     } else {
         Kind::EmptyAlias
     };
-    let (text, case) = match field.chars().next() {
-        None => return Err(Error::gazetteer(at.clone(), empty)),
-        Some('~') => (&field[1..], AliasCase::Any),
-        Some('\\') => (&field[1..], AliasCase::Smart),
-        Some(c @ ('?' | '!' | '=')) => {
-            return Err(Error::gazetteer(at.clone(), Kind::ReservedMarker(c)))
+    let mut text = field;
+    let mut case = AliasCase::Smart;
+    let mut gate = Gate::Open;
+    // Markers, in any order, each at most once; `\` ends them.
+    loop {
+        let mut chars = text.chars();
+        match chars.next() {
+            Some('~') if case == AliasCase::Smart => case = AliasCase::Any,
+            Some('?') if gate == Gate::Open && !canonical => gate = Gate::Linked,
+            Some('!') if gate == Gate::Open && !canonical => match &d.context {
+                Some(c) => gate = Gate::Context(Arc::clone(c)),
+                None => return Err(Error::gazetteer(at.clone(), Kind::NoContext)),
+            },
+            Some('\\') => {
+                text = chars.as_str();
+                break;
+            }
+            Some(c @ ('?' | '!' | '=')) => {
+                return Err(Error::gazetteer(at.clone(), Kind::ReservedMarker(c)))
+            }
+            _ => break,
         }
-        Some(_) => (field, AliasCase::Smart),
-    };
+        text = chars.as_str();
+    }
     let text = text.trim();
     if text.is_empty() {
         return Err(Error::gazetteer(at.clone(), empty));
     }
     if !text.chars().any(crate::normalize::is_word_char) {
-        return Err(Error::gazetteer(
-            at.clone(),
-            Kind::NoWordCharacter(text.to_string()),
-        ));
+        return Err(Error::gazetteer(at.clone(), Kind::NoWordCharacter(text.into())));
     }
     Ok(Alias {
         text: text.to_string(),
         case,
+        gate,
     })
+}
+
+/// Adds the `@variants` of every alias, after the written ones.
+fn add_variants(aliases: &mut Vec<Alias>, d: &Directives) {
+    if !d.designators && !d.spelling {
+        return;
+    }
+    let written = aliases.len();
+    for i in 0..written {
+        let Some(alias) = aliases.get(i) else { break };
+        let mut variants = Vec::new();
+        if d.designators {
+            variants.extend(designator_variants(&alias.text));
+        }
+        if d.spelling {
+            variants.extend(modern_spelling(&alias.text));
+        }
+        let (case, gate) = (alias.case, alias.gate.clone());
+        for text in variants {
+            if !aliases.iter().any(|a| a.text == text) {
+                aliases.push(Alias {
+                    text,
+                    case,
+                    gate: gate.clone(),
+                });
+            }
+        }
+    }
+}
+
+/// `S-400` → `S 400`, `S400`: every junction of a letter and a digit,
+/// joined by `-`, a space or nothing, in the other two forms (at most two
+/// junctions per alias).
+pub(crate) fn designator_variants(alias: &str) -> Vec<String> {
+    let chars: Vec<char> = alias.chars().collect();
+    // Junctions: (index of the letter, length of the separator).
+    let mut junctions = Vec::new();
+    for (i, pair) in chars.windows(3).enumerate() {
+        if let [a, sep, digit] = pair {
+            if a.is_alphabetic() && matches!(sep, '-' | ' ') && digit.is_ascii_digit() {
+                junctions.push((i, 1));
+            }
+        }
+    }
+    for (i, pair) in chars.windows(2).enumerate() {
+        if let [a, digit] = pair {
+            if a.is_alphabetic() && digit.is_ascii_digit() {
+                junctions.push((i, 0));
+            }
+        }
+    }
+    junctions.sort_unstable();
+    junctions.truncate(2);
+    let mut out: Vec<String> = vec![String::new()];
+    let mut next = 0;
+    for &(letter, sep_len) in &junctions {
+        let head: String = chars.get(next..=letter).unwrap_or_default().iter().collect();
+        out = out
+            .iter()
+            .flat_map(|prefix| ["-", " ", ""].map(|sep| format!("{prefix}{head}{sep}")))
+            .collect();
+        next = letter + 1 + sep_len;
+    }
+    let tail: String = chars.get(next..).unwrap_or_default().iter().collect();
+    out.into_iter()
+        .map(|prefix| prefix + &tail)
+        .filter(|v| v != alias)
+        .collect()
+}
+
+/// Old Indonesian spelling (before 1972) to the modern one: `oe` → `u`,
+/// `dj` → `j`, `tj` → `c`, `sj` → `sy`, `nj` → `ny`, and a remaining `j` →
+/// `y`. Only for aliases that show an old digraph (`oe`, `dj`, `tj`, `sj`):
+/// `Soekarno` → `Sukarno`, `Tjahjo Kumolo` → `Cahyo Kumolo`.
+pub(crate) fn modern_spelling(alias: &str) -> Option<String> {
+    let lower = alias.to_lowercase();
+    if !["oe", "dj", "tj", "sj"].iter().any(|d| lower.contains(d)) {
+        return None;
+    }
+    let chars: Vec<char> = alias.chars().collect();
+    let mut out = String::with_capacity(alias.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let next = chars.get(i + 1).map(|n| n.to_ascii_lowercase());
+        let upper = c.is_uppercase();
+        let whole_upper = upper && chars.get(i + 1).is_some_and(|n| n.is_uppercase());
+        let cased = |s: &str| {
+            if whole_upper {
+                s.to_uppercase()
+            } else if upper {
+                let mut cs = s.chars();
+                cs.next()
+                    .map(|f| f.to_uppercase().chain(cs).collect())
+                    .unwrap_or_default()
+            } else {
+                s.to_string()
+            }
+        };
+        let (replacement, used) = match (c.to_ascii_lowercase(), next) {
+            ('o', Some('e')) => (cased("u"), 2),
+            ('d', Some('j')) => (cased("j"), 2),
+            ('t', Some('j')) => (cased("c"), 2),
+            ('s', Some('j')) => (cased("sy"), 2),
+            ('n', Some('j')) => (cased("ny"), 2),
+            ('j', _) => (cased("y"), 1),
+            _ => (c.to_string(), 1),
+        };
+        out.push_str(&replacement);
+        i += used;
+    }
+    (out != alias).then_some(out)
 }
 
 #[cfg(test)]
@@ -273,6 +451,44 @@ mod tests {
         assert_eq!(e[1].id, "org:UN");
         assert_eq!(e[1].aliases[2].case, AliasCase::Any);
         assert_eq!(e[1].aliases[2].text, "Perserikatan bangsa-bangsa");
+    }
+
+    #[test]
+    fn markers_and_variants() {
+        let text = "@label WEAPON\n@context rudal|Sistem Pertahanan\n@variants designator\nS-400\tS-400\t!Triumf\t?Sa\t\\?Q\n@variants none\nX\tF-16\n";
+        let e = parse("t.tsv", text).unwrap();
+        let a: Vec<(&str, &Gate)> = e[0].aliases.iter().map(|a| (a.text.as_str(), &a.gate)).collect();
+        let ctx: Arc<[String]> = vec!["rudal".to_string(), "sistem pertahanan".to_string()].into();
+        assert_eq!(
+            a,
+            [
+                ("S-400", &Gate::Open),
+                ("Triumf", &Gate::Context(ctx)),
+                ("Sa", &Gate::Linked),
+                ("?Q", &Gate::Open),
+                ("S 400", &Gate::Open),
+                ("S400", &Gate::Open),
+            ]
+        );
+        assert_eq!(e[1].aliases.len(), 1);
+    }
+
+    #[test]
+    fn designator_variants_cover_three_forms() {
+        assert_eq!(designator_variants("Shahed-136"), ["Shahed 136", "Shahed136"]);
+        assert_eq!(designator_variants("F16"), ["F-16", "F 16"]);
+        assert_eq!(designator_variants("MQ-9 Reaper"), ["MQ 9 Reaper", "MQ9 Reaper"]);
+        assert_eq!(designator_variants("Iskander-M"), Vec::<String>::new());
+        assert_eq!(designator_variants("Kh-101 dan S-400").len(), 8);
+    }
+
+    #[test]
+    fn old_spelling_becomes_modern() {
+        assert_eq!(modern_spelling("Soekarno").as_deref(), Some("Sukarno"));
+        assert_eq!(modern_spelling("Tjahjo Kumolo").as_deref(), Some("Cahyo Kumolo"));
+        assert_eq!(modern_spelling("Djarot Saiful Hidayat").as_deref(), Some("Jarot Saiful Hidayat"));
+        assert_eq!(modern_spelling("SOEHARTO").as_deref(), Some("SUHARTO"));
+        assert_eq!(modern_spelling("Joko Widodo"), None);
     }
 
     #[test]
@@ -300,13 +516,16 @@ mod tests {
             err("@label COUNTRY\nIRN\tIran\tIran\n"),
             "t.tsv:2:10: duplicate alias `Iran` on this line"
         );
-        assert_eq!(err("@lable COUNTRY\n"), "t.tsv:1:1: unknown directive `@lable` (known: @label, @custom-label, @id-prefix)");
+        assert_eq!(err("@lable COUNTRY\n"), "t.tsv:1:1: unknown directive `@lable` (known: @label, @custom-label, @id-prefix, @context, @variants)");
         assert_eq!(err("@label\n"), "t.tsv:1:1: directive `@label` needs a value");
         assert_eq!(err("@label COUNTRY\nX\t--\n"), "t.tsv:2:3: alias `--` has no letter or digit");
         assert_eq!(
-            err("@label COUNTRY\nX\tY\t?Z\n"),
-            "t.tsv:2:5: alias starts with reserved marker `?` (write `\\?` for a literal `?`)"
+            err("@label COUNTRY\nX\tY\t=Z\n"),
+            "t.tsv:2:5: alias starts with reserved marker `=` (write `\\=` for a literal `=`)"
         );
+        assert_eq!(err("@label COUNTRY\nX\t?Y\n"), "t.tsv:2:3: alias starts with reserved marker `?` (write `\\?` for a literal `?`)");
+        assert_eq!(err("@label WEAPON\nX\tY\t!Z\n"), "t.tsv:2:5: `!` context alias before any @context directive");
+        assert_eq!(err("@variants designators\n"), "t.tsv:1:11: unknown variant `designators` (known: designator, spelling, none)");
     }
 
     #[test]

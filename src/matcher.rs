@@ -7,11 +7,12 @@
 //! `jakarta`, the text `kartina jakarta` holds an unaligned match of the
 //! first that a leftmost-longest search would report instead of the second.
 
-use crate::gazetteer::AliasCase;
+use crate::gazetteer::{AliasCase, Gate, CONTEXT_WORDS};
 use crate::normalize::{fold_cased, fold_lower, Normalized};
 use crate::tokenize::{ends_token, starts_token};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How letter case decides a match.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -38,6 +39,10 @@ struct AliasInfo {
     upper: Box<str>,
     /// False when the case check can be skipped.
     case_sensitive: bool,
+    /// `?` aliases need an earlier open mention of their entity.
+    linked: bool,
+    /// `!` aliases need one of `Matcher::contexts[i]` nearby.
+    context: Option<usize>,
 }
 
 /// A match of one alias, aligned to tokens, in original byte offsets.
@@ -46,6 +51,8 @@ pub(crate) struct Candidate {
     pub(crate) byte_start: usize,
     pub(crate) byte_end: usize,
     pub(crate) entity: u32,
+    /// Found through a `?` alias: kept only after an open mention.
+    pub(crate) linked: bool,
 }
 
 /// The automaton and, for each of its patterns, the aliases folded to it.
@@ -55,18 +62,33 @@ pub(crate) struct Matcher {
     /// `aliases[pattern_aliases[p].0 .. pattern_aliases[p].1]` fold to pattern `p`.
     pattern_aliases: Vec<(usize, usize)>,
     aliases: Vec<AliasInfo>,
+    /// The distinct `@context` phrase lists of `!` aliases.
+    contexts: Vec<Arc<[String]>>,
     case: Case,
 }
 
 impl Matcher {
-    /// Builds the matcher from `(entity index, alias text, alias case)`.
+    /// Builds the matcher from `(entity index, alias text, case, gate)`.
     pub(crate) fn new<'a>(
-        aliases: impl IntoIterator<Item = (u32, &'a str, AliasCase)>,
+        aliases: impl IntoIterator<Item = (u32, &'a str, AliasCase, &'a Gate)>,
         case: Case,
     ) -> Result<Matcher, aho_corasick::BuildError> {
         let mut by_pattern: HashMap<String, Vec<AliasInfo>> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
-        for (entity, text, alias_case) in aliases {
+        let mut contexts: Vec<Arc<[String]>> = Vec::new();
+        for (entity, text, alias_case, gate) in aliases {
+            let context = match gate {
+                Gate::Context(phrases) => Some(
+                    match contexts.iter().position(|c| Arc::ptr_eq(c, phrases)) {
+                        Some(i) => i,
+                        None => {
+                            contexts.push(Arc::clone(phrases));
+                            contexts.len() - 1
+                        }
+                    },
+                ),
+                _ => None,
+            };
             let folded = fold_lower(text);
             let cased = fold_cased(text);
             let info = AliasInfo {
@@ -76,6 +98,8 @@ impl Matcher {
                     && case == Case::Smart
                     && cased.chars().any(char::is_uppercase),
                 cased: cased.into(),
+                linked: *gate == Gate::Linked,
+                context,
             };
             by_pattern
                 .entry(folded)
@@ -99,6 +123,7 @@ impl Matcher {
             automaton,
             pattern_aliases,
             aliases,
+            contexts,
             case,
         })
     }
@@ -140,15 +165,50 @@ impl Matcher {
                         continue;
                     }
                 }
+                if let Some(i) = alias.context {
+                    let phrases = self.contexts.get(i).map_or(&[][..], |p| &p[..]);
+                    if !has_context(&norm.text, m.start(), m.end(), phrases) {
+                        continue;
+                    }
+                }
                 out.push(Candidate {
                     byte_start,
                     byte_end,
                     entity: alias.entity,
+                    linked: alias.linked,
                 });
             }
         }
         out
     }
+}
+
+/// Whether one of `phrases` occurs, as whole words, within
+/// [`CONTEXT_WORDS`] words before `start` or after `end` in the normalized
+/// `text`.
+fn has_context(text: &str, start: usize, end: usize, phrases: &[String]) -> bool {
+    let before = text.get(..start).unwrap_or_default();
+    let from = before
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c == ' ')
+        .nth(CONTEXT_WORDS)
+        .map_or(0, |(i, _)| i + 1);
+    let after = text.get(end..).unwrap_or_default();
+    let to = end
+        + after
+            .char_indices()
+            .filter(|&(_, c)| c == ' ')
+            .nth(CONTEXT_WORDS)
+            .map_or(after.len(), |(i, _)| i);
+    let windows = [text.get(from..start), text.get(end..to)];
+    windows.into_iter().flatten().any(|window| {
+        phrases.iter().any(|phrase| {
+            window.match_indices(phrase.as_str()).any(|(i, p)| {
+                starts_token(window, i) && ends_token(window, i + p.len())
+            })
+        })
+    })
 }
 
 #[cfg(test)]
@@ -157,7 +217,10 @@ mod tests {
 
     fn find(aliases: &[(&str, AliasCase)], case: Case, text: &str) -> Vec<&'static str> {
         let m = Matcher::new(
-            aliases.iter().enumerate().map(|(i, (a, c))| (i as u32, *a, *c)),
+            aliases
+                .iter()
+                .enumerate()
+                .map(|(i, (a, c))| (i as u32, *a, *c, &Gate::Open)),
             case,
         )
         .unwrap();
@@ -178,6 +241,24 @@ mod tests {
         assert_eq!(find(&a, Case::Smart, "Rudal RUDAL rudal"), ["Rudal", "RUDAL", "rudal"]);
         assert_eq!(find(&[("Kongres", AliasCase::Any)], Case::Smart, "kongres"), ["kongres"]);
         assert_eq!(find(&a, Case::Insensitive, "kongres as"), ["kongres", "as"]);
+    }
+
+    #[test]
+    fn context_window() {
+        let p = ["rudal".to_string(), "sistem pertahanan udara".to_string()];
+        let t = "sistem pertahanan udara buatan as, patriot, dikirim";
+        let at = t.find("patriot").unwrap();
+        assert!(has_context(t, at, at + 7, &p));
+        let t = "rudal a b c d e patriot";
+        let at = t.find("patriot").unwrap();
+        assert!(has_context(t, at, at + 7, &p));
+        let t = "rudal a b c d e f patriot";
+        let at = t.find("patriot").unwrap();
+        assert!(!has_context(t, at, at + 7, &p));
+        let t = "patriot x y z a b rudal";
+        assert!(has_context(t, 0, 7, &p));
+        let t = "patriot prudalx";
+        assert!(!has_context(t, 0, 7, &p));
     }
 
     #[test]

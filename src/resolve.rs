@@ -100,6 +100,7 @@ mod tests {
             byte_start,
             byte_end,
             entity,
+            linked: false,
         }
     }
 
