@@ -83,7 +83,7 @@ impl fmt::Display for GazetteerErrorKind {
                  declare others with `@custom-label {l}`)"
             ),
             Self::BadLabelName(l) => {
-                write!(f, "bad label name `{l}`: expected upper-case A-Z, 0-9 and _")
+                write!(f, "bad label name `{l}` (expected upper-case A-Z, 0-9 and _)")
             }
             Self::UnknownDirective(d) => write!(
                 f,

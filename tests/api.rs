@@ -1,0 +1,82 @@
+//! The public API's promises: auto traits, serde, no panics on edge input.
+
+use entitas::{Entity, Extractor, Label};
+
+#[test]
+fn public_types_are_send_sync_and_unwind_safe() {
+    fn assert_traits<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+    assert_traits::<Extractor>();
+    assert_traits::<entitas::ExtractorBuilder>();
+    assert_traits::<Entity>();
+    assert_traits::<Label>();
+    fn assert_send_sync<T: Send + Sync>() {}
+    // Not unwind-safe: it may hold a std::io::Error.
+    assert_send_sync::<entitas::Error>();
+}
+
+#[test]
+fn extractor_is_cheap_to_clone_and_shared_across_threads() {
+    let e = Extractor::builder().build().unwrap();
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let e = e.clone();
+            std::thread::spawn(move || e.extract("Rusia dan Iran").len())
+        })
+        .collect();
+    for h in handles {
+        assert_eq!(h.join().unwrap(), 2);
+    }
+}
+
+#[test]
+fn entity_round_trips_through_json() {
+    let entities = entitas::extract("Menteri Pertahanan Rusia Sergei Shoigu");
+    let json = serde_json::to_string(&entities).unwrap();
+    assert!(json.contains(r#""label":"COUNTRY""#), "{json}");
+    assert!(!json.contains("nested"), "flat entities omit `nested`: {json}");
+    let back: Vec<Entity> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, entities);
+    let custom: Label = serde_json::from_str(r#""PARTAI""#).unwrap();
+    assert_eq!(custom, Label::Custom("PARTAI".into()));
+}
+
+#[test]
+fn default_extractor_has_the_founding_entities() {
+    let found = entitas::extract("PBB, AS, IRGC, Kongres, Moskow, Gaza, Ababil rudal");
+    let ids: Vec<&str> = found.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "organization:UN",
+            "country:USA",
+            "organization:IRGC",
+            "organization:US-CONGRESS",
+            "location:moscow",
+            "location:gaza",
+            "weapon:ababil"
+        ]
+    );
+    let pbb = &found[0];
+    assert_eq!(pbb.canonical, "Perserikatan Bangsa-Bangsa");
+    assert_eq!(pbb.source, "gazetteer:organizations");
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for text in [
+        "",
+        "\0\0\0",
+        "\u{feff}Rusia",
+        "\u{202e}Iran\u{202c}",
+        "İİİİİ",
+        "e\u{301}\u{301}\u{301}",
+        "((((((((((Iran))))))))))",
+        "🇮🇷 Iran 🚀",
+        "\u{2028}Rusia\u{2029}",
+        "ﬁﬂﬃ Rusia",
+    ] {
+        for e in entitas::extract(text) {
+            assert_eq!(&text[e.byte_start..e.byte_end], e.text);
+        }
+    }
+}

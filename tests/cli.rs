@@ -1,0 +1,116 @@
+//! The example binary, run as a user would. `cargo test` builds the
+//! examples next to the test binary (`target/<profile>/examples/`).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn example() -> PathBuf {
+    let mut dir = std::env::current_exe().unwrap();
+    dir.pop(); // the test binary
+    if dir.ends_with("deps") {
+        dir.pop();
+    }
+    let exe = dir
+        .join("examples")
+        .join(format!("extract{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        exe.exists(),
+        "{} not found: run the tests with `cargo test` so the examples are built",
+        exe.display()
+    );
+    exe
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(example())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn jsonl_batch_keeps_ids_and_order() {
+    let input = "{\"id\": \"a\", \"text\": \"Rusia dan Iran\"}\n\n{\"id\": 7, \"text\": \"\"}\n";
+    let o = run(&["--format", "jsonl", "-"], input.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["entities"][1]["text"], "Iran");
+    assert_eq!(lines[0]["entities"][1]["char_start"], 10);
+    assert_eq!(lines[1]["id"], 7);
+    assert_eq!(lines[1]["entities"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn json_table_and_conll() {
+    let text = "Rusianya menolak PBB.";
+    let o = run(&["--format", "json", "-"], text.as_bytes());
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["entities"][0]["id"], "country:RUS");
+    let o = run(&["-"], text.as_bytes());
+    let table = String::from_utf8(o.stdout).unwrap();
+    assert!(table.starts_with("LABEL"), "{table}");
+    assert!(table.contains("organization:UN"), "{table}");
+    let o = run(&["--format", "conll", "-"], b"Rusia menyerang.\n\nPBB bersidang.");
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        "Rusia\tB-COUNTRY\nmenyerang\tO\n.\tO\n\nPBB\tB-ORGANIZATION\nbersidang\tO\n.\tO\n"
+    );
+}
+
+#[test]
+fn nested_flag_and_user_gazetteer() {
+    let dir = std::env::temp_dir().join(format!("entitas-cli-{}.tsv", std::process::id()));
+    std::fs::write(&dir, "@custom-label KAMPUS\nui\tUniversitas Indonesia\n").unwrap();
+    let o = run(
+        &["--format", "jsonl", "--nested", "--gazetteer", dir.to_str().unwrap(), "-"],
+        b"{\"id\":1,\"text\":\"Universitas Indonesia\"}\n",
+    );
+    std::fs::remove_file(&dir).unwrap();
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("\"label\":\"KAMPUS\""), "{out}");
+    assert!(out.contains("\"nested\":true"), "{out}");
+}
+
+#[test]
+fn errors_are_one_line_with_a_nonzero_status() {
+    let cases: &[(&[&str], &[u8], &str)] = &[
+        (&["tests/no-such-file.txt"], b"", "extract: tests/no-such-file.txt: "),
+        (&["tests"], b"", "extract: tests: is a directory"),
+        (&["-"], b"Rusia \xff\xfe", "extract: <stdin>: invalid UTF-8 at byte offset 6"),
+        (
+            &["--gazetteer", "tests/bad_gazetteers/empty-alias.tsv", "-"],
+            b"",
+            "extract: tests/bad_gazetteers/empty-alias.tsv:3:10: empty alias",
+        ),
+        (&["--format", "jsonl", "-"], b"{\"id\":1}\n", "extract: <stdin>:1: expected an object"),
+        (&["--format", "jsonl", "-"], b"{\"id\":1,\"text\":\"a\"}\nnot json\n", "extract: <stdin>:2: invalid JSON"),
+    ];
+    for (args, stdin, expected) in cases {
+        let o = run(args, stdin);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.starts_with(expected), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    let o = run(&["--format", "yaml", "-"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&[], b"");
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -1,0 +1,65 @@
+//! Golden files: `tests/golden/NAME.txt` is the input, `NAME.expected` the
+//! flat output and `NAME.nested.expected` the output with nested mentions,
+//! one entity per line:
+//!
+//! ```text
+//! 626..657  626..657  ORGANIZATION  organization:IRGC  Korps Garda Revolusi Islam Iran
+//! ```
+//!
+//! `UPDATE_GOLDEN=1 cargo test --test integration golden` rewrites the
+//! expected files; review the diff like code.
+
+use entitas::{Entity, Extractor, Overlap};
+use std::path::Path;
+
+fn render(entities: &[Entity]) -> String {
+    entities
+        .iter()
+        .map(|e| {
+            format!(
+                "{}..{}  {}..{}  {}{}  {}  {}\n",
+                e.byte_start,
+                e.byte_end,
+                e.char_start,
+                e.char_end,
+                if e.nested { "nested " } else { "" },
+                e.label,
+                e.id,
+                e.text.escape_debug()
+            )
+        })
+        .collect()
+}
+
+fn check(name: &str, suffix: &str, overlap: Overlap) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
+    let extractor = Extractor::builder().overlap(overlap).build().unwrap();
+    let entities = extractor.extract(&text);
+    for e in &entities {
+        assert_eq!(&text[e.byte_start..e.byte_end], e.text);
+    }
+    let got = render(&entities);
+    let expected_path = dir.join(format!("{name}{suffix}"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&expected_path, &got).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+    assert!(
+        got == expected,
+        "{} differs from the output:\n{got}\nhelp: if the change is intended, rerun with UPDATE_GOLDEN=1 and review the diff",
+        expected_path.display()
+    );
+}
+
+// See: issue #2 (the founding article: 64 mentions, 2 nested).
+#[test]
+fn founding_article_flat() {
+    check("founding-article", ".expected", Overlap::Flat);
+}
+
+#[test]
+fn founding_article_nested() {
+    check("founding-article", ".nested.expected", Overlap::Nested);
+}

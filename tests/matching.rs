@@ -1,0 +1,185 @@
+//! Matching rules, table-driven: each case is a gazetteer, a text and the
+//! expected `(label, text)` pairs of the flat output.
+
+use entitas::{Case, Extractor, Overlap};
+
+const GAZ: &str = "\
+@label COUNTRY
+@id-prefix country:
+RUS\tRusia
+UKR\tUkraina
+IRN\tIran
+USA\tAmerika Serikat\tAS
+TUR\tTurki
+@label ORGANIZATION
+UN\tPerserikatan Bangsa-Bangsa\tPBB
+CNN\tCNN
+IRGC\tKorps Garda Revolusi Islam Iran\tIRGC
+CONGRESS\tKongres Amerika Serikat\tKongres
+@label PERSON
+erdogan\tRecep Tayyip Erdoğan\tErdoğan
+@label LOCATION
+jakarta\tJakarta
+kartina\tina Jakarta
+";
+
+fn find_with(extractor: &Extractor, text: &str) -> Vec<(String, String)> {
+    extractor
+        .extract(text)
+        .into_iter()
+        .map(|e| {
+            assert_eq!(&text[e.byte_start..e.byte_end], e.text, "span of {e:?}");
+            (e.label.to_string(), e.text)
+        })
+        .collect()
+}
+
+fn extractor() -> Extractor {
+    Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_text("test.tsv", GAZ)
+        .build()
+        .unwrap()
+}
+
+macro_rules! t {
+    ($name:ident, $text:expr, [$(($label:expr, $surface:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let expected: Vec<(String, String)> =
+                vec![$(($label.to_string(), $surface.to_string())),*];
+            assert_eq!(find_with(&extractor(), $text), expected, "text: {:?}", $text);
+        }
+    };
+}
+
+// BASICS: Indonesian token boundaries (see: issue #2).
+t!(hyphen_pair, "perang Rusia-Ukraina", [("COUNTRY", "Rusia"), ("COUNTRY", "Ukraina")]);
+t!(prefix_pro_anti, "kubu pro-Rusia dan anti-Iran", [("COUNTRY", "Rusia"), ("COUNTRY", "Iran")]);
+t!(circumfix, "ke-PBB-an", [("ORGANIZATION", "PBB")]);
+t!(clitic_nya, "Rusianya menolak", [("COUNTRY", "Rusia")]);
+t!(clitic_hyphen, "PBB-nya dan Iran-lah", [("ORGANIZATION", "PBB"), ("COUNTRY", "Iran")]);
+t!(clitics_all, "Turkikah Rusiapun Iranku Iranmu", [
+    ("COUNTRY", "Turki"), ("COUNTRY", "Rusia"), ("COUNTRY", "Iran"), ("COUNTRY", "Iran")
+]);
+t!(not_a_clitic, "Rusiawi Iranian ASEAN", []);
+t!(domain, "buka CNN.com sekarang", [("ORGANIZATION", "CNN")]);
+t!(possessive, "IRGC's commander", [("ORGANIZATION", "IRGC")]);
+t!(possessive_curly, "IRGC’s commander", [("ORGANIZATION", "IRGC")]);
+t!(newline_inside, "di Amerika\nSerikat", [("COUNTRY", "Amerika\nSerikat")]);
+t!(double_space_inside, "di Amerika  Serikat", [("COUNTRY", "Amerika  Serikat")]);
+t!(nbsp_inside, "di Amerika\u{a0}Serikat", [("COUNTRY", "Amerika\u{a0}Serikat")]);
+t!(dotted_capital_i, "ke İran", [("COUNTRY", "İran")]);
+t!(diacritics_fold_both_ways, "Erdogan dan Erdoğan", [("PERSON", "Erdogan"), ("PERSON", "Erdoğan")]);
+t!(decomposed_text, "Erdog\u{306}an", [("PERSON", "Erdog\u{306}an")]);
+
+// CASE: smart case.
+t!(as_is_not_as, "as long as AS", [("COUNTRY", "AS")]);
+t!(headline_caps, "RUSIA DAN KONGRES", [("COUNTRY", "RUSIA"), ("ORGANIZATION", "KONGRES")]);
+t!(lowercase_not_matched, "kongres partai", []);
+t!(mixed_case_not_matched, "RuSia", []);
+
+// OVERLAP: longest, then leftmost, then priority.
+t!(longest_wins, "Kongres Amerika Serikat bersidang", [("ORGANIZATION", "Kongres Amerika Serikat")]);
+t!(hidden_inside_rejected, "kartina Jakarta", [("LOCATION", "Jakarta")]);
+t!(org_contains_country, "Korps Garda Revolusi Islam Iran (IRGC)", [
+    ("ORGANIZATION", "Korps Garda Revolusi Islam Iran"), ("ORGANIZATION", "IRGC")
+]);
+
+// REGRESSION-style edge cases.
+t!(empty_text, "", []);
+t!(only_spaces, " \n\t ", []);
+t!(name_at_both_ends, "Iran", [("COUNTRY", "Iran")]);
+
+#[test]
+fn insensitive_mode_matches_lower_case() {
+    let e = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_text("test.tsv", GAZ)
+        .case(Case::Insensitive)
+        .build()
+        .unwrap();
+    assert_eq!(
+        find_with(&e, "kongres as rusia"),
+        [
+            ("ORGANIZATION".to_string(), "kongres".to_string()),
+            ("COUNTRY".to_string(), "as".to_string()),
+            ("COUNTRY".to_string(), "rusia".to_string())
+        ]
+    );
+}
+
+#[test]
+fn nested_mentions_on_request() {
+    let text = "Korps Garda Revolusi Islam Iran bertemu.";
+    let e = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_text("test.tsv", GAZ)
+        .overlap(Overlap::Nested)
+        .build()
+        .unwrap();
+    let got: Vec<(String, bool)> = e.extract(text).into_iter().map(|e| (e.text, e.nested)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Korps Garda Revolusi Islam Iran".to_string(), false),
+            ("Iran".to_string(), true)
+        ]
+    );
+    assert_eq!(extractor().extract(text).len(), 1);
+}
+
+#[test]
+fn user_gazetteer_wins_a_tie_over_defaults() {
+    let e = Extractor::builder()
+        .gazetteer_text("mine.tsv", "@custom-label MEDIA\ncnn\tCNN\n")
+        .build()
+        .unwrap();
+    let found = e.extract("Menurut CNN, Rusia menyerang.");
+    assert_eq!(found[0].label.as_str(), "MEDIA");
+    assert_eq!(found[0].source, "gazetteer:mine");
+    assert_eq!(found[1].id, "country:RUS");
+}
+
+#[test]
+fn linked_alias_needs_an_earlier_mention() {
+    let gaz = "@label PERSON\nmegawati\tMegawati Soekarnoputri\t?Mega\n";
+    let e = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_text("p.tsv", gaz)
+        .build()
+        .unwrap();
+    let texts = |t: &str| -> Vec<String> { e.extract(t).into_iter().map(|e| e.text).collect() };
+    assert_eq!(texts("Mega proyek itu mahal."), Vec::<String>::new());
+    assert_eq!(
+        texts("Megawati Soekarnoputri hadir. Mega berpidato."),
+        ["Megawati Soekarnoputri", "Mega"]
+    );
+}
+
+#[test]
+fn context_alias_needs_a_context_word() {
+    let gaz = "@label WEAPON\n@context rudal|sistem pertahanan udara\npatriot\tMIM-104 Patriot\t!Patriot\n";
+    let e = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_text("w.tsv", gaz)
+        .build()
+        .unwrap();
+    let texts = |t: &str| -> Vec<String> { e.extract(t).into_iter().map(|e| e.text).collect() };
+    assert_eq!(texts("Partai Patriot menggelar rapat."), Vec::<String>::new());
+    assert_eq!(texts("AS mengirim sistem pertahanan udara Patriot."), ["Patriot"]);
+    assert_eq!(texts("Baterai rudal Patriot tiba."), ["Patriot"]);
+}
+
+#[test]
+fn designator_variants_resolve_to_one_id() {
+    let gaz = "@label WEAPON\n@variants designator\nshahed-136\tShahed-136\tGeran-2\n";
+    let e = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_text("w.tsv", gaz)
+        .build()
+        .unwrap();
+    let found = e.extract("Shahed-136, Shahed 136, Shahed136 dan Geran 2.");
+    let ids: Vec<&str> = found.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["weapon:shahed-136"; 4]);
+}

@@ -1,0 +1,115 @@
+//! Property tests: for random text and random small gazetteers, no panic,
+//! every span slices back to its text, char offsets agree with byte
+//! offsets, flat output is sorted and non-overlapping, nested mentions lie
+//! inside a flat one.
+
+use entitas::{Case, Entity, Extractor, Overlap};
+use proptest::prelude::*;
+
+/// Pieces that exercise folding, boundaries and clitics.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Rusia".to_string()),
+        Just("RUSIA".to_string()),
+        Just("İran".to_string()),
+        Just("Erdoğan".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("ﬁ".to_string()),
+        Just("nya".to_string()),
+        Just("-".to_string()),
+        Just(" ".to_string()),
+        Just("\n".to_string()),
+        Just("\u{a0}".to_string()),
+        Just(".".to_string()),
+        Just("’".to_string()),
+        Just("AS".to_string()),
+        Just("as".to_string()),
+        "[a-zA-Zİığ0-9 -]{1,4}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..24).prop_map(|v| v.concat())
+}
+
+fn alias() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 1..4)
+        .prop_map(|v| v.concat().replace(['\t', '\n', '\r'], " "))
+        .prop_filter("needs a word character", |a| {
+            a.chars().any(char::is_alphanumeric)
+                && !a.trim_start().starts_with(['#', '@', '~', '?', '!', '=', '\\'])
+        })
+}
+
+fn gazetteer() -> impl Strategy<Value = String> {
+    prop::collection::vec(alias(), 1..6).prop_map(|aliases| {
+        let mut g = String::from("@label LOCATION\n");
+        for (i, a) in aliases.iter().enumerate() {
+            g.push_str(&format!("e{i}\t{}\n", a.trim()));
+        }
+        g
+    })
+}
+
+fn check(text: &str, entities: &[Entity], overlap: Overlap) {
+    for e in entities {
+        assert_eq!(&text[e.byte_start..e.byte_end], e.text);
+        assert_eq!(text[..e.byte_start].chars().count(), e.char_start);
+        assert_eq!(e.char_end - e.char_start, e.text.chars().count());
+        assert!(!e.text.is_empty());
+    }
+    let flat: Vec<&Entity> = entities.iter().filter(|e| !e.nested).collect();
+    for pair in flat.windows(2) {
+        assert!(pair[0].byte_end <= pair[1].byte_start, "overlap: {pair:?}");
+    }
+    if overlap == Overlap::Flat {
+        assert_eq!(flat.len(), entities.len());
+    }
+    for n in entities.iter().filter(|e| e.nested) {
+        assert!(
+            flat.iter().any(|f| f.byte_start <= n.byte_start && n.byte_end <= f.byte_end),
+            "nested entity outside any flat one: {n:?}"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn random_gazetteers_and_texts(
+        gaz in gazetteer(),
+        text in text(),
+        nested in any::<bool>(),
+        insensitive in any::<bool>(),
+    ) {
+        let overlap = if nested { Overlap::Nested } else { Overlap::Flat };
+        let case = if insensitive { Case::Insensitive } else { Case::Smart };
+        let built = Extractor::builder()
+            .default_gazetteers(false)
+            .gazetteer_text("random.tsv", &gaz)
+            .overlap(overlap)
+            .case(case)
+            .build();
+        // Random gazetteers may be rejected (duplicate aliases), never panic.
+        if let Ok(extractor) = built {
+            check(&text, &extractor.extract(&text), overlap);
+        }
+    }
+
+    #[test]
+    fn default_gazetteers_on_random_text(text in text()) {
+        check(&text, &entitas::extract(&text), Overlap::Flat);
+    }
+
+    #[test]
+    fn arbitrary_strings(text in any::<String>()) {
+        check(&text, &entitas::extract(&text), Overlap::Flat);
+    }
+
+    #[test]
+    fn gazetteer_parser_never_panics(gaz in "[@#\t\n a-zA-Z~?!=\\\\İ\u{feff}\r-]{0,80}") {
+        let _ = Extractor::builder().default_gazetteers(false).gazetteer_text("fuzz.tsv", &gaz).build();
+    }
+}
