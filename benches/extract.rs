@@ -1,1 +1,55 @@
-fn main(){}
+//! Criterion benches: `build` (loading and compiling the default
+//! gazetteers) and `extract` (throughput on the founding article, on ~1 MiB
+//! of it repeated, and optionally on `ENTITAS_BENCH_CORPUS`).
+//!
+//! A naive baseline runs beside the extractor: `str::split_whitespace`
+//! over the same input, the floor for any tokenizing matcher.
+
+use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use entitas::Extractor;
+
+const ARTICLE: &str = include_str!("data/founding-article.txt");
+
+fn long_text() -> String {
+    let mut text = String::with_capacity(1 << 20);
+    while text.len() + ARTICLE.len() < 1 << 20 {
+        text.push_str(ARTICLE);
+        text.push_str("\n\n");
+    }
+    text
+}
+
+fn build(c: &mut Criterion) {
+    let mut group = c.benchmark_group("build");
+    group.sample_size(10);
+    group.bench_function("default", |b| {
+        b.iter(|| Extractor::builder().build().expect("default gazetteers"))
+    });
+    group.finish();
+}
+
+fn extract(c: &mut Criterion) {
+    let extractor = Extractor::builder().build().expect("default gazetteers");
+    let mut inputs = vec![("article", ARTICLE.to_string()), ("1mib", long_text())];
+    if let Ok(path) = std::env::var("ENTITAS_BENCH_CORPUS") {
+        let text = std::fs::read_to_string(&path).expect("ENTITAS_BENCH_CORPUS is readable UTF-8");
+        inputs.push(("corpus", text));
+    }
+    // The founding article has 64 mentions; a wrong engine fails here
+    // instead of looking fast.
+    assert_eq!(extractor.extract(ARTICLE).len(), 64);
+    let mut group = c.benchmark_group("extract");
+    for (name, text) in &inputs {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("entitas", name), text, |b, t| {
+            b.iter(|| extractor.extract(black_box(t)))
+        });
+        group.bench_with_input(BenchmarkId::new("split_whitespace", name), text, |b, t| {
+            b.iter(|| black_box(t).split_whitespace().count())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, build, extract);
+criterion_main!(benches);

@@ -28,9 +28,9 @@ pub fn extract(text: &str) -> Vec<Entity> {
 }
 
 static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
-    Extractor::builder()
-        .build()
-        .expect("the embedded gazetteers are valid: checked by gazetteer::tests::default_gazetteers_parse")
+    Extractor::builder().build().expect(
+        "the embedded gazetteers are valid: checked by gazetteer::tests::default_gazetteers_parse",
+    )
 });
 
 /// Entity metadata, indexed by the matcher's entity numbers.

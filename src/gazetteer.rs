@@ -24,10 +24,7 @@ use std::sync::Arc;
 
 /// The gazetteers embedded in the library, in priority order.
 pub(crate) const DEFAULTS: &[(&str, &str)] = &[
-    (
-        "countries.tsv",
-        include_str!("../gazetteers/countries.tsv"),
-    ),
+    ("countries.tsv", include_str!("../gazetteers/countries.tsv")),
     (
         "organizations.tsv",
         include_str!("../gazetteers/organizations.tsv"),
@@ -113,9 +110,7 @@ pub(crate) fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Error> 
                 line,
                 column,
             },
-            Kind::InvalidUtf8 {
-                byte_offset: valid,
-            },
+            Kind::InvalidUtf8 { byte_offset: valid },
         )
     })
 }
@@ -185,7 +180,10 @@ fn directive_line(
         }
         "id-prefix" => {
             if value.contains(char::is_whitespace) {
-                return Err(Error::gazetteer(value_at, Kind::WhitespaceInId(value.into())));
+                return Err(Error::gazetteer(
+                    value_at,
+                    Kind::WhitespaceInId(value.into()),
+                ));
             }
             d.prefix = Some(value.to_string());
         }
@@ -208,7 +206,12 @@ fn directive_line(
                     "designator" => d.designators = true,
                     "spelling" => d.spelling = true,
                     "none" => {}
-                    other => return Err(Error::gazetteer(value_at, Kind::UnknownVariant(other.into()))),
+                    other => {
+                        return Err(Error::gazetteer(
+                            value_at,
+                            Kind::UnknownVariant(other.into()),
+                        ))
+                    }
                 }
             }
         }
@@ -245,7 +248,10 @@ fn entity_line(
         return Err(Error::gazetteer(at(*id_col), Kind::EmptyId));
     }
     if id.contains(char::is_whitespace) {
-        return Err(Error::gazetteer(at(*id_col), Kind::WhitespaceInId(id.into())));
+        return Err(Error::gazetteer(
+            at(*id_col),
+            Kind::WhitespaceInId(id.into()),
+        ));
     }
     let mut aliases: Vec<Alias> = Vec::with_capacity(rest.len() + 1);
     for (n, (field, col)) in std::iter::once((canonical, canonical_col))
@@ -275,7 +281,12 @@ fn entity_line(
     })
 }
 
-fn parse_alias(field: &str, canonical: bool, at: &Location, d: &Directives) -> Result<Alias, Error> {
+fn parse_alias(
+    field: &str,
+    canonical: bool,
+    at: &Location,
+    d: &Directives,
+) -> Result<Alias, Error> {
     let empty = if canonical {
         Kind::EmptyCanonical
     } else {
@@ -310,7 +321,10 @@ fn parse_alias(field: &str, canonical: bool, at: &Location, d: &Directives) -> R
         return Err(Error::gazetteer(at.clone(), empty));
     }
     if !text.chars().any(crate::normalize::is_word_char) {
-        return Err(Error::gazetteer(at.clone(), Kind::NoWordCharacter(text.into())));
+        return Err(Error::gazetteer(
+            at.clone(),
+            Kind::NoWordCharacter(text.into()),
+        ));
     }
     Ok(Alias {
         text: text.to_string(),
@@ -373,7 +387,11 @@ pub(crate) fn designator_variants(alias: &str) -> Vec<String> {
     let mut out: Vec<String> = vec![String::new()];
     let mut next = 0;
     for &(letter, sep_len) in &junctions {
-        let head: String = chars.get(next..=letter).unwrap_or_default().iter().collect();
+        let head: String = chars
+            .get(next..=letter)
+            .unwrap_or_default()
+            .iter()
+            .collect();
         out = out
             .iter()
             .flat_map(|prefix| ["-", " ", ""].map(|sep| format!("{prefix}{head}{sep}")))
@@ -457,7 +475,11 @@ mod tests {
     fn markers_and_variants() {
         let text = "@label WEAPON\n@context rudal|Sistem Pertahanan\n@variants designator\nS-400\tS-400\t!Triumf\t?Sa\t\\?Q\n@variants none\nX\tF-16\n";
         let e = parse("t.tsv", text).unwrap();
-        let a: Vec<(&str, &Gate)> = e[0].aliases.iter().map(|a| (a.text.as_str(), &a.gate)).collect();
+        let a: Vec<(&str, &Gate)> = e[0]
+            .aliases
+            .iter()
+            .map(|a| (a.text.as_str(), &a.gate))
+            .collect();
         let ctx: Arc<[String]> = vec!["rudal".to_string(), "sistem pertahanan".to_string()].into();
         assert_eq!(
             a,
@@ -475,9 +497,15 @@ mod tests {
 
     #[test]
     fn designator_variants_cover_three_forms() {
-        assert_eq!(designator_variants("Shahed-136"), ["Shahed 136", "Shahed136"]);
+        assert_eq!(
+            designator_variants("Shahed-136"),
+            ["Shahed 136", "Shahed136"]
+        );
         assert_eq!(designator_variants("F16"), ["F-16", "F 16"]);
-        assert_eq!(designator_variants("MQ-9 Reaper"), ["MQ 9 Reaper", "MQ9 Reaper"]);
+        assert_eq!(
+            designator_variants("MQ-9 Reaper"),
+            ["MQ 9 Reaper", "MQ9 Reaper"]
+        );
         assert_eq!(designator_variants("Iskander-M"), Vec::<String>::new());
         assert_eq!(designator_variants("Kh-101 dan S-400").len(), 8);
     }
@@ -485,8 +513,14 @@ mod tests {
     #[test]
     fn old_spelling_becomes_modern() {
         assert_eq!(modern_spelling("Soekarno").as_deref(), Some("Sukarno"));
-        assert_eq!(modern_spelling("Tjahjo Kumolo").as_deref(), Some("Cahyo Kumolo"));
-        assert_eq!(modern_spelling("Djarot Saiful Hidayat").as_deref(), Some("Jarot Saiful Hidayat"));
+        assert_eq!(
+            modern_spelling("Tjahjo Kumolo").as_deref(),
+            Some("Cahyo Kumolo")
+        );
+        assert_eq!(
+            modern_spelling("Djarot Saiful Hidayat").as_deref(),
+            Some("Jarot Saiful Hidayat")
+        );
         assert_eq!(modern_spelling("SOEHARTO").as_deref(), Some("SUHARTO"));
         assert_eq!(modern_spelling("Joko Widodo"), None);
     }
@@ -500,7 +534,10 @@ mod tests {
 
     #[test]
     fn errors_name_line_and_column() {
-        assert_eq!(err("X\tY\n"), "t.tsv:1:1: entity line before any @label directive");
+        assert_eq!(
+            err("X\tY\n"),
+            "t.tsv:1:1: entity line before any @label directive"
+        );
         assert_eq!(
             err("@label PERSN\n"),
             "t.tsv:1:8: unknown label `PERSN` (built-in labels: PERSON, ORGANIZATION, COUNTRY, LOCATION, WEAPON; declare others with `@custom-label PERSN`)"
@@ -509,23 +546,44 @@ mod tests {
             err("@label COUNTRY\nIRN Iran\n"),
             "t.tsv:2:1: bad field count: expected id<TAB>canonical[<TAB>alias...], found 1 field"
         );
-        assert_eq!(err("@label COUNTRY\nIRN\tIran\t\n"), "t.tsv:2:10: empty alias");
-        assert_eq!(err("@label COUNTRY\nIRN\t\tIran\n"), "t.tsv:2:5: empty canonical name");
+        assert_eq!(
+            err("@label COUNTRY\nIRN\tIran\t\n"),
+            "t.tsv:2:10: empty alias"
+        );
+        assert_eq!(
+            err("@label COUNTRY\nIRN\t\tIran\n"),
+            "t.tsv:2:5: empty canonical name"
+        );
         assert_eq!(err("@label COUNTRY\n\tIran\n"), "t.tsv:2:1: empty id");
         assert_eq!(
             err("@label COUNTRY\nIRN\tIran\tIran\n"),
             "t.tsv:2:10: duplicate alias `Iran` on this line"
         );
         assert_eq!(err("@lable COUNTRY\n"), "t.tsv:1:1: unknown directive `@lable` (known: @label, @custom-label, @id-prefix, @context, @variants)");
-        assert_eq!(err("@label\n"), "t.tsv:1:1: directive `@label` needs a value");
-        assert_eq!(err("@label COUNTRY\nX\t--\n"), "t.tsv:2:3: alias `--` has no letter or digit");
+        assert_eq!(
+            err("@label\n"),
+            "t.tsv:1:1: directive `@label` needs a value"
+        );
+        assert_eq!(
+            err("@label COUNTRY\nX\t--\n"),
+            "t.tsv:2:3: alias `--` has no letter or digit"
+        );
         assert_eq!(
             err("@label COUNTRY\nX\tY\t=Z\n"),
             "t.tsv:2:5: alias starts with reserved marker `=` (write `\\=` for a literal `=`)"
         );
-        assert_eq!(err("@label COUNTRY\nX\t?Y\n"), "t.tsv:2:3: alias starts with reserved marker `?` (write `\\?` for a literal `?`)");
-        assert_eq!(err("@label WEAPON\nX\tY\t!Z\n"), "t.tsv:2:5: `!` context alias before any @context directive");
-        assert_eq!(err("@variants designators\n"), "t.tsv:1:11: unknown variant `designators` (known: designator, spelling, none)");
+        assert_eq!(
+            err("@label COUNTRY\nX\t?Y\n"),
+            "t.tsv:2:3: alias starts with reserved marker `?` (write `\\?` for a literal `?`)"
+        );
+        assert_eq!(
+            err("@label WEAPON\nX\tY\t!Z\n"),
+            "t.tsv:2:5: `!` context alias before any @context directive"
+        );
+        assert_eq!(
+            err("@variants designators\n"),
+            "t.tsv:1:11: unknown variant `designators` (known: designator, spelling, none)"
+        );
     }
 
     #[test]

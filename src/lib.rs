@@ -51,6 +51,12 @@
 #![warn(missing_debug_implementations)]
 // Nothing here needs unsafe.
 #![forbid(unsafe_code)]
+// `extract` must not panic on any input: no unwrap, no bare indexing, no
+// panic outside tests (an `expect` states the invariant it relies on).
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)
+)]
 
 mod error;
 mod extractor;

@@ -204,9 +204,9 @@ fn has_context(text: &str, start: usize, end: usize, phrases: &[String]) -> bool
     let windows = [text.get(from..start), text.get(end..to)];
     windows.into_iter().flatten().any(|window| {
         phrases.iter().any(|phrase| {
-            window.match_indices(phrase.as_str()).any(|(i, p)| {
-                starts_token(window, i) && ends_token(window, i + p.len())
-            })
+            window
+                .match_indices(phrase.as_str())
+                .any(|(i, p)| starts_token(window, i) && ends_token(window, i + p.len()))
         })
     })
 }
@@ -236,10 +236,19 @@ mod tests {
     #[test]
     fn smart_case() {
         let a = [("Kongres", S), ("AS", S), ("rudal", S)];
-        assert_eq!(find(&a, Case::Smart, "Kongres KONGRES kongres"), ["Kongres", "KONGRES"]);
+        assert_eq!(
+            find(&a, Case::Smart, "Kongres KONGRES kongres"),
+            ["Kongres", "KONGRES"]
+        );
         assert_eq!(find(&a, Case::Smart, "AS as As"), ["AS"]);
-        assert_eq!(find(&a, Case::Smart, "Rudal RUDAL rudal"), ["Rudal", "RUDAL", "rudal"]);
-        assert_eq!(find(&[("Kongres", AliasCase::Any)], Case::Smart, "kongres"), ["kongres"]);
+        assert_eq!(
+            find(&a, Case::Smart, "Rudal RUDAL rudal"),
+            ["Rudal", "RUDAL", "rudal"]
+        );
+        assert_eq!(
+            find(&[("Kongres", AliasCase::Any)], Case::Smart, "kongres"),
+            ["kongres"]
+        );
         assert_eq!(find(&a, Case::Insensitive, "kongres as"), ["kongres", "as"]);
     }
 
@@ -269,7 +278,13 @@ mod tests {
 
     #[test]
     fn token_boundaries() {
-        let a = [("Rusia", S), ("PBB", S), ("CNN", S), ("IRGC", S), ("Iran", S)];
+        let a = [
+            ("Rusia", S),
+            ("PBB", S),
+            ("CNN", S),
+            ("IRGC", S),
+            ("Iran", S),
+        ];
         let text = "Rusianya PBB-nya ke-PBB-an CNN.com IRGC's anti-Iran Iran-lah Rusiawi ASEAN";
         assert_eq!(
             find(&a, Case::Smart, text),

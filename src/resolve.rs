@@ -41,7 +41,11 @@ pub(crate) struct Resolved {
 
 /// Resolves `candidates` (spans into `text`) and returns them sorted by
 /// start, an outer entity before the ones nested in it.
-pub(crate) fn resolve(text: &str, mut candidates: Vec<Candidate>, overlap: Overlap) -> Vec<Resolved> {
+pub(crate) fn resolve(
+    text: &str,
+    mut candidates: Vec<Candidate>,
+    overlap: Overlap,
+) -> Vec<Resolved> {
     let char_len = |c: &Candidate| {
         text.get(c.byte_start..c.byte_end)
             .map_or(0, |s| s.chars().count())
@@ -71,14 +75,14 @@ pub(crate) fn resolve(text: &str, mut candidates: Vec<Candidate>, overlap: Overl
     if overlap == Overlap::Nested {
         let mut spans_seen = std::collections::HashSet::new();
         for c in rest {
-            let inside = kept
-                .range(..=c.byte_start)
-                .next_back()
-                .is_some_and(|(&start, &(end, entity))| {
-                    c.byte_end <= end
-                        && (start, end) != (c.byte_start, c.byte_end)
-                        && entity != c.entity
-                });
+            let inside =
+                kept.range(..=c.byte_start)
+                    .next_back()
+                    .is_some_and(|(&start, &(end, entity))| {
+                        c.byte_end <= end
+                            && (start, end) != (c.byte_start, c.byte_end)
+                            && entity != c.entity
+                    });
             if inside && spans_seen.insert((c.byte_start, c.byte_end)) {
                 out.push(Resolved {
                     candidate: c,
@@ -87,7 +91,13 @@ pub(crate) fn resolve(text: &str, mut candidates: Vec<Candidate>, overlap: Overl
             }
         }
     }
-    out.sort_by_key(|r| (r.candidate.byte_start, Reverse(r.candidate.byte_end), r.nested));
+    out.sort_by_key(|r| {
+        (
+            r.candidate.byte_start,
+            Reverse(r.candidate.byte_end),
+            r.nested,
+        )
+    });
     out
 }
 
@@ -107,7 +117,13 @@ mod tests {
     fn flat(text: &str, cands: &[Candidate]) -> Vec<(usize, usize, u32)> {
         resolve(text, cands.to_vec(), Overlap::Flat)
             .into_iter()
-            .map(|r| (r.candidate.byte_start, r.candidate.byte_end, r.candidate.entity))
+            .map(|r| {
+                (
+                    r.candidate.byte_start,
+                    r.candidate.byte_end,
+                    r.candidate.entity,
+                )
+            })
             .collect()
     }
 
@@ -115,7 +131,10 @@ mod tests {
     fn longest_wins_then_leftmost_then_priority() {
         let text = "Amerika Serikat dan Korea Selatan";
         // "Amerika Serikat" beats "Amerika" and "Serikat".
-        assert_eq!(flat(text, &[c(0, 7, 1), c(0, 15, 2), c(8, 15, 3)]), [(0, 15, 2)]);
+        assert_eq!(
+            flat(text, &[c(0, 7, 1), c(0, 15, 2), c(8, 15, 3)]),
+            [(0, 15, 2)]
+        );
         // Same length, overlapping: the leftmost wins.
         assert_eq!(flat("abc abc", &[c(4, 7, 1), c(0, 5, 2)]), [(0, 5, 2)]);
         // Same span: the higher priority (lower index) wins.
@@ -134,7 +153,14 @@ mod tests {
         let text = "Korps Garda Revolusi Islam Iran";
         // 4 is another entity nested at 6..20; 1 at 6..20 is the outer
         // entity's own shorter alias and stays out.
-        let cands = [c(0, 31, 1), c(27, 31, 2), c(27, 31, 3), c(6, 20, 4), c(6, 20, 1), c(6, 26, 1)];
+        let cands = [
+            c(0, 31, 1),
+            c(27, 31, 2),
+            c(27, 31, 3),
+            c(6, 20, 4),
+            c(6, 20, 1),
+            c(6, 26, 1),
+        ];
         let got: Vec<_> = resolve(text, cands.to_vec(), Overlap::Nested)
             .into_iter()
             .map(|r| (r.candidate.byte_start, r.candidate.entity, r.nested))

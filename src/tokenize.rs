@@ -84,7 +84,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         if tokens.is_empty() {
             continue; // a blank line is not a sentence
         }
-        spans.extend(tokens.into_iter().map(|(start, end)| (offset + start, offset + end, sentence)));
+        spans.extend(
+            tokens
+                .into_iter()
+                .map(|(start, end)| (offset + start, offset + end, sentence)),
+        );
         sentence += 1;
     }
     let mut chars = CharCounter::default();
@@ -190,7 +194,10 @@ impl fmt::Display for Tag {
 /// ```
 pub fn tag_bio<'t>(text: &'t str, entities: &[Entity]) -> Vec<(Token<'t>, Tag)> {
     let flat: Vec<&Entity> = entities.iter().filter(|e| !e.nested).collect();
-    let mut cuts: Vec<usize> = flat.iter().flat_map(|e| [e.byte_start, e.byte_end]).collect();
+    let mut cuts: Vec<usize> = flat
+        .iter()
+        .flat_map(|e| [e.byte_start, e.byte_end])
+        .collect();
     cuts.sort_unstable();
     let mut out = Vec::new();
     let mut chars = CharCounter::default();
@@ -207,7 +214,10 @@ pub fn tag_bio<'t>(text: &'t str, entities: &[Entity]) -> Vec<(Token<'t>, Tag)> 
             let Some(piece) = text.get(start..end) else {
                 continue;
             };
-            let tag = match flat.iter().find(|e| e.byte_start <= start && end <= e.byte_end) {
+            let tag = match flat
+                .iter()
+                .find(|e| e.byte_start <= start && end <= e.byte_end)
+            {
                 Some(e) if e.byte_start == start => Tag::Begin(e.label.clone()),
                 Some(e) => Tag::Inside(e.label.clone()),
                 None => Tag::Outside,
@@ -243,7 +253,10 @@ mod tests {
         assert_eq!(words("Jl. Sudirman"), ["Jl", ".", "Sudirman"]);
         assert_eq!(words("Rp10.000,00 saja."), ["Rp10.000,00", "saja", "."]);
         assert_eq!(words("Jakartanya"), ["Jakartanya"]);
-        assert_eq!(words("IRGC’s “aktif,”"), ["IRGC", "’", "s", "“", "aktif", ",", "”"]);
+        assert_eq!(
+            words("IRGC’s “aktif,”"),
+            ["IRGC", "’", "s", "“", "aktif", ",", "”"]
+        );
         assert_eq!(words("  "), Vec::<&str>::new());
     }
 
@@ -253,7 +266,10 @@ mod tests {
         let last = t.last().unwrap();
         assert_eq!((last.text, last.sentence), ("Selesai", 2));
         let iran = t.iter().find(|t| t.text == "İran").unwrap();
-        assert_eq!((iran.byte_start, iran.char_start, iran.char_end), (24, 24, 28));
+        assert_eq!(
+            (iran.byte_start, iran.char_start, iran.char_end),
+            (24, 24, 28)
+        );
         assert_eq!(iran.sentence, 1);
     }
 

@@ -33,7 +33,10 @@ fn entity_round_trips_through_json() {
     let entities = entitas::extract("Menteri Pertahanan Rusia Sergei Shoigu");
     let json = serde_json::to_string(&entities).unwrap();
     assert!(json.contains(r#""label":"COUNTRY""#), "{json}");
-    assert!(!json.contains("nested"), "flat entities omit `nested`: {json}");
+    assert!(
+        !json.contains("nested"),
+        "flat entities omit `nested`: {json}"
+    );
     let back: Vec<Entity> = serde_json::from_str(&json).unwrap();
     assert_eq!(back, entities);
     let custom: Label = serde_json::from_str(r#""PARTAI""#).unwrap();

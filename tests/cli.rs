@@ -66,7 +66,10 @@ fn json_table_and_conll() {
     let table = String::from_utf8(o.stdout).unwrap();
     assert!(table.starts_with("LABEL"), "{table}");
     assert!(table.contains("organization:UN"), "{table}");
-    let o = run(&["--format", "conll", "-"], b"Rusia menyerang.\n\nPBB bersidang.");
+    let o = run(
+        &["--format", "conll", "-"],
+        b"Rusia menyerang.\n\nPBB bersidang.",
+    );
     assert_eq!(
         String::from_utf8(o.stdout).unwrap(),
         "Rusia\tB-COUNTRY\nmenyerang\tO\n.\tO\n\nPBB\tB-ORGANIZATION\nbersidang\tO\n.\tO\n"
@@ -78,7 +81,14 @@ fn nested_flag_and_user_gazetteer() {
     let dir = std::env::temp_dir().join(format!("entitas-cli-{}.tsv", std::process::id()));
     std::fs::write(&dir, "@custom-label KAMPUS\nui\tUniversitas Indonesia\n").unwrap();
     let o = run(
-        &["--format", "jsonl", "--nested", "--gazetteer", dir.to_str().unwrap(), "-"],
+        &[
+            "--format",
+            "jsonl",
+            "--nested",
+            "--gazetteer",
+            dir.to_str().unwrap(),
+            "-",
+        ],
         b"{\"id\":1,\"text\":\"Universitas Indonesia\"}\n",
     );
     std::fs::remove_file(&dir).unwrap();
@@ -90,16 +100,32 @@ fn nested_flag_and_user_gazetteer() {
 #[test]
 fn errors_are_one_line_with_a_nonzero_status() {
     let cases: &[(&[&str], &[u8], &str)] = &[
-        (&["tests/no-such-file.txt"], b"", "extract: tests/no-such-file.txt: "),
+        (
+            &["tests/no-such-file.txt"],
+            b"",
+            "extract: tests/no-such-file.txt: ",
+        ),
         (&["tests"], b"", "extract: tests: is a directory"),
-        (&["-"], b"Rusia \xff\xfe", "extract: <stdin>: invalid UTF-8 at byte offset 6"),
+        (
+            &["-"],
+            b"Rusia \xff\xfe",
+            "extract: <stdin>: invalid UTF-8 at byte offset 6",
+        ),
         (
             &["--gazetteer", "tests/bad_gazetteers/empty-alias.tsv", "-"],
             b"",
             "extract: tests/bad_gazetteers/empty-alias.tsv:3:10: empty alias",
         ),
-        (&["--format", "jsonl", "-"], b"{\"id\":1}\n", "extract: <stdin>:1: expected an object"),
-        (&["--format", "jsonl", "-"], b"{\"id\":1,\"text\":\"a\"}\nnot json\n", "extract: <stdin>:2: invalid JSON"),
+        (
+            &["--format", "jsonl", "-"],
+            b"{\"id\":1}\n",
+            "extract: <stdin>:1: expected an object",
+        ),
+        (
+            &["--format", "jsonl", "-"],
+            b"{\"id\":1,\"text\":\"a\"}\nnot json\n",
+            "extract: <stdin>:2: invalid JSON",
+        ),
     ];
     for (args, stdin, expected) in cases {
         let o = run(args, stdin);

@@ -39,13 +39,19 @@ fn every_bad_gazetteer_names_file_line_and_column() {
 fn missing_file_is_an_io_error() {
     let err = build_file("tests/no-such-file.tsv").unwrap_err();
     assert!(matches!(err, Error::Io { .. }));
-    assert!(err.to_string().starts_with("tests/no-such-file.tsv: "), "{err}");
+    assert!(
+        err.to_string().starts_with("tests/no-such-file.tsv: "),
+        "{err}"
+    );
 }
 
 #[test]
 fn folder_without_tsv_files() {
     let err = build_file("tests/golden").unwrap_err();
-    assert_eq!(err.to_string(), "tests/golden: folder holds no .tsv gazetteer file");
+    assert_eq!(
+        err.to_string(),
+        "tests/golden: folder holds no .tsv gazetteer file"
+    );
 }
 
 #[test]

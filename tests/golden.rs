@@ -63,3 +63,48 @@ fn founding_article_flat() {
 fn founding_article_nested() {
     check("founding-article", ".nested.expected", Overlap::Nested);
 }
+
+/// `(char_start, char_end, label)` of the gold's `entities` or `nested`.
+fn gold_spans(key: &str) -> Vec<(usize, usize, String)> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/founding-article.gold.json");
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    gold[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["char_start"].as_u64().unwrap() as usize,
+                e["char_end"].as_u64().unwrap() as usize,
+                e["label"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+// See: issue #2. The founding article's gold (64 mentions, 2 nested), as
+// annotated by hand: every mention with its exact span and label, nothing
+// else. `founding-article.gold.json` is a copy of the project's seed gold.
+#[test]
+fn founding_article_matches_the_gold_exactly() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let text = std::fs::read_to_string(dir.join("founding-article.txt")).unwrap();
+    let spans = |entities: Vec<Entity>, nested: bool| -> Vec<(usize, usize, String)> {
+        entities
+            .into_iter()
+            .filter(|e| e.nested == nested)
+            .map(|e| (e.char_start, e.char_end, e.label.to_string()))
+            .collect()
+    };
+    let flat = entitas::extract(&text);
+    assert_eq!(spans(flat, false), gold_spans("entities"));
+    let nested = Extractor::builder()
+        .overlap(Overlap::Nested)
+        .build()
+        .unwrap()
+        .extract(&text);
+    assert_eq!(spans(nested.clone(), false), gold_spans("entities"));
+    assert_eq!(spans(nested, true), gold_spans("nested"));
+}

@@ -54,37 +54,97 @@ macro_rules! t {
 }
 
 // BASICS: Indonesian token boundaries (see: issue #2).
-t!(hyphen_pair, "perang Rusia-Ukraina", [("COUNTRY", "Rusia"), ("COUNTRY", "Ukraina")]);
-t!(prefix_pro_anti, "kubu pro-Rusia dan anti-Iran", [("COUNTRY", "Rusia"), ("COUNTRY", "Iran")]);
+t!(
+    hyphen_pair,
+    "perang Rusia-Ukraina",
+    [("COUNTRY", "Rusia"), ("COUNTRY", "Ukraina")]
+);
+t!(
+    prefix_pro_anti,
+    "kubu pro-Rusia dan anti-Iran",
+    [("COUNTRY", "Rusia"), ("COUNTRY", "Iran")]
+);
 t!(circumfix, "ke-PBB-an", [("ORGANIZATION", "PBB")]);
 t!(clitic_nya, "Rusianya menolak", [("COUNTRY", "Rusia")]);
-t!(clitic_hyphen, "PBB-nya dan Iran-lah", [("ORGANIZATION", "PBB"), ("COUNTRY", "Iran")]);
-t!(clitics_all, "Turkikah Rusiapun Iranku Iranmu", [
-    ("COUNTRY", "Turki"), ("COUNTRY", "Rusia"), ("COUNTRY", "Iran"), ("COUNTRY", "Iran")
-]);
+t!(
+    clitic_hyphen,
+    "PBB-nya dan Iran-lah",
+    [("ORGANIZATION", "PBB"), ("COUNTRY", "Iran")]
+);
+t!(
+    clitics_all,
+    "Turkikah Rusiapun Iranku Iranmu",
+    [
+        ("COUNTRY", "Turki"),
+        ("COUNTRY", "Rusia"),
+        ("COUNTRY", "Iran"),
+        ("COUNTRY", "Iran")
+    ]
+);
 t!(not_a_clitic, "Rusiawi Iranian ASEAN", []);
 t!(domain, "buka CNN.com sekarang", [("ORGANIZATION", "CNN")]);
 t!(possessive, "IRGC's commander", [("ORGANIZATION", "IRGC")]);
-t!(possessive_curly, "IRGC’s commander", [("ORGANIZATION", "IRGC")]);
-t!(newline_inside, "di Amerika\nSerikat", [("COUNTRY", "Amerika\nSerikat")]);
-t!(double_space_inside, "di Amerika  Serikat", [("COUNTRY", "Amerika  Serikat")]);
-t!(nbsp_inside, "di Amerika\u{a0}Serikat", [("COUNTRY", "Amerika\u{a0}Serikat")]);
+t!(
+    possessive_curly,
+    "IRGC’s commander",
+    [("ORGANIZATION", "IRGC")]
+);
+t!(
+    newline_inside,
+    "di Amerika\nSerikat",
+    [("COUNTRY", "Amerika\nSerikat")]
+);
+t!(
+    double_space_inside,
+    "di Amerika  Serikat",
+    [("COUNTRY", "Amerika  Serikat")]
+);
+t!(
+    nbsp_inside,
+    "di Amerika\u{a0}Serikat",
+    [("COUNTRY", "Amerika\u{a0}Serikat")]
+);
 t!(dotted_capital_i, "ke İran", [("COUNTRY", "İran")]);
-t!(diacritics_fold_both_ways, "Erdogan dan Erdoğan", [("PERSON", "Erdogan"), ("PERSON", "Erdoğan")]);
-t!(decomposed_text, "Erdog\u{306}an", [("PERSON", "Erdog\u{306}an")]);
+t!(
+    diacritics_fold_both_ways,
+    "Erdogan dan Erdoğan",
+    [("PERSON", "Erdogan"), ("PERSON", "Erdoğan")]
+);
+t!(
+    decomposed_text,
+    "Erdog\u{306}an",
+    [("PERSON", "Erdog\u{306}an")]
+);
 
 // CASE: smart case.
 t!(as_is_not_as, "as long as AS", [("COUNTRY", "AS")]);
-t!(headline_caps, "RUSIA DAN KONGRES", [("COUNTRY", "RUSIA"), ("ORGANIZATION", "KONGRES")]);
+t!(
+    headline_caps,
+    "RUSIA DAN KONGRES",
+    [("COUNTRY", "RUSIA"), ("ORGANIZATION", "KONGRES")]
+);
 t!(lowercase_not_matched, "kongres partai", []);
 t!(mixed_case_not_matched, "RuSia", []);
 
 // OVERLAP: longest, then leftmost, then priority.
-t!(longest_wins, "Kongres Amerika Serikat bersidang", [("ORGANIZATION", "Kongres Amerika Serikat")]);
-t!(hidden_inside_rejected, "kartina Jakarta", [("LOCATION", "Jakarta")]);
-t!(org_contains_country, "Korps Garda Revolusi Islam Iran (IRGC)", [
-    ("ORGANIZATION", "Korps Garda Revolusi Islam Iran"), ("ORGANIZATION", "IRGC")
-]);
+t!(
+    longest_wins,
+    "Kongres Amerika Serikat bersidang",
+    [("ORGANIZATION", "Kongres Amerika Serikat")]
+);
+t!(
+    hidden_inside_rejected,
+    "kartina Jakarta",
+    [("LOCATION", "Jakarta")]
+);
+t!(
+    org_contains_country,
+    "Korps Garda Revolusi Islam Iran (IRGC)",
+    [
+        ("ORGANIZATION", "Korps Garda Revolusi Islam Iran"),
+        ("ORGANIZATION", "IRGC")
+    ]
+);
 
 // REGRESSION-style edge cases.
 t!(empty_text, "", []);
@@ -118,7 +178,11 @@ fn nested_mentions_on_request() {
         .overlap(Overlap::Nested)
         .build()
         .unwrap();
-    let got: Vec<(String, bool)> = e.extract(text).into_iter().map(|e| (e.text, e.nested)).collect();
+    let got: Vec<(String, bool)> = e
+        .extract(text)
+        .into_iter()
+        .map(|e| (e.text, e.nested))
+        .collect();
     assert_eq!(
         got,
         [
@@ -166,8 +230,14 @@ fn context_alias_needs_a_context_word() {
         .build()
         .unwrap();
     let texts = |t: &str| -> Vec<String> { e.extract(t).into_iter().map(|e| e.text).collect() };
-    assert_eq!(texts("Partai Patriot menggelar rapat."), Vec::<String>::new());
-    assert_eq!(texts("AS mengirim sistem pertahanan udara Patriot."), ["Patriot"]);
+    assert_eq!(
+        texts("Partai Patriot menggelar rapat."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        texts("AS mengirim sistem pertahanan udara Patriot."),
+        ["Patriot"]
+    );
     assert_eq!(texts("Baterai rudal Patriot tiba."), ["Patriot"]);
 }
 

@@ -38,7 +38,9 @@ fn alias() -> impl Strategy<Value = String> {
         .prop_map(|v| v.concat().replace(['\t', '\n', '\r'], " "))
         .prop_filter("needs a word character", |a| {
             a.chars().any(char::is_alphanumeric)
-                && !a.trim_start().starts_with(['#', '@', '~', '?', '!', '=', '\\'])
+                && !a
+                    .trim_start()
+                    .starts_with(['#', '@', '~', '?', '!', '=', '\\'])
         })
 }
 
@@ -68,7 +70,8 @@ fn check(text: &str, entities: &[Entity], overlap: Overlap) {
     }
     for n in entities.iter().filter(|e| e.nested) {
         assert!(
-            flat.iter().any(|f| f.byte_start <= n.byte_start && n.byte_end <= f.byte_end),
+            flat.iter()
+                .any(|f| f.byte_start <= n.byte_start && n.byte_end <= f.byte_end),
             "nested entity outside any flat one: {n:?}"
         );
     }
