@@ -13,6 +13,8 @@
 //! --no-default-gazetteers   use only the --gazetteer files
 //! --case smart|insensitive  letter case policy (insensitive for lower-cased text)
 //! --nested                  also report mentions nested inside others
+//! --no-rules                gazetteer matches only (no title, head-noun,
+//!                           acronym, coreference rules)
 //! ```
 //!
 //! Errors (a missing file, invalid UTF-8, a malformed gazetteer or input
@@ -24,7 +26,7 @@ use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: extract [--format table|json|jsonl|conll] [--gazetteer PATH]... \
-[--no-default-gazetteers] [--case smart|insensitive] [--nested] FILE|-";
+[--no-default-gazetteers] [--case smart|insensitive] [--nested] [--no-rules] FILE|-";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -130,6 +132,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure
             "--nested" => {
                 builder.overlap(Overlap::Nested);
             }
+            "--no-rules" => {
+                builder.rules(false);
+            }
             flag if flag.starts_with("--") => {
                 return Err(usage(format!("unknown option `{flag}`")))
             }
@@ -141,9 +146,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure
         }
     }
     let input = input.ok_or_else(|| usage("no input file (use - for stdin)".to_string()))?;
-    let extractor = builder
-        .build()
-        .map_err(|e| Failure::Error(e.to_string()))?;
+    let extractor = builder.build().map_err(|e| Failure::Error(e.to_string()))?;
     Ok(Options {
         format,
         input,

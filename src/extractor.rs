@@ -5,8 +5,9 @@ use crate::error::{Error, Location};
 use crate::gazetteer::{self, Entry};
 use crate::matcher::{Candidate, Case, Matcher};
 use crate::normalize::Normalized;
-use crate::output::{Entity, Label};
+use crate::output::{Entity, Record};
 use crate::resolve::{resolve, Overlap};
+use crate::rules::{self, DocRecords, Rule, RuleSet};
 use crate::tokenize::CharCounter;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
@@ -33,20 +34,12 @@ static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
     )
 });
 
-/// Entity metadata, indexed by the matcher's entity numbers.
-#[derive(Debug)]
-struct Record {
-    id: String,
-    canonical: String,
-    label: Label,
-    source: Arc<str>,
-}
-
 #[derive(Debug)]
 struct Inner {
     records: Vec<Record>,
     matcher: Matcher,
     overlap: Overlap,
+    rules: RuleSet,
 }
 
 /// A compiled set of gazetteers that finds entities in text.
@@ -86,17 +79,19 @@ impl Extractor {
         let inner = &*self.inner;
         let norm = Normalized::new(text);
         let candidates = linked_after_open(inner.matcher.find(text, &norm));
+        let mut records = DocRecords {
+            base: &inner.records,
+            extra: Vec::new(),
+        };
+        let candidates = rules::apply(text, candidates, &mut records, inner.rules);
         let resolved = resolve(text, candidates, inner.overlap);
         let mut chars = CharCounter::default();
         let mut out = Vec::with_capacity(resolved.len());
         for r in resolved {
             let c = r.candidate;
-            let (Some(record), Some(surface)) = (
-                usize::try_from(c.entity)
-                    .ok()
-                    .and_then(|i| inner.records.get(i)),
-                text.get(c.byte_start..c.byte_end),
-            ) else {
+            let (Some(record), Some(surface)) =
+                (records.get(c.entity), text.get(c.byte_start..c.byte_end))
+            else {
                 continue;
             };
             let char_start = chars.at(text, c.byte_start);
@@ -110,7 +105,10 @@ impl Extractor {
                 byte_end: c.byte_end,
                 char_start,
                 char_end,
-                source: record.source.to_string(),
+                source: match c.rule {
+                    Some(rule) => format!("rule:{}", rule.name()),
+                    None => record.source.to_string(),
+                },
                 nested: r.nested,
             });
         }
@@ -174,6 +172,7 @@ pub struct ExtractorBuilder {
     sources: Vec<Source>,
     case: Case,
     overlap: Overlap,
+    rules: RuleSet,
 }
 
 impl Default for ExtractorBuilder {
@@ -183,6 +182,7 @@ impl Default for ExtractorBuilder {
             sources: Vec::new(),
             case: Case::Smart,
             overlap: Overlap::Flat,
+            rules: RuleSet::default(),
         }
     }
 }
@@ -221,6 +221,24 @@ impl ExtractorBuilder {
     /// What to do with overlapping mentions (default [`Overlap::Flat`]).
     pub fn overlap(&mut self, overlap: Overlap) -> &mut Self {
         self.overlap = overlap;
+        self
+    }
+
+    /// Switches one rule of the rule stage on or off (all are on by
+    /// default). See [`Rule`].
+    pub fn rule(&mut self, rule: Rule, on: bool) -> &mut Self {
+        self.rules.set(rule, on);
+        self
+    }
+
+    /// Switches every rule off (`false`) or on (`true`): with them off,
+    /// only gazetteer matches are reported.
+    pub fn rules(&mut self, on: bool) -> &mut Self {
+        self.rules = if on {
+            RuleSet::default()
+        } else {
+            RuleSet::none()
+        };
         self
     }
 
@@ -289,6 +307,7 @@ impl ExtractorBuilder {
                 records,
                 matcher,
                 overlap: self.overlap,
+                rules: self.rules,
             }),
         })
     }

@@ -39,6 +39,7 @@
 //! # The pipeline
 //!
 //! gazetteer loading → normalization → matching on token boundaries →
+//! rules (titles, head nouns, acronyms, coreference; see [`Rule`]) →
 //! overlap resolution → entities. `ARCHITECTURE.md` says where each stage
 //! lives. Offsets always point into the original text; "char" means a
 //! Unicode scalar value (a Python `str` index), not a UTF-16 unit.
@@ -65,6 +66,7 @@ mod matcher;
 mod normalize;
 mod output;
 mod resolve;
+mod rules;
 mod tokenize;
 
 pub use error::{Error, GazetteerErrorKind, Location};
@@ -72,6 +74,7 @@ pub use extractor::{extract, Extractor, ExtractorBuilder};
 pub use matcher::Case;
 pub use output::{Entity, Label};
 pub use resolve::Overlap;
+pub use rules::Rule;
 pub use tokenize::{tag_bio, tokenize, Tag, Token};
 
 #[cfg(doctest)]

@@ -53,6 +53,8 @@ pub(crate) struct Candidate {
     pub(crate) entity: u32,
     /// Found through a `?` alias: kept only after an open mention.
     pub(crate) linked: bool,
+    /// The rule that made it; `None` for a gazetteer match.
+    pub(crate) rule: Option<crate::rules::Rule>,
 }
 
 /// The automaton and, for each of its patterns, the aliases folded to it.
@@ -176,6 +178,7 @@ impl Matcher {
                     byte_end,
                     entity: alias.entity,
                     linked: alias.linked,
+                    rule: None,
                 });
             }
         }

@@ -2,6 +2,18 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
+
+/// What the pipeline knows of an entity before it becomes an [`Entity`]:
+/// a gazetteer line, or a name a rule found.
+#[derive(Debug)]
+pub(crate) struct Record {
+    pub(crate) id: String,
+    pub(crate) canonical: String,
+    pub(crate) label: Label,
+    /// `gazetteer:FILE` or `rule:NAME`.
+    pub(crate) source: Arc<str>,
+}
 
 /// The kind of an entity.
 ///
@@ -110,7 +122,9 @@ pub struct Entity {
     pub char_start: usize,
     /// End (exclusive), in chars.
     pub char_end: usize,
-    /// What produced it: `gazetteer:` and the gazetteer's file name.
+    /// What produced it: `gazetteer:` and the gazetteer's file name
+    /// (`gazetteer:countries`), or `rule:` and the rule's name
+    /// (`rule:title`, see [`Rule`](crate::Rule)).
     pub source: String,
     /// True for a mention inside another one (only with
     /// [`Overlap::Nested`](crate::Overlap::Nested)).

@@ -111,6 +111,7 @@ mod tests {
             byte_end,
             entity,
             linked: false,
+            rule: None,
         }
     }
 

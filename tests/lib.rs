@@ -6,3 +6,4 @@ mod errors;
 mod golden;
 mod matching;
 mod properties;
+mod rules;

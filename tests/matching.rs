@@ -37,6 +37,7 @@ fn find_with(extractor: &Extractor, text: &str) -> Vec<(String, String)> {
 fn extractor() -> Extractor {
     Extractor::builder()
         .default_gazetteers(false)
+        .rules(false)
         .gazetteer_text("test.tsv", GAZ)
         .build()
         .unwrap()
@@ -155,6 +156,7 @@ t!(name_at_both_ends, "Iran", [("COUNTRY", "Iran")]);
 fn insensitive_mode_matches_lower_case() {
     let e = Extractor::builder()
         .default_gazetteers(false)
+        .rules(false)
         .gazetteer_text("test.tsv", GAZ)
         .case(Case::Insensitive)
         .build()
@@ -174,6 +176,7 @@ fn nested_mentions_on_request() {
     let text = "Korps Garda Revolusi Islam Iran bertemu.";
     let e = Extractor::builder()
         .default_gazetteers(false)
+        .rules(false)
         .gazetteer_text("test.tsv", GAZ)
         .overlap(Overlap::Nested)
         .build()
@@ -210,6 +213,7 @@ fn linked_alias_needs_an_earlier_mention() {
     let gaz = "@label PERSON\nmegawati\tMegawati Soekarnoputri\t?Mega\n";
     let e = Extractor::builder()
         .default_gazetteers(false)
+        .rules(false)
         .gazetteer_text("p.tsv", gaz)
         .build()
         .unwrap();
@@ -226,6 +230,7 @@ fn context_alias_needs_a_context_word() {
     let gaz = "@label WEAPON\n@context rudal|sistem pertahanan udara\npatriot\tMIM-104 Patriot\t!Patriot\n";
     let e = Extractor::builder()
         .default_gazetteers(false)
+        .rules(false)
         .gazetteer_text("w.tsv", gaz)
         .build()
         .unwrap();
@@ -246,6 +251,7 @@ fn designator_variants_resolve_to_one_id() {
     let gaz = "@label WEAPON\n@variants designator\nshahed-136\tShahed-136\tGeran-2\n";
     let e = Extractor::builder()
         .default_gazetteers(false)
+        .rules(false)
         .gazetteer_text("w.tsv", gaz)
         .build()
         .unwrap();

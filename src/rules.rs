@@ -1,0 +1,954 @@
+//! Rules: the stage between matching and resolution that finds what the
+//! gazetteers do not list and keeps what they list honest.
+//!
+//! Each rule reads the words of the text and the gazetteer candidates, and
+//! adds candidates of its own (tagged with the [`Rule`] that made them, which
+//! becomes [`Entity::source`](crate::Entity::source) `rule:NAME`). The
+//! trigger words live in data files under `rules/`, embedded at compile
+//! time:
+//!
+//! | rule | finds | data |
+//! |---|---|---|
+//! | [`Rule::Acronym`] | `Komisi Pemberantasan Korupsi (KPK)`: long form and acronym become one entity; the acronym is recognized for the rest of the text | `rules/heads.txt` (label of an unlisted long form) |
+//! | [`Rule::Title`] | `Menteri Pertahanan Rusia Sergei Shoigu` → PERSON `Sergei Shoigu` | `rules/titles.txt`, `rules/title-words.txt` |
+//! | [`Rule::Saying`] | `kata Budi Santoso`, `Budi Santoso mengatakan` → PERSON | `rules/saying-verbs.txt` |
+//! | [`Rule::Head`] | `Kementerian Luar Negeri`, `Bandara Kualanamu` → ORGANIZATION, LOCATION (head included) | `rules/heads.txt` |
+//! | [`Rule::Coreference`] | a later `Shoigu` after `Sergei Shoigu` → the same PERSON | — |
+//! | [`Rule::SentenceStart`] | drops a one-word match that is a common word at a sentence start | `rules/stopwords.txt` |
+//!
+//! Rules that read capitalization (title, saying, head, an unlisted long
+//! form) stay silent in headlines: sentences of three or more words with
+//! none in lower case but a few prepositions and conjunctions.
+
+use crate::matcher::Candidate;
+use crate::normalize::{fold_lower, is_word_char};
+use crate::output::{Label, Record};
+use crate::resolve::{resolve, Overlap};
+use crate::tokenize::tokenize;
+use once_cell::sync::Lazy;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// A rule of the rule stage; each can be switched off with
+/// [`ExtractorBuilder::rule`](crate::ExtractorBuilder::rule).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Rule {
+    /// `Long Form (ACR)` and `ACR (Long Form)` define an acronym.
+    Acronym,
+    /// A name after a title or role: `Presiden Joko Widodo`.
+    Title,
+    /// A name next to a verb of saying: `kata X`, `X mengatakan`.
+    Saying,
+    /// A head noun and the capitalized words after it: `Partai Buruh`.
+    Head,
+    /// A later single word of a person's full name: `Shoigu`.
+    Coreference,
+    /// Drops a one-word match that is a common word at a sentence start.
+    SentenceStart,
+}
+
+impl Rule {
+    /// Every rule, in the order the stage runs them.
+    pub const ALL: [Rule; 6] = [
+        Rule::SentenceStart,
+        Rule::Acronym,
+        Rule::Head,
+        Rule::Title,
+        Rule::Saying,
+        Rule::Coreference,
+    ];
+
+    /// The rule's name, as in [`Entity::source`](crate::Entity::source)
+    /// (`rule:title`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Acronym => "acronym",
+            Rule::Title => "title",
+            Rule::Saying => "saying",
+            Rule::Head => "head",
+            Rule::Coreference => "coreference",
+            Rule::SentenceStart => "sentence-start",
+        }
+    }
+
+    fn bit(self) -> u8 {
+        match self {
+            Rule::Acronym => 1,
+            Rule::Title => 2,
+            Rule::Saying => 4,
+            Rule::Head => 8,
+            Rule::Coreference => 16,
+            Rule::SentenceStart => 32,
+        }
+    }
+}
+
+/// Which rules are on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RuleSet(u8);
+
+impl Default for RuleSet {
+    fn default() -> Self {
+        RuleSet(63)
+    }
+}
+
+impl RuleSet {
+    pub(crate) fn set(&mut self, rule: Rule, on: bool) {
+        if on {
+            self.0 |= rule.bit();
+        } else {
+            self.0 &= !rule.bit();
+        }
+    }
+
+    pub(crate) fn none() -> Self {
+        RuleSet(0)
+    }
+
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    fn has(self, rule: Rule) -> bool {
+        self.0 & rule.bit() != 0
+    }
+}
+
+/// The trigger lists of `rules/`.
+struct Data {
+    /// Title phrases, folded words.
+    titles: Vec<Vec<String>>,
+    title_words: HashSet<String>,
+    say_after: HashSet<String>,
+    say_before: HashSet<String>,
+    /// Head phrases (folded words) and their labels.
+    heads: Vec<(Vec<String>, Label)>,
+    stopwords: HashSet<String>,
+    abbreviations: HashSet<String>,
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn phrase(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || c == '.')
+        .filter(|w| !w.is_empty())
+        .map(fold_lower)
+        .collect()
+}
+
+static DATA: Lazy<Data> = Lazy::new(|| {
+    let mut say_after = HashSet::new();
+    let mut say_before = HashSet::new();
+    for l in lines(include_str!("../rules/saying-verbs.txt")) {
+        if let Some(v) = l.strip_prefix("after:") {
+            say_after.insert(fold_lower(v));
+        } else if let Some(v) = l.strip_prefix("before:") {
+            say_before.insert(fold_lower(v));
+        }
+    }
+    let heads = lines(include_str!("../rules/heads.txt"))
+        .filter_map(|l| {
+            let (label, head) = l.split_once('\t')?;
+            Some((phrase(head), Label::from_name(label.trim())))
+        })
+        .collect();
+    Data {
+        titles: lines(include_str!("../rules/titles.txt"))
+            .map(phrase)
+            .collect(),
+        title_words: lines(include_str!("../rules/title-words.txt"))
+            .map(fold_lower)
+            .collect(),
+        say_after,
+        say_before,
+        heads,
+        stopwords: lines(include_str!("../rules/stopwords.txt"))
+            .map(fold_lower)
+            .collect(),
+        abbreviations: lines(include_str!("../rules/abbreviations.txt"))
+            .map(fold_lower)
+            .collect(),
+    }
+});
+
+/// Particles inside names: `Mohammed bin Salman`, `Ursula von der Leyen`.
+const PARTICLES: &[&str] = &[
+    "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "dos",
+];
+/// Connectors inside organization names: `Kementerian Pendidikan dan Kebudayaan`.
+const CONNECTORS: &[&str] = &["dan", "&", "untuk", "of"];
+/// Longest name run a rule takes, in words.
+const MAX_NAME_WORDS: usize = 5;
+const MAX_HEAD_WORDS: usize = 8;
+
+/// A word of the text: a run of word tokens joined by `'` or `-` without
+/// blanks (`Ma'ruf`, `Al-Baghdadi`), or one punctuation token.
+#[derive(Debug)]
+struct Word<'t> {
+    text: &'t str,
+    folded: String,
+    start: usize,
+    end: usize,
+    sentence: usize,
+    /// Starts with a letter or digit.
+    is_word: bool,
+    /// Starts with an upper-case letter.
+    cap: bool,
+    /// Has letters, all upper case.
+    all_caps: bool,
+    /// First word of its sentence.
+    sentence_start: bool,
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let tokens = tokenize(text);
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(t) = tokens.get(i) {
+        let mut end = t.byte_end;
+        let mut j = i + 1;
+        let wordy = t.text.chars().next().is_some_and(is_word_char);
+        // Join `word ' word` and `word - word` written without blanks.
+        while wordy && j < tokens.len() {
+            match (tokens.get(j), tokens.get(j + 1)) {
+                (Some(joiner), Some(next))
+                    if matches!(joiner.text, "'" | "’" | "-")
+                        && joiner.byte_start == end
+                        && next.byte_start == joiner.byte_end
+                        && next.text.chars().next().is_some_and(is_word_char) =>
+                {
+                    end = next.byte_end;
+                    j += 2;
+                }
+                _ => break,
+            }
+        }
+        spans.push((t.byte_start, end, t.sentence));
+        i = j;
+    }
+    let mut out: Vec<Word> = Vec::with_capacity(spans.len());
+    let mut last_split = None;
+    let mut sentence = 0;
+    for (start, end, split_sentence) in spans {
+        let Some(slice) = text.get(start..end) else {
+            continue;
+        };
+        // UAX #29 ends a sentence at `Jl.` or `Dr.` before a capital; an
+        // abbreviation (an initial, or a word of `rules/abbreviations.txt`)
+        // does not end one here.
+        if last_split.is_some_and(|l| l != split_sentence) {
+            let n = out.len();
+            let abbreviation = n >= 2
+                && out.get(n - 1).is_some_and(|w| w.text == ".")
+                && out.get(n - 2).is_some_and(|w| {
+                    w.cap
+                        && w.is_word
+                        && (w.text.chars().count() == 1 || DATA.abbreviations.contains(&w.folded))
+                });
+            if !abbreviation {
+                sentence += 1;
+            }
+        }
+        last_split = Some(split_sentence);
+        let first = slice.chars().next();
+        let sentence_start = out.last().is_none_or(|w| w.sentence != sentence);
+        out.push(Word {
+            text: slice,
+            folded: fold_lower(slice),
+            start,
+            end,
+            sentence,
+            is_word: first.is_some_and(is_word_char),
+            cap: first.is_some_and(char::is_uppercase),
+            all_caps: slice.chars().any(char::is_alphabetic)
+                && !slice.chars().any(char::is_lowercase),
+            sentence_start,
+        });
+    }
+    out
+}
+
+/// Per-document state of the rule stage.
+struct Doc<'r, 'b, 't> {
+    text: &'t str,
+    words: Vec<Word<'t>>,
+    /// Headline flag per sentence index.
+    headline: Vec<bool>,
+    /// For each word, the flat entity (index into `flat`) that covers it.
+    cover: Vec<Option<usize>>,
+    /// Flat entities: (start word, end word exclusive, entity, label).
+    flat: Vec<(usize, usize, u32, Label)>,
+    records: &'r mut DocRecords<'b>,
+    out: Vec<Candidate>,
+}
+
+/// The gazetteer's entity table plus the entities rules create for one
+/// text. Indices below `base.len()` are gazetteer entities.
+#[derive(Debug)]
+pub(crate) struct DocRecords<'a> {
+    pub(crate) base: &'a [Record],
+    pub(crate) extra: Vec<Record>,
+}
+
+impl DocRecords<'_> {
+    pub(crate) fn get(&self, entity: u32) -> Option<&Record> {
+        let i = usize::try_from(entity).ok()?;
+        match i.checked_sub(self.base.len()) {
+            None => self.base.get(i),
+            Some(j) => self.extra.get(j),
+        }
+    }
+
+    fn label(&self, entity: u32) -> Option<&Label> {
+        self.get(entity).map(|r| &r.label)
+    }
+
+    /// The entity a rule found, by label and canonical name.
+    fn add(&mut self, label: Label, canonical: &str, rule: Rule) -> u32 {
+        let index = |j: usize| u32::try_from(self.base.len() + j).unwrap_or(u32::MAX);
+        if let Some(j) = self
+            .extra
+            .iter()
+            .position(|r| r.label == label && r.canonical == canonical)
+        {
+            return index(j);
+        }
+        let slug: String = fold_lower(canonical)
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let slug = slug
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        self.extra.push(Record {
+            id: format!("{}:{slug}", label.as_str().to_ascii_lowercase()),
+            canonical: canonical.to_string(),
+            label,
+            source: Arc::from(format!("rule:{}", rule.name())),
+        });
+        index(self.extra.len() - 1)
+    }
+}
+
+/// Runs the enabled rules: returns the gazetteer candidates (minus the ones
+/// a rule dropped) plus the rules' own.
+pub(crate) fn apply(
+    text: &str,
+    mut candidates: Vec<Candidate>,
+    records: &mut DocRecords<'_>,
+    rules: RuleSet,
+) -> Vec<Candidate> {
+    if rules.is_empty() || text.is_empty() {
+        return candidates;
+    }
+    let words = words(text);
+    let data = &*DATA;
+    if rules.has(Rule::SentenceStart) {
+        let starts: HashSet<usize> = words
+            .iter()
+            .filter(|w| w.sentence_start)
+            .map(|w| w.start)
+            .collect();
+        candidates.retain(|c| {
+            !(starts.contains(&c.byte_start)
+                && text
+                    .get(c.byte_start..c.byte_end)
+                    .is_some_and(|s| data.stopwords.contains(&fold_lower(s))))
+        });
+    }
+    let headline = headlines(&words);
+    let mut doc = Doc {
+        text,
+        cover: Vec::new(),
+        flat: Vec::new(),
+        words,
+        headline,
+        records,
+        out: candidates,
+    };
+    doc.refresh();
+    if rules.has(Rule::Acronym) {
+        doc.acronyms();
+    }
+    if rules.has(Rule::Head) {
+        doc.heads();
+    }
+    if rules.has(Rule::Title) {
+        doc.titles();
+    }
+    if rules.has(Rule::Saying) {
+        doc.saying();
+    }
+    if rules.has(Rule::Coreference) {
+        doc.coreference();
+    }
+    doc.out
+}
+
+/// Words that Title Case headlines leave in lower case.
+const HEADLINE_LOWER: &[&str] = &[
+    "di", "ke", "dari", "dan", "yang", "untuk", "pada", "dengan", "atau", "dalam", "oleh", "saat",
+    "bagi", "atas", "ini", "itu", "sebagai", "vs", "usai", "jelang", "soal",
+];
+
+/// Headlines: sentences with three or more words, none in lower case but
+/// the prepositions and conjunctions of [`HEADLINE_LOWER`]. A sentence with
+/// a lower-case verb (`Presiden Joko Widodo meresmikan …`) is not one.
+fn headlines(words: &[Word]) -> Vec<bool> {
+    let sentences = words.last().map_or(0, |w| w.sentence + 1);
+    let mut counts = vec![(0usize, 0usize); sentences];
+    let content = words.iter().filter(|w| {
+        w.is_word
+            && w.text.chars().any(char::is_alphabetic)
+            && !HEADLINE_LOWER.contains(&w.folded.as_str())
+    });
+    for w in content {
+        if let Some(c) = counts.get_mut(w.sentence) {
+            c.0 += 1;
+            c.1 += usize::from(!w.cap);
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(n, lower)| n >= 3 && lower == 0)
+        .collect()
+}
+
+impl Doc<'_, '_, '_> {
+    /// Recomputes the flat entities and the word cover from `out`.
+    fn refresh(&mut self) {
+        let resolved = resolve(self.text, self.out.clone(), Overlap::Flat);
+        self.flat.clear();
+        self.cover = vec![None; self.words.len()];
+        let mut w = 0;
+        for r in resolved {
+            let c = r.candidate;
+            while self.words.get(w).is_some_and(|x| x.end <= c.byte_start) {
+                w += 1;
+            }
+            let first = w;
+            let mut last = w;
+            while self.words.get(last).is_some_and(|x| x.start < c.byte_end) {
+                last += 1;
+            }
+            if last == first {
+                continue;
+            }
+            let label = self
+                .records
+                .label(c.entity)
+                .cloned()
+                .unwrap_or(Label::Organization);
+            let index = self.flat.len();
+            self.flat.push((first, last, c.entity, label));
+            for slot in self.cover.get_mut(first..last).unwrap_or_default() {
+                *slot = Some(index);
+            }
+        }
+    }
+
+    fn word(&self, i: usize) -> Option<&Word<'_>> {
+        self.words.get(i)
+    }
+
+    fn covered(&self, i: usize) -> bool {
+        self.cover.get(i).is_some_and(Option::is_some)
+    }
+
+    fn in_headline(&self, i: usize) -> bool {
+        self.word(i)
+            .and_then(|w| self.headline.get(w.sentence))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        matches!((self.word(a), self.word(b)), (Some(x), Some(y)) if x.sentence == y.sentence)
+    }
+
+    fn push(&mut self, first: usize, last: usize, entity: u32, rule: Rule) {
+        let (Some(a), Some(b)) = (
+            self.word(first),
+            last.checked_sub(1).and_then(|l| self.word(l)),
+        ) else {
+            return;
+        };
+        self.out.push(Candidate {
+            byte_start: a.start,
+            byte_end: b.end,
+            entity,
+            linked: false,
+            rule: Some(rule),
+        });
+    }
+
+    fn span_text(&self, first: usize, last: usize) -> Option<&str> {
+        let a = self.word(first)?;
+        let b = self.word(last.checked_sub(1)?)?;
+        self.text.get(a.start..b.end)
+    }
+
+    /// Length in words of the longest phrase of `phrases` at word `i`.
+    fn phrase_at<'p>(&self, i: usize, phrases: impl Iterator<Item = &'p Vec<String>>) -> usize {
+        phrases
+            .filter(|p| {
+                p.iter().enumerate().all(|(k, w)| {
+                    self.word(i + k)
+                        .is_some_and(|x| x.folded == *w && self.same_sentence(i, i + k))
+                })
+            })
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// A name-like word: capitalized, not a stopword, title or title word.
+    fn name_word(&self, i: usize) -> bool {
+        let data = &*DATA;
+        self.word(i).is_some_and(|w| {
+            w.is_word
+                && w.cap
+                && !(w.all_caps && w.text.chars().count() > 1)
+                && !data.stopwords.contains(&w.folded)
+                && !data.title_words.contains(&w.folded)
+                && self.phrase_at(i, data.titles.iter()) == 0
+        })
+    }
+
+    /// The run of name words from `i` (particles allowed inside), not
+    /// crossing an entity: its end (exclusive).
+    fn name_run(&self, i: usize) -> usize {
+        let mut end = i;
+        let mut k = i;
+        while k < i + MAX_NAME_WORDS + 2 && self.same_sentence(i, k) && !self.covered(k) {
+            if self.name_word(k) {
+                k += 1;
+                end = k;
+            } else if k > i
+                && self
+                    .word(k)
+                    .is_some_and(|w| PARTICLES.contains(&w.folded.as_str()))
+                && self.name_word(k + 1)
+            {
+                k += 1;
+            } else {
+                break;
+            }
+            if end - i >= MAX_NAME_WORDS {
+                break;
+            }
+        }
+        end
+    }
+
+    fn acronyms(&mut self) {
+        let data = &*DATA;
+        let mut defined: HashMap<String, (u32, usize)> = HashMap::new();
+        let mut i = 0;
+        while i + 2 < self.words.len() {
+            let (Some(open), Some(inner), Some(close)) =
+                (self.word(i), self.word(i + 1), self.word(i + 2))
+            else {
+                break;
+            };
+            if open.text != "(" || close.text != ")" || !is_acronym(inner.text) || i == 0 {
+                i += 1;
+                continue;
+            }
+            let acronym = inner.text.to_string();
+            let before = i - 1;
+            let entity = match self.cover.get(before).copied().flatten() {
+                // A known long form ending right before the parenthesis.
+                Some(f) => self.flat.get(f).filter(|e| e.1 == i).map(|e| e.2),
+                None if !self.in_headline(before) => {
+                    // An unlisted long form: capitalized words back to the
+                    // sentence start or a lower-case word, initials checked.
+                    let mut first = before + 1;
+                    while first > 0 {
+                        let k = first - 1;
+                        let ok = self.word(k).is_some_and(|w| {
+                            (w.cap && w.is_word) || CONNECTORS.contains(&w.folded.as_str())
+                        }) && !self.covered(k)
+                            && self.same_sentence(k, before);
+                        if !ok {
+                            break;
+                        }
+                        first = k;
+                    }
+                    while self.word(first).is_some_and(|w| !w.cap) && first < before {
+                        first += 1;
+                    }
+                    let long = self.span_text(first, before + 1).unwrap_or_default();
+                    if before + 1 - first >= 2 && initials_match(&acronym, long) {
+                        let label = self.head_label(first).unwrap_or(Label::Organization);
+                        let long = long.to_string();
+                        let e = self.records.add(label, &long, Rule::Acronym);
+                        self.push(first, before + 1, e, Rule::Acronym);
+                        Some(e)
+                    } else {
+                        None
+                    }
+                }
+                None => None,
+            };
+            if let Some(e) = entity {
+                if !self.covered(i + 1) {
+                    self.push(i + 1, i + 2, e, Rule::Acronym);
+                }
+                defined.entry(acronym).or_insert((e, i + 1));
+            }
+            i += 3;
+        }
+        // The reverse, `ACR (Long Form)`, for a known acronym.
+        for i in 0..self.words.len() {
+            let (Some(acr), Some(open)) = (self.word(i), self.word(i + 1)) else {
+                break;
+            };
+            if open.text != "(" || !is_acronym(acr.text) {
+                continue;
+            }
+            let mut close = i + 2;
+            while self
+                .word(close)
+                .is_some_and(|w| w.text != ")" && w.sentence == acr.sentence)
+                && close < i + 14
+            {
+                close += 1;
+            }
+            if self.word(close).is_none_or(|w| w.text != ")") || close < i + 4 {
+                continue;
+            }
+            let Some(long) = self.span_text(i + 2, close).map(str::to_string) else {
+                continue;
+            };
+            if !initials_match(acr.text, &long) || (i + 2..close).any(|k| self.covered(k)) {
+                continue;
+            }
+            let acronym = acr.text.to_string();
+            let entity = match self
+                .cover
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|f| self.flat.get(f))
+            {
+                Some(e) => e.2,
+                None => {
+                    let label = self.head_label(i + 2).unwrap_or(Label::Organization);
+                    let e = self.records.add(label, &long, Rule::Acronym);
+                    self.push(i, i + 1, e, Rule::Acronym);
+                    e
+                }
+            };
+            self.push(i + 2, close, entity, Rule::Acronym);
+            defined.entry(acronym).or_insert((entity, i));
+        }
+        self.refresh();
+        // Later mentions of a defined acronym.
+        let mut later = Vec::new();
+        for (k, w) in self.words.iter().enumerate() {
+            if let Some(&(e, at)) = defined.get(w.text) {
+                if k > at && !self.covered(k) {
+                    later.push((k, e));
+                }
+            }
+        }
+        for (k, e) in later {
+            self.push(k, k + 1, e, Rule::Acronym);
+        }
+        let _ = data;
+        self.refresh();
+    }
+
+    /// The label of a head noun at word `i`, if one starts there.
+    fn head_label(&self, i: usize) -> Option<Label> {
+        let data = &*DATA;
+        let len = self.phrase_at(i, data.heads.iter().map(|(p, _)| p));
+        if len == 0 {
+            return None;
+        }
+        data.heads
+            .iter()
+            .find(|(p, _)| p.len() == len && self.phrase_at(i, std::iter::once(p)) == len)
+            .map(|(_, l)| l.clone())
+    }
+
+    fn heads(&mut self) {
+        let data = &*DATA;
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < self.words.len() {
+            let Some(w) = self.word(i) else { break };
+            if !w.cap || self.in_headline(i) {
+                i += 1;
+                continue;
+            }
+            let len = self.phrase_at(i, data.heads.iter().map(|(p, _)| p));
+            let Some(label) = (len > 0).then(|| self.head_label(i)).flatten() else {
+                i += 1;
+                continue;
+            };
+            // `Jl.`: the dot is a word of its own.
+            let mut k = i + len;
+            if self.word(k).is_some_and(|w| w.text == ".") && w.text.len() <= 3 {
+                k += 1;
+            }
+            let run_start = k;
+            let mut end = k;
+            while k < run_start + MAX_HEAD_WORDS && self.same_sentence(i, k) {
+                let Some(x) = self.word(k) else { break };
+                if let Some(f) = self.cover.get(k).copied().flatten() {
+                    let Some(&(_, last, _, ref l)) = self.flat.get(f) else {
+                        break;
+                    };
+                    k = last;
+                    end = k;
+                    if *l == Label::Organization || *l == Label::Person {
+                        break; // an organization ends the run: `PT Pertamina`
+                    }
+                    continue;
+                }
+                if x.is_word && x.cap {
+                    k += 1;
+                    end = k;
+                } else if k > run_start && CONNECTORS.contains(&x.folded.as_str()) {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            if end > run_start
+                && !(i..end).all(|j| self.covered(j) && self.cover.get(j) == self.cover.get(i))
+            {
+                if let Some(name) = self.span_text(i, end).map(str::to_string) {
+                    found.push((i, end, label, name));
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        for (first, last, label, name) in found {
+            let e = self.records.add(label, &name, Rule::Head);
+            self.push(first, last, e, Rule::Head);
+        }
+        self.refresh();
+    }
+
+    fn titles(&mut self) {
+        let data = &*DATA;
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < self.words.len() {
+            let len = self.phrase_at(i, data.titles.iter());
+            if len == 0 || self.in_headline(i) || self.covered(i) {
+                i += 1;
+                continue;
+            }
+            let mut k = i + len;
+            // The title's complement: title words, places, organizations,
+            // unlisted acronyms, the dot of `Dr.`.
+            for _ in 0..10 {
+                let Some(x) = self.word(k) else { break };
+                if !self.same_sentence(i, k) {
+                    break;
+                }
+                if let Some(f) = self.cover.get(k).copied().flatten() {
+                    match self.flat.get(f) {
+                        Some(&(_, last, _, ref l)) if *l != Label::Person => k = last,
+                        _ => break,
+                    }
+                } else if data.title_words.contains(&x.folded)
+                    || x.text == "."
+                    || (x.all_caps && x.text.chars().count() > 1)
+                    || self.phrase_at(k, data.titles.iter()) > 0
+                {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = self.name_run(k);
+            if end > k {
+                found.push((k, end));
+                i = end;
+            } else {
+                i += len.max(1);
+            }
+        }
+        self.add_people(found, Rule::Title);
+    }
+
+    fn add_people(&mut self, spans: Vec<(usize, usize)>, rule: Rule) {
+        for (first, last) in spans {
+            if let Some(name) = self.span_text(first, last).map(str::to_string) {
+                let e = self.records.add(Label::Person, &name, rule);
+                self.push(first, last, e, rule);
+            }
+        }
+        self.refresh();
+    }
+
+    fn saying(&mut self) {
+        let data = &*DATA;
+        let mut found = Vec::new();
+        for i in 0..self.words.len() {
+            let Some(w) = self.word(i) else { break };
+            if w.cap || self.in_headline(i) {
+                continue; // `Kata Pejabat AS` in a headline is not a quote
+            }
+            if data.say_after.contains(&w.folded) {
+                let end = self.name_run(i + 1);
+                if end > i + 1 && self.same_sentence(i, i + 1) {
+                    found.push((i + 1, end));
+                }
+            } else if data.say_before.contains(&w.folded) && i > 0 {
+                let mut first = i;
+                while first > 0 && i - first < MAX_NAME_WORDS {
+                    let k = first - 1;
+                    if self.covered(k) || !self.name_word(k) || !self.same_sentence(k, i) {
+                        break;
+                    }
+                    first = k;
+                }
+                if first < i && self.phrase_at(first.saturating_sub(1), data.titles.iter()) == 0 {
+                    found.push((first, i));
+                }
+            }
+        }
+        found.retain(|&(a, b)| !(a..b).any(|k| self.covered(k)));
+        found.dedup();
+        self.add_people(found, Rule::Saying);
+    }
+
+    fn coreference(&mut self) {
+        let data = &*DATA;
+        // Name word → (entity, first word after the full name); ambiguous
+        // words map to None.
+        let mut names: HashMap<&str, Option<(u32, usize)>> = HashMap::new();
+        for &(first, last, entity, ref label) in &self.flat {
+            if *label != Label::Person || last - first < 2 {
+                continue;
+            }
+            for k in first..last {
+                let Some(w) = self.word(k) else { continue };
+                if !w.cap || w.text.chars().count() < 3 || data.stopwords.contains(&w.folded) {
+                    continue;
+                }
+                names
+                    .entry(w.text)
+                    .and_modify(|v| {
+                        if v.is_some_and(|(e, _)| e != entity) {
+                            *v = None;
+                        }
+                    })
+                    .or_insert(Some((entity, last)));
+            }
+        }
+        let mut found = Vec::new();
+        for (k, w) in self.words.iter().enumerate() {
+            if let Some(Some((entity, after))) = names.get(w.text) {
+                if k >= *after && !self.covered(k) {
+                    found.push((k, *entity));
+                }
+            }
+        }
+        for (k, e) in found {
+            self.push(k, k + 1, e, Rule::Coreference);
+        }
+    }
+}
+
+/// `KPK`, `IRGC`, `PDI-P`: 2 to 12 chars, at least two capitals, no
+/// lower-case letters.
+fn is_acronym(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=12).contains(&n)
+        && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && !w.chars().any(char::is_lowercase)
+        && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// The acronym's letters appear in order among the long form's letters,
+/// the first one as the first letter of the long form.
+fn initials_match(acronym: &str, long: &str) -> bool {
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let long: Vec<char> = long.chars().flat_map(char::to_lowercase).collect();
+    if letters.first() != long.first() {
+        return false;
+    }
+    let mut it = long.iter();
+    letters.iter().all(|a| it.any(|c| c == a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_join_apostrophes_and_hyphens() {
+        let w: Vec<&str> = words("Ma'ruf Amin dan Al-Baghdadi (ISIS).")
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(
+            w,
+            [
+                "Ma'ruf",
+                "Amin",
+                "dan",
+                "Al-Baghdadi",
+                "(",
+                "ISIS",
+                ")",
+                "."
+            ]
+        );
+        let w = words("Di Jl. Merdeka ada Dr. Budi. Lalu pergi.");
+        let sentences: Vec<usize> = w.iter().map(|w| w.sentence).collect();
+        assert_eq!(sentences, [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1]);
+    }
+
+    #[test]
+    fn acronym_shapes() {
+        assert!(is_acronym("KPK"));
+        assert!(is_acronym("PDI-P"));
+        assert!(!is_acronym("Kpk"));
+        assert!(!is_acronym("A"));
+        assert!(initials_match("KPK", "Komisi Pemberantasan Korupsi"));
+        assert!(initials_match(
+            "BMKG",
+            "Badan Meteorologi, Klimatologi, dan Geofisika"
+        ));
+        assert!(!initials_match("IRGC", "Korps Garda Revolusi Islam Iran"));
+    }
+
+    #[test]
+    fn headline_detection() {
+        let w = words("Rusia Tampaknya Akan Membeli Rudal Balistik dari Iran\n\nRusia siap membeli rudal.\n\nKader Partai Harapan Rakyat mendarat di Bandara Sultan Hasanuddin.");
+        assert_eq!(headlines(&w), [true, false, false]);
+    }
+
+    #[test]
+    fn rule_data_loads() {
+        assert!(DATA.titles.iter().any(|t| t == &["menteri"]));
+        assert!(DATA
+            .heads
+            .iter()
+            .any(|(p, l)| p == &["jl"] && *l == Label::Location));
+        assert!(DATA.say_after.contains("kata"));
+        assert!(DATA.say_before.contains("mengatakan"));
+    }
+}

@@ -1,0 +1,238 @@
+//! The rule stage, table-driven on sentences written for these tests.
+//! Each case runs the default gazetteers plus the rules and lists the
+//! expected `(label, text, source)` of the flat output.
+
+use entitas::{Extractor, Rule};
+
+fn found(text: &str) -> Vec<(String, String, String)> {
+    entitas::extract(text)
+        .into_iter()
+        .map(|e| (e.label.to_string(), e.text, e.source))
+        .collect()
+}
+
+/// Only the entities that a rule produced.
+fn by_rules(text: &str) -> Vec<(String, String, String)> {
+    found(text)
+        .into_iter()
+        .filter(|(_, _, s)| s.starts_with("rule:"))
+        .collect()
+}
+
+fn e(label: &str, text: &str, source: &str) -> (String, String, String) {
+    (label.to_string(), text.to_string(), source.to_string())
+}
+
+macro_rules! t {
+    ($name:ident, $text:expr, [$(($label:expr, $surface:expr, $source:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let expected: Vec<(String, String, String)> = vec![$(e($label, $surface, $source)),*];
+            assert_eq!(by_rules($text), expected, "text: {:?}", $text);
+        }
+    };
+}
+
+// TITLE
+t!(
+    title_plain,
+    "Kemarin Presiden Bambang Sutrisno meresmikan jembatan.",
+    [("PERSON", "Bambang Sutrisno", "rule:title")]
+);
+t!(
+    title_with_ministry,
+    "Menteri Keuangan Dewi Lestari menolak usulan itu.",
+    [("PERSON", "Dewi Lestari", "rule:title")]
+);
+t!(
+    title_with_country_between,
+    "Kunjungan Menteri Pertahanan Rusia Andrei Volkov berakhir.",
+    [("PERSON", "Andrei Volkov", "rule:title")]
+);
+t!(
+    title_lower_case,
+    "kata menteri luar negeri Hana Suryani kepada wartawan.",
+    [("PERSON", "Hana Suryani", "rule:title")]
+);
+t!(
+    title_with_particle,
+    "Putra Mahkota Abdullah bin Faisal tiba.",
+    [("PERSON", "Abdullah bin Faisal", "rule:title")]
+);
+t!(title_then_lower_case, "Presiden itu datang terlambat.", []);
+t!(title_then_common_word, "Ibu Kota baru dibangun.", []);
+
+// SAYING
+t!(
+    saying_after,
+    "\"Kami siap,\" kata Rudi Hartono di Bandung.",
+    [("PERSON", "Rudi Hartono", "rule:saying")]
+);
+t!(
+    saying_before,
+    "Sementara itu Siti Rahmawati mengatakan harga naik.",
+    [("PERSON", "Siti Rahmawati", "rule:saying")]
+);
+t!(
+    saying_pronoun_is_not_a_name,
+    "Ia mengatakan harga naik. Pihaknya menyatakan siap.",
+    []
+);
+
+// HEAD
+t!(
+    head_ministry,
+    "Juru bicara Kementerian Perhubungan Daerah menjawab.",
+    [(
+        "ORGANIZATION",
+        "Kementerian Perhubungan Daerah",
+        "rule:head"
+    )]
+);
+t!(
+    head_party_and_airport,
+    "Kader Partai Harapan Rakyat mendarat di Bandara Raja Alam Perkasa.",
+    [
+        ("ORGANIZATION", "Partai Harapan Rakyat", "rule:head"),
+        ("LOCATION", "Bandara Raja Alam Perkasa", "rule:head"),
+    ]
+);
+t!(
+    head_with_connector,
+    "Kementerian Pendidikan dan Kebudayaan Daerah menjawab.",
+    [(
+        "ORGANIZATION",
+        "Kementerian Pendidikan dan Kebudayaan Daerah",
+        "rule:head"
+    )]
+);
+t!(
+    head_street_abbreviation,
+    "Macet di Jl. Kenanga Raya Timur pagi ini.",
+    [("LOCATION", "Jl. Kenanga Raya Timur", "rule:head")]
+);
+t!(head_alone_is_nothing, "Partai itu menang.", []);
+
+// ACRONYM
+t!(
+    acronym_unlisted_long_form,
+    "Lembaga Kajian Pangan Nusantara (LKPN) merilis data. LKPN menilai harga beras naik.",
+    [
+        (
+            "ORGANIZATION",
+            "Lembaga Kajian Pangan Nusantara",
+            "rule:acronym"
+        ),
+        ("ORGANIZATION", "LKPN", "rule:acronym"),
+        ("ORGANIZATION", "LKPN", "rule:acronym"),
+    ]
+);
+t!(
+    acronym_reverse,
+    "Menurut YPBS (Yayasan Peduli Bumi Sehat), hutan rusak.",
+    [
+        ("ORGANIZATION", "YPBS", "rule:acronym"),
+        ("ORGANIZATION", "Yayasan Peduli Bumi Sehat", "rule:acronym"),
+    ]
+);
+t!(
+    acronym_needs_matching_initials,
+    "Ia bertemu Budi Santoso (XYZ) kemarin.",
+    []
+);
+
+// COREFERENCE
+t!(
+    coreference_surname,
+    "Presiden Bambang Sutrisno hadir. Sutrisno lalu berpidato.",
+    [
+        ("PERSON", "Bambang Sutrisno", "rule:title"),
+        ("PERSON", "Sutrisno", "rule:coreference"),
+    ]
+);
+t!(
+    coreference_not_before_full_name,
+    "Sutrisno hadir. Presiden Bambang Sutrisno berpidato.",
+    [("PERSON", "Bambang Sutrisno", "rule:title"),]
+);
+
+// HEADLINES
+t!(
+    headline_is_not_a_run_of_names,
+    "Menteri Tampaknya Akan Membeli Rudal Balistik Baru, Kata Pejabat\n\nIsi berita.",
+    []
+);
+
+#[test]
+fn acronym_and_long_form_share_one_id() {
+    let text = "Komisi Pengawas Pangan Daerah (KPPD) memeriksa gudang. KPPD menemukan beras busuk.";
+    let ids: Vec<String> = entitas::extract(text).into_iter().map(|e| e.id).collect();
+    assert_eq!(ids.len(), 3);
+    assert!(
+        ids.iter()
+            .all(|id| id == "organization:komisi-pengawas-pangan-daerah"),
+        "{ids:?}"
+    );
+    let canon: Vec<String> = entitas::extract(text)
+        .into_iter()
+        .map(|e| e.canonical)
+        .collect();
+    assert_eq!(canon[1], "Komisi Pengawas Pangan Daerah");
+}
+
+#[test]
+fn coreference_keeps_the_gazetteer_id() {
+    let found = entitas::extract("Sergei Shoigu tiba di Teheran. Shoigu bertemu pejabat Iran.");
+    let shoigu: Vec<(&str, &str, &str)> = found
+        .iter()
+        .filter(|e| e.label.as_str() == "PERSON")
+        .map(|e| (e.text.as_str(), e.id.as_str(), e.source.as_str()))
+        .collect();
+    assert_eq!(
+        shoigu,
+        [
+            ("Sergei Shoigu", "person:sergei-shoigu", "gazetteer:persons"),
+            ("Shoigu", "person:sergei-shoigu", "gazetteer:persons"),
+        ]
+    );
+}
+
+// See: issue #6. The founding article's PERSON comes from the title rule
+// even without any person gazetteer.
+#[test]
+fn founding_person_from_the_title_rule_alone() {
+    let text = std::fs::read_to_string("tests/golden/founding-article.txt").unwrap();
+    let no_people = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_text(
+            "countries.tsv",
+            "@label COUNTRY\n@id-prefix country:\nRUS\tRusia\nIRN\tIran\nUSA\tAmerika Serikat\tAS\n",
+        )
+        .build()
+        .unwrap();
+    let people: Vec<(String, String)> = no_people
+        .extract(&text)
+        .into_iter()
+        .filter(|e| e.label.as_str() == "PERSON")
+        .map(|e| (e.text, e.source))
+        .collect();
+    assert_eq!(
+        people,
+        [("Sergei Shoigu".to_string(), "rule:title".to_string())]
+    );
+}
+
+#[test]
+fn each_rule_can_be_switched_off() {
+    let text = "Presiden Bambang Sutrisno hadir. Sutrisno lalu berpidato.";
+    for rule in Rule::ALL {
+        let e = Extractor::builder().rule(rule, false).build().unwrap();
+        let sources: Vec<String> = e.extract(text).into_iter().map(|e| e.source).collect();
+        assert!(
+            !sources.contains(&format!("rule:{}", rule.name())),
+            "{rule:?}: {sources:?}"
+        );
+    }
+    let off = Extractor::builder().rules(false).build().unwrap();
+    assert!(off.extract(text).is_empty());
+}
