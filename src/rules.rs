@@ -559,7 +559,14 @@ impl Doc<'_, '_, '_> {
             else {
                 break;
             };
-            if open.text != "(" || close.text != ")" || !is_acronym(inner.text) || i == 0 {
+            // `Chief Executive Officer (CEO)` defines a title, not an entity.
+            let is_title = self.phrase_at(i + 1, data.titles.iter()) > 0;
+            if open.text != "("
+                || close.text != ")"
+                || !is_acronym(inner.text)
+                || i == 0
+                || is_title
+            {
                 i += 1;
                 continue;
             }
@@ -664,7 +671,6 @@ impl Doc<'_, '_, '_> {
         for (k, e) in later {
             self.push(k, k + 1, e, Rule::Acronym);
         }
-        let _ = data;
         self.refresh();
     }
 
@@ -696,6 +702,22 @@ impl Doc<'_, '_, '_> {
                 i += 1;
                 continue;
             };
+            // A head inside a longer capitalized phrase (`Angkutan Laut
+            // Dalam Negeri`) is not where a name starts; after a title or a
+            // known entity it is (`Sekjen Partai X`).
+            let inside_phrase = i > 0
+                && self.same_sentence(i - 1, i)
+                && self.word(i - 1).is_some_and(|p| {
+                    p.cap && p.is_word && !p.sentence_start && !self.covered(i - 1)
+                })
+                && self.phrase_at(i - 1, data.titles.iter()) == 0
+                && self
+                    .word(i - 1)
+                    .is_some_and(|p| !data.title_words.contains(&p.folded));
+            if inside_phrase {
+                i += 1;
+                continue;
+            }
             // `Jl.`: the dot is a word of its own.
             let mut k = i + len;
             if self.word(k).is_some_and(|w| w.text == ".") && w.text.len() <= 3 {

@@ -236,3 +236,19 @@ fn each_rule_can_be_switched_off() {
     let off = Extractor::builder().rules(false).build().unwrap();
     assert!(off.extract(text).is_empty());
 }
+
+t!(
+    acronym_of_a_title_is_not_an_entity,
+    "Ia menjabat Chief Executive Officer (CEO) sejak 2010.",
+    []
+);
+t!(
+    head_inside_a_capitalized_phrase,
+    "Tarif Angkutan Laut Dalam Negeri naik.",
+    []
+);
+t!(
+    head_after_a_title,
+    "Sekjen Partai Harapan Rakyat hadir.",
+    [("ORGANIZATION", "Partai Harapan Rakyat", "rule:head")]
+);
