@@ -523,12 +523,31 @@ impl Doc<'_, '_, '_> {
         })
     }
 
+    /// The person entity (flat index) that covers word `k`, if any.
+    fn person_at(&self, k: usize) -> Option<(usize, usize)> {
+        let f = self.cover.get(k).copied().flatten()?;
+        let &(first, last, _, ref label) = self.flat.get(f)?;
+        (*label == Label::Person).then_some((first, last))
+    }
+
     /// The run of name words from `i` (particles allowed inside), not
-    /// crossing an entity: its end (exclusive).
+    /// crossing an entity other than a person (`Rudi` + the listed
+    /// `Hartono` make one name): its end (exclusive).
     fn name_run(&self, i: usize) -> usize {
         let mut end = i;
         let mut k = i;
-        while k < i + MAX_NAME_WORDS + 2 && self.same_sentence(i, k) && !self.covered(k) {
+        while k < i + MAX_NAME_WORDS + 2 && self.same_sentence(i, k) {
+            if let Some((first, last)) = self.person_at(k) {
+                if first < i {
+                    break;
+                }
+                k = last;
+                end = k;
+                continue;
+            }
+            if self.covered(k) {
+                break;
+            }
             if self.name_word(k) {
                 k += 1;
                 end = k;
@@ -741,7 +760,13 @@ impl Doc<'_, '_, '_> {
                 if x.is_word && x.cap {
                     k += 1;
                     end = k;
-                } else if k > run_start && CONNECTORS.contains(&x.folded.as_str()) {
+                } else if k > run_start
+                    && label == Label::Organization
+                    && CONNECTORS.contains(&x.folded.as_str())
+                    && self.head_label(k + 1).is_none()
+                {
+                    // `Kementerian Pendidikan dan Kebudayaan`; but two places
+                    // joined by `dan` are two places.
                     k += 1;
                 } else {
                     break;
@@ -811,6 +836,9 @@ impl Doc<'_, '_, '_> {
 
     fn add_people(&mut self, spans: Vec<(usize, usize)>, rule: Rule) {
         for (first, last) in spans {
+            if self.person_at(first) == Some((first, last)) {
+                continue; // already a listed person
+            }
             if let Some(name) = self.span_text(first, last).map(str::to_string) {
                 let e = self.records.add(Label::Person, &name, rule);
                 self.push(first, last, e, rule);
@@ -846,7 +874,7 @@ impl Doc<'_, '_, '_> {
                 }
             }
         }
-        found.retain(|&(a, b)| !(a..b).any(|k| self.covered(k)));
+        found.retain(|&(a, b)| !(a..b).any(|k| self.covered(k) && self.person_at(k).is_none()));
         found.dedup();
         self.add_people(found, Rule::Saying);
     }

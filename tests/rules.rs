@@ -252,3 +252,29 @@ t!(
     "Sekjen Partai Harapan Rakyat hadir.",
     [("ORGANIZATION", "Partai Harapan Rakyat", "rule:head")]
 );
+t!(
+    head_places_joined_by_dan_are_two,
+    "Banjir melanda Desa Sukamurni dan Desa Cibeureum Hilir kemarin.",
+    [
+        ("LOCATION", "Desa Sukamurni", "rule:head"),
+        ("LOCATION", "Desa Cibeureum Hilir", "rule:head"),
+    ]
+);
+
+#[test]
+fn a_listed_surname_joins_the_name_before_it() {
+    let e = Extractor::builder()
+        .gazetteer_text("p.tsv", "@label PERSON\nx-hartono\tHartono\n")
+        .build()
+        .unwrap();
+    let found: Vec<(String, String)> = e
+        .extract("\"Kami siap,\" kata Rudi Hartono di Bandung.")
+        .into_iter()
+        .filter(|e| e.label.as_str() == "PERSON")
+        .map(|e| (e.text, e.source))
+        .collect();
+    assert_eq!(
+        found,
+        [("Rudi Hartono".to_string(), "rule:saying".to_string())]
+    );
+}
