@@ -9,8 +9,10 @@
 //! - every run of whitespace (any Unicode whitespace, including the
 //!   no-break space) becomes one ASCII space, so `Amerika\nSerikat` and
 //!   `Amerika  Serikat` match `Amerika Serikat`;
-//! - dashes and hyphens become `-`, apostrophes `'`, and a few letters with
-//!   no decomposition are folded by hand (`ı`, `ø`, `ł`, `đ`).
+//! - hyphens and dashes count as whitespace (`Soekarno-Hatta` matches
+//!   `Soekarno Hatta`; `Bangsa-Bangsa` matches `Bangsa Bangsa`), apostrophes
+//!   become `'`, and a few letters with no decomposition are folded by hand
+//!   (`ı`, `ø`, `ł`, `đ`).
 //!
 //! [`Normalized::orig`] maps every normalized byte back to the byte offset of
 //! the original char that produced it, so a match in the folded text becomes
@@ -104,7 +106,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
 #[inline]
 fn fold_char(c: char, lower: bool, last_space: &mut bool, out: &mut String) {
     if c.is_ascii() {
-        if c.is_ascii_whitespace() {
+        if c.is_ascii_whitespace() || c == '-' {
             push_space(last_space, out);
         } else {
             out.push(if lower { c.to_ascii_lowercase() } else { c });
@@ -120,7 +122,7 @@ fn fold_char(c: char, lower: bool, last_space: &mut bool, out: &mut String) {
         if is_combining_mark(d) {
             return;
         }
-        if d.is_whitespace() {
+        if d.is_whitespace() || is_dash(d) {
             push_space(last_space, out);
             return;
         }
@@ -145,7 +147,13 @@ fn push_space(last_space: &mut bool, out: &mut String) {
     }
 }
 
-/// Letters without a canonical decomposition, and punctuation variants.
+/// Hyphens and dashes: folded to a space, so `Soekarno-Hatta` matches
+/// `Soekarno Hatta` and `Rusia–Ukraina` splits like `Rusia-Ukraina`.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}')
+}
+
+/// Letters without a canonical decomposition, and apostrophe variants.
 fn fold_extra(c: char) -> char {
     match c {
         'ı' => 'i',
@@ -155,7 +163,6 @@ fn fold_extra(c: char) -> char {
         'Ł' => 'L',
         'đ' => 'd',
         'Đ' => 'D',
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' => '\'',
         _ => c,
     }
@@ -178,7 +185,8 @@ mod tests {
         assert_eq!(fold_lower("Amerika\n \tSerikat"), "amerika serikat");
         assert_eq!(fold_lower("Amerika\u{a0}Serikat"), "amerika serikat");
         assert_eq!(fold_lower("IRGC’s"), "irgc's");
-        assert_eq!(fold_lower("Rusia–Ukraina"), "rusia-ukraina");
+        assert_eq!(fold_lower("Rusia–Ukraina"), "rusia ukraina");
+        assert_eq!(fold_lower("Soekarno - Hatta"), "soekarno hatta");
         assert_eq!(fold_cased("Erdoğan"), "Erdogan");
         assert_eq!(fold_lower("ﬁnal"), "final");
     }
