@@ -150,7 +150,10 @@ fn push_space(last_space: &mut bool, out: &mut String) {
 /// Hyphens and dashes: folded to a space, so `Soekarno-Hatta` matches
 /// `Soekarno Hatta` and `Rusia–Ukraina` splits like `Rusia-Ukraina`.
 fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}')
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+    )
 }
 
 /// Letters without a canonical decomposition, and apostrophe variants.

@@ -61,7 +61,7 @@ fn default_extractor_has_the_founding_entities() {
     );
     let pbb = &found[0];
     assert_eq!(pbb.canonical, "Perserikatan Bangsa-Bangsa");
-    assert_eq!(pbb.source, "gazetteer:organizations");
+    assert_eq!(pbb.source, "gazetteer:organizations-world");
 }
 
 #[test]

@@ -82,10 +82,10 @@ t!(
 // HEAD
 t!(
     head_ministry,
-    "Juru bicara Kementerian Perhubungan Daerah menjawab.",
+    "Juru bicara Kementerian Urusan Pulau Terluar menjawab.",
     [(
         "ORGANIZATION",
-        "Kementerian Perhubungan Daerah",
+        "Kementerian Urusan Pulau Terluar",
         "rule:head"
     )]
 );
@@ -99,10 +99,10 @@ t!(
 );
 t!(
     head_with_connector,
-    "Kementerian Pendidikan dan Kebudayaan Daerah menjawab.",
+    "Kementerian Urusan Adat dan Kebudayaan menjawab.",
     [(
         "ORGANIZATION",
-        "Kementerian Pendidikan dan Kebudayaan Daerah",
+        "Kementerian Urusan Adat dan Kebudayaan",
         "rule:head"
     )]
 );
