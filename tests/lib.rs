@@ -3,7 +3,9 @@
 mod api;
 mod cli;
 mod errors;
+mod gazetteers;
 mod golden;
 mod matching;
 mod properties;
 mod rules;
+mod weapons;

@@ -1,0 +1,146 @@
+//! The default gazetteers, one category at a time, on sentences written for
+//! these tests: every alias of an entity resolves to its one id. See:
+//! issues #3, #4, #5.
+
+use std::collections::BTreeSet;
+
+/// The ids of the entities with `label` found in `text`, with their texts.
+fn found(text: &str, label: &str) -> Vec<(String, String)> {
+    entitas::extract(text)
+        .into_iter()
+        .filter(|e| e.label.as_str() == label)
+        .map(|e| (e.text, e.id))
+        .collect()
+}
+
+/// All mentions of `label` in `text` are exactly `surfaces`, all with `id`.
+fn one_id(text: &str, label: &str, id: &str, surfaces: &[&str]) {
+    let got = found(text, label);
+    let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, surfaces, "{text}");
+    let ids: BTreeSet<&str> = got.iter().map(|(_, i)| i.as_str()).collect();
+    assert_eq!(ids, BTreeSet::from([id]), "{text}");
+}
+
+#[test]
+fn countries() {
+    one_id(
+        "Amerika Serikat mengirim bantuan. AS dan Amerika juga menekan, kata pejabat United States.",
+        "COUNTRY",
+        "country:USA",
+        &["Amerika Serikat", "AS", "Amerika", "United States"],
+    );
+    one_id(
+        "Korea Selatan, atau Korsel, memprotes.",
+        "COUNTRY",
+        "country:KOR",
+        &["Korea Selatan", "Korsel"],
+    );
+    one_id(
+        "Tiongkok, China dan Cina disebut.",
+        "COUNTRY",
+        "country:CHN",
+        &["Tiongkok", "China", "Cina"],
+    );
+}
+
+#[test]
+fn organizations_international() {
+    one_id(
+        "Perserikatan Bangsa-Bangsa menggelar sidang; PBB menyebut United Nations siap.",
+        "ORGANIZATION",
+        "organization:UN",
+        &["Perserikatan Bangsa-Bangsa", "PBB", "United Nations"],
+    );
+    one_id(
+        "Pakta Pertahanan Atlantik Utara memperkuat sayap timur. NATO menambah pasukan.",
+        "ORGANIZATION",
+        "organization:NATO",
+        &["Pakta Pertahanan Atlantik Utara", "NATO"],
+    );
+}
+
+#[test]
+fn organizations_indonesia() {
+    one_id(
+        "Kader PDI Perjuangan hadir; PDIP dan PDI-P sepakat.",
+        "ORGANIZATION",
+        "organization:pdi-perjuangan",
+        &["PDI Perjuangan", "PDIP", "PDI-P"],
+    );
+    one_id(
+        "Kementerian Pertahanan menjawab. Kemhan dan Kemenhan membantah.",
+        "ORGANIZATION",
+        "organization:kemhan",
+        &["Kementerian Pertahanan", "Kemhan", "Kemenhan"],
+    );
+    one_id(
+        "Bank Indonesia menaikkan suku bunga; BI menilai inflasi terkendali.",
+        "ORGANIZATION",
+        "organization:bank-indonesia",
+        &["Bank Indonesia", "BI"],
+    );
+}
+
+#[test]
+fn persons() {
+    one_id(
+        "Joko Widodo meresmikan jalan tol. Jokowi lalu meninjau pasar.",
+        "PERSON",
+        "person:joko-widodo",
+        &["Joko Widodo", "Jokowi"],
+    );
+    // `@variants spelling`: the modern spelling comes from the rule.
+    one_id(
+        "Soekarno membacakan teks. Sukarno dan Bung Karno dikenang.",
+        "PERSON",
+        "person:soekarno",
+        &["Soekarno", "Sukarno", "Bung Karno"],
+    );
+    // `?Mega` only after the full name.
+    one_id(
+        "Megawati Soekarnoputri tiba. Mega lalu berpidato.",
+        "PERSON",
+        "person:megawati-soekarnoputri",
+        &["Megawati Soekarnoputri", "Mega"],
+    );
+    assert!(found("Mega proyek itu molor.", "PERSON").is_empty());
+}
+
+#[test]
+fn locations() {
+    one_id(
+        "Banjir melanda Jawa Barat. Pemerintah Jabar menetapkan siaga.",
+        "LOCATION",
+        "location:province-jawa-barat",
+        &["Jawa Barat", "Jabar"],
+    );
+    one_id(
+        "Delegasi tiba di Moskow, Moskwa.",
+        "LOCATION",
+        "location:moscow",
+        &["Moskow", "Moskwa"],
+    );
+    // A district only behind its trigger word.
+    assert!(
+        found("Ia tinggal di Kecamatan Tebas sejak kecil.", "LOCATION")
+            .iter()
+            .any(|(t, _)| t == "Kecamatan Tebas")
+    );
+}
+
+#[test]
+fn weapons() {
+    one_id(
+        "Drone Shahed-136, Shahed 136, Shahed136 dan Geran-2 menyerang.",
+        "WEAPON",
+        "weapon:shahed-136",
+        &["Shahed-136", "Shahed 136", "Shahed136", "Geran-2"],
+    );
+    one_id(
+        "Sistem S-400 dan S400 dipasang.",
+        "WEAPON",
+        "weapon:s-400",
+        &["S-400", "S400"],
+    );
+}
