@@ -2,8 +2,10 @@
 //! gazetteers) and `extract` (throughput on the founding article, on ~1 MiB
 //! of it repeated, and optionally on `ENTITAS_BENCH_CORPUS`).
 //!
-//! A naive baseline runs beside the extractor: `str::split_whitespace`
-//! over the same input, the floor for any tokenizing matcher.
+//! Beside the full pipeline run the gazetteers alone (`entitas-no-rules`: the
+//! difference is the rule stage) and a naive baseline,
+//! `str::split_whitespace` over the same input, the floor for any
+//! tokenizing matcher.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use entitas::Extractor;
@@ -30,6 +32,12 @@ fn build(c: &mut Criterion) {
 
 fn extract(c: &mut Criterion) {
     let extractor = Extractor::builder().build().expect("default gazetteers");
+    // The same gazetteers without the rule stage: the difference is the
+    // cost of the rules.
+    let no_rules = Extractor::builder()
+        .rules(false)
+        .build()
+        .expect("default gazetteers");
     let mut inputs = vec![("article", ARTICLE.to_string()), ("1mib", long_text())];
     if let Ok(path) = std::env::var("ENTITAS_BENCH_CORPUS") {
         let text = std::fs::read_to_string(&path).expect("ENTITAS_BENCH_CORPUS is readable UTF-8");
@@ -43,6 +51,9 @@ fn extract(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(BenchmarkId::new("entitas", name), text, |b, t| {
             b.iter(|| extractor.extract(black_box(t)))
+        });
+        group.bench_with_input(BenchmarkId::new("entitas-no-rules", name), text, |b, t| {
+            b.iter(|| no_rules.extract(black_box(t)))
         });
         group.bench_with_input(BenchmarkId::new("split_whitespace", name), text, |b, t| {
             b.iter(|| black_box(t).split_whitespace().count())

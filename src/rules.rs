@@ -24,8 +24,8 @@ use crate::matcher::Candidate;
 use crate::normalize::{fold_lower, is_word_char};
 use crate::output::{Label, Record};
 use crate::resolve::{resolve, Overlap};
-use crate::tokenize::tokenize;
 use once_cell::sync::Lazy;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -116,17 +116,60 @@ impl RuleSet {
     }
 }
 
-/// The trigger lists of `rules/`.
-struct Data {
-    /// Title phrases, folded words.
+/// FNV-1a: the rule stage looks up every word of a text in the lexicon;
+/// these keys are short and not attacker-chosen in any way that matters
+/// (a slow lookup is the worst case), so a fast hash beats SipHash.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// What the rule data says of one folded word.
+#[derive(Debug, Default)]
+struct Lex {
+    /// In `rules/stopwords.txt`.
+    stop: bool,
+    /// In `rules/title-words.txt`.
+    title_word: bool,
+    /// A verb of saying before the name (`kata X`).
+    say_after: bool,
+    /// A verb of saying after the name (`X mengatakan`).
+    say_before: bool,
+    /// In `rules/abbreviations.txt`.
+    abbreviation: bool,
+    /// Title phrases that start with this word, longest first.
     titles: Vec<Vec<String>>,
-    title_words: HashSet<String>,
-    say_after: HashSet<String>,
-    say_before: HashSet<String>,
-    /// Head phrases (folded words) and their labels.
+    /// Head phrases that start with this word and their labels, longest first.
     heads: Vec<(Vec<String>, Label)>,
-    stopwords: HashSet<String>,
-    abbreviations: HashSet<String>,
+}
+
+/// The trigger lists of `rules/`, by folded word.
+struct Data {
+    lexicon: FnvMap<String, Lex>,
+}
+
+impl Data {
+    fn lex(&self, folded: &str) -> Option<&Lex> {
+        self.lexicon.get(folded)
+    }
 }
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -143,38 +186,47 @@ fn phrase(s: &str) -> Vec<String> {
 }
 
 static DATA: Lazy<Data> = Lazy::new(|| {
-    let mut say_after = HashSet::new();
-    let mut say_before = HashSet::new();
+    let mut lexicon: FnvMap<String, Lex> = FnvMap::default();
+    fn entry<'m>(lexicon: &'m mut FnvMap<String, Lex>, w: &str) -> &'m mut Lex {
+        lexicon.entry(fold_lower(w)).or_default()
+    }
+    for l in lines(include_str!("../rules/stopwords.txt")) {
+        entry(&mut lexicon, l).stop = true;
+    }
+    for l in lines(include_str!("../rules/title-words.txt")) {
+        entry(&mut lexicon, l).title_word = true;
+    }
+    for l in lines(include_str!("../rules/abbreviations.txt")) {
+        entry(&mut lexicon, l).abbreviation = true;
+    }
     for l in lines(include_str!("../rules/saying-verbs.txt")) {
         if let Some(v) = l.strip_prefix("after:") {
-            say_after.insert(fold_lower(v));
+            entry(&mut lexicon, v.trim()).say_after = true;
         } else if let Some(v) = l.strip_prefix("before:") {
-            say_before.insert(fold_lower(v));
+            entry(&mut lexicon, v.trim()).say_before = true;
         }
     }
-    let heads = lines(include_str!("../rules/heads.txt"))
-        .filter_map(|l| {
-            let (label, head) = l.split_once('\t')?;
-            Some((phrase(head), Label::from_name(label.trim())))
-        })
-        .collect();
-    Data {
-        titles: lines(include_str!("../rules/titles.txt"))
-            .map(phrase)
-            .collect(),
-        title_words: lines(include_str!("../rules/title-words.txt"))
-            .map(fold_lower)
-            .collect(),
-        say_after,
-        say_before,
-        heads,
-        stopwords: lines(include_str!("../rules/stopwords.txt"))
-            .map(fold_lower)
-            .collect(),
-        abbreviations: lines(include_str!("../rules/abbreviations.txt"))
-            .map(fold_lower)
-            .collect(),
+    for l in lines(include_str!("../rules/titles.txt")) {
+        let p = phrase(l);
+        if let Some(first) = p.first() {
+            entry(&mut lexicon, first).titles.push(p.clone());
+        }
     }
+    for l in lines(include_str!("../rules/heads.txt")) {
+        if let Some((label, head)) = l.split_once('\t') {
+            let p = phrase(head);
+            if let Some(first) = p.first() {
+                entry(&mut lexicon, first)
+                    .heads
+                    .push((p.clone(), Label::from_name(label.trim())));
+            }
+        }
+    }
+    for lex in lexicon.values_mut() {
+        lex.titles.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        lex.heads.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    }
+    Data { lexicon }
 });
 
 /// Particles inside names: `Mohammed bin Salman`, `Ursula von der Leyen`.
@@ -187,12 +239,15 @@ const CONNECTORS: &[&str] = &["dan", "&", "untuk", "of"];
 const MAX_NAME_WORDS: usize = 5;
 const MAX_HEAD_WORDS: usize = 8;
 
-/// A word of the text: a run of word tokens joined by `'` or `-` without
-/// blanks (`Ma'ruf`, `Al-Baghdadi`), or one punctuation token.
+/// A word of the text: a run of word characters, joined across `'` or `-`
+/// written without blanks (`Ma'ruf`, `Al-Baghdadi`), or one punctuation
+/// character.
 #[derive(Debug)]
 struct Word<'t> {
     text: &'t str,
-    folded: String,
+    /// Folded like the gazetteers; borrowed when the word is already
+    /// lower-case ASCII, the common case.
+    folded: Cow<'t, str>,
     start: usize,
     end: usize,
     sentence: usize,
@@ -204,72 +259,96 @@ struct Word<'t> {
     all_caps: bool,
     /// First word of its sentence.
     sentence_start: bool,
+    /// What the rule data says of the word.
+    lex: Option<&'static Lex>,
 }
 
+impl Word<'_> {
+    fn stop(&self) -> bool {
+        self.lex.is_some_and(|l| l.stop)
+    }
+
+    fn title_word(&self) -> bool {
+        self.lex.is_some_and(|l| l.title_word)
+    }
+}
+
+/// Splits `text` into words and sentences in one pass. A sentence ends at a
+/// line break, or after `.`, `!`, `?` or `…` followed by a blank, unless the
+/// dot follows an abbreviation (an initial, or a word of
+/// `rules/abbreviations.txt`: `Jl. Merdeka`, `Dr. Budi`).
 fn words(text: &str) -> Vec<Word<'_>> {
-    let tokens = tokenize(text);
-    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
-    let mut i = 0;
-    while let Some(t) = tokens.get(i) {
-        let mut end = t.byte_end;
-        let mut j = i + 1;
-        let wordy = t.text.chars().next().is_some_and(is_word_char);
-        // Join `word ' word` and `word - word` written without blanks.
-        while wordy && j < tokens.len() {
-            match (tokens.get(j), tokens.get(j + 1)) {
-                (Some(joiner), Some(next))
-                    if matches!(joiner.text, "'" | "’" | "-")
-                        && joiner.byte_start == end
-                        && next.byte_start == joiner.byte_end
-                        && next.text.chars().next().is_some_and(is_word_char) =>
-                {
-                    end = next.byte_end;
-                    j += 2;
+    let data = &*DATA;
+    let mut out: Vec<Word> = Vec::with_capacity(text.len() / 6);
+    let mut sentence = 0;
+    let mut sentence_start = true;
+    let mut ends_sentence = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            if c == '\n' || ends_sentence {
+                if !sentence_start {
+                    sentence += 1;
                 }
-                _ => break,
+                sentence_start = true;
+            }
+            ends_sentence = false;
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        if is_word_char(c) {
+            while let Some(&(i, d)) = chars.peek() {
+                if is_word_char(d) {
+                    end = i + d.len_utf8();
+                    chars.next();
+                } else if matches!(d, '\'' | '’' | '-')
+                    && text
+                        .get(i + d.len_utf8()..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(is_word_char)
+                {
+                    end = i + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
             }
         }
-        spans.push((t.byte_start, end, t.sentence));
-        i = j;
-    }
-    let mut out: Vec<Word> = Vec::with_capacity(spans.len());
-    let mut last_split = None;
-    let mut sentence = 0;
-    for (start, end, split_sentence) in spans {
         let Some(slice) = text.get(start..end) else {
             continue;
         };
-        // UAX #29 ends a sentence at `Jl.` or `Dr.` before a capital; an
-        // abbreviation (an initial, or a word of `rules/abbreviations.txt`)
-        // does not end one here.
-        if last_split.is_some_and(|l| l != split_sentence) {
-            let n = out.len();
-            let abbreviation = n >= 2
-                && out.get(n - 1).is_some_and(|w| w.text == ".")
-                && out.get(n - 2).is_some_and(|w| {
-                    w.cap
-                        && w.is_word
-                        && (w.text.chars().count() == 1 || DATA.abbreviations.contains(&w.folded))
-                });
-            if !abbreviation {
-                sentence += 1;
-            }
-        }
-        last_split = Some(split_sentence);
-        let first = slice.chars().next();
-        let sentence_start = out.last().is_none_or(|w| w.sentence != sentence);
+        let folded: Cow<str> = if slice
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            Cow::Borrowed(slice)
+        } else {
+            Cow::Owned(fold_lower(slice))
+        };
+        let is_word = is_word_char(c);
+        let cap = c.is_uppercase();
+        ends_sentence = matches!(c, '!' | '?' | '…')
+            || (c == '.'
+                && !out.last().is_some_and(|w| {
+                    w.end == start
+                        && w.cap
+                        && (w.text.chars().count() == 1 || w.lex.is_some_and(|l| l.abbreviation))
+                }));
         out.push(Word {
             text: slice,
-            folded: fold_lower(slice),
+            lex: data.lex(&folded),
+            folded,
             start,
             end,
             sentence,
-            is_word: first.is_some_and(is_word_char),
-            cap: first.is_some_and(char::is_uppercase),
-            all_caps: slice.chars().any(char::is_alphabetic)
+            is_word,
+            cap,
+            all_caps: is_word
+                && slice.chars().any(char::is_alphabetic)
                 && !slice.chars().any(char::is_lowercase),
             sentence_start,
         });
+        sentence_start = false;
     }
     out
 }
@@ -286,6 +365,8 @@ struct Doc<'r, 'b, 't> {
     flat: Vec<(usize, usize, u32, Label)>,
     records: &'r mut DocRecords<'b>,
     out: Vec<Candidate>,
+    /// `out.len()` at the last `refresh`.
+    refreshed_at: usize,
 }
 
 /// The gazetteer's entity table plus the entities rules create for one
@@ -361,7 +442,7 @@ pub(crate) fn apply(
             !(starts.contains(&c.byte_start)
                 && text
                     .get(c.byte_start..c.byte_end)
-                    .is_some_and(|s| data.stopwords.contains(&fold_lower(s))))
+                    .is_some_and(|s| data.lex(&fold_lower(s)).is_some_and(|l| l.stop)))
         });
     }
     let headline = headlines(&words);
@@ -373,6 +454,7 @@ pub(crate) fn apply(
         headline,
         records,
         out: candidates,
+        refreshed_at: usize::MAX,
     };
     doc.refresh();
     if rules.has(Rule::Acronym) {
@@ -408,7 +490,7 @@ fn headlines(words: &[Word]) -> Vec<bool> {
     let content = words.iter().filter(|w| {
         w.is_word
             && w.text.chars().any(char::is_alphabetic)
-            && !HEADLINE_LOWER.contains(&w.folded.as_str())
+            && !HEADLINE_LOWER.contains(&w.folded.as_ref())
     });
     for w in content {
         if let Some(c) = counts.get_mut(w.sentence) {
@@ -423,8 +505,13 @@ fn headlines(words: &[Word]) -> Vec<bool> {
 }
 
 impl Doc<'_, '_, '_> {
-    /// Recomputes the flat entities and the word cover from `out`.
+    /// Recomputes the flat entities and the word cover from `out`, if
+    /// candidates were added since the last time.
     fn refresh(&mut self) {
+        if self.out.len() == self.refreshed_at {
+            return;
+        }
+        self.refreshed_at = self.out.len();
         let resolved = resolve(self.text, self.out.clone(), Overlap::Flat);
         self.flat.clear();
         self.cover = vec![None; self.words.len()];
@@ -496,30 +583,46 @@ impl Doc<'_, '_, '_> {
         self.text.get(a.start..b.end)
     }
 
-    /// Length in words of the longest phrase of `phrases` at word `i`.
-    fn phrase_at<'p>(&self, i: usize, phrases: impl Iterator<Item = &'p Vec<String>>) -> usize {
-        phrases
-            .filter(|p| {
-                p.iter().enumerate().all(|(k, w)| {
-                    self.word(i + k)
-                        .is_some_and(|x| x.folded == *w && self.same_sentence(i, i + k))
-                })
-            })
-            .map(Vec::len)
-            .max()
-            .unwrap_or(0)
+    /// Whether `phrase` (folded words) is at word `i`, within one sentence.
+    fn phrase_is_at(&self, i: usize, phrase: &[String]) -> bool {
+        let Some(first) = self.word(i) else {
+            return false;
+        };
+        phrase.iter().enumerate().all(|(k, w)| {
+            self.word(i + k)
+                .is_some_and(|x| x.folded == *w && x.sentence == first.sentence)
+        })
+    }
+
+    /// Length in words of the title at word `i` (0 if none).
+    fn title_at(&self, i: usize) -> usize {
+        let Some(lex) = self.word(i).and_then(|w| w.lex) else {
+            return 0;
+        };
+        lex.titles
+            .iter()
+            .find(|p| self.phrase_is_at(i, p))
+            .map_or(0, Vec::len)
+    }
+
+    /// The head noun at word `i`: its length in words and its label.
+    fn head_at(&self, i: usize) -> Option<(usize, Label)> {
+        let lex = self.word(i)?.lex?;
+        lex.heads
+            .iter()
+            .find(|(p, _)| self.phrase_is_at(i, p))
+            .map(|(p, l)| (p.len(), l.clone()))
     }
 
     /// A name-like word: capitalized, not a stopword, title or title word.
     fn name_word(&self, i: usize) -> bool {
-        let data = &*DATA;
         self.word(i).is_some_and(|w| {
             w.is_word
                 && w.cap
                 && !(w.all_caps && w.text.chars().count() > 1)
-                && !data.stopwords.contains(&w.folded)
-                && !data.title_words.contains(&w.folded)
-                && self.phrase_at(i, data.titles.iter()) == 0
+                && !w.stop()
+                && !w.title_word()
+                && self.title_at(i) == 0
         })
     }
 
@@ -554,7 +657,7 @@ impl Doc<'_, '_, '_> {
             } else if k > i
                 && self
                     .word(k)
-                    .is_some_and(|w| PARTICLES.contains(&w.folded.as_str()))
+                    .is_some_and(|w| PARTICLES.contains(&w.folded.as_ref()))
                 && self.name_word(k + 1)
             {
                 k += 1;
@@ -569,7 +672,6 @@ impl Doc<'_, '_, '_> {
     }
 
     fn acronyms(&mut self) {
-        let data = &*DATA;
         let mut defined: HashMap<String, (u32, usize)> = HashMap::new();
         let mut i = 0;
         while i + 2 < self.words.len() {
@@ -578,8 +680,12 @@ impl Doc<'_, '_, '_> {
             else {
                 break;
             };
+            if open.text != "(" || close.text != ")" {
+                i += 1;
+                continue;
+            }
             // `Chief Executive Officer (CEO)` defines a title, not an entity.
-            let is_title = self.phrase_at(i + 1, data.titles.iter()) > 0;
+            let is_title = self.title_at(i + 1) > 0;
             if open.text != "("
                 || close.text != ")"
                 || !is_acronym(inner.text)
@@ -601,7 +707,7 @@ impl Doc<'_, '_, '_> {
                     while first > 0 {
                         let k = first - 1;
                         let ok = self.word(k).is_some_and(|w| {
-                            (w.cap && w.is_word) || CONNECTORS.contains(&w.folded.as_str())
+                            (w.cap && w.is_word) || CONNECTORS.contains(&w.folded.as_ref())
                         }) && !self.covered(k)
                             && self.same_sentence(k, before);
                         if !ok {
@@ -679,8 +785,11 @@ impl Doc<'_, '_, '_> {
         }
         self.refresh();
         // Later mentions of a defined acronym.
+        if defined.is_empty() {
+            return;
+        }
         let mut later = Vec::new();
-        for (k, w) in self.words.iter().enumerate() {
+        for (k, w) in self.words.iter().enumerate().filter(|(_, w)| w.all_caps) {
             if let Some(&(e, at)) = defined.get(w.text) {
                 if k > at && !self.covered(k) {
                     later.push((k, e));
@@ -695,19 +804,10 @@ impl Doc<'_, '_, '_> {
 
     /// The label of a head noun at word `i`, if one starts there.
     fn head_label(&self, i: usize) -> Option<Label> {
-        let data = &*DATA;
-        let len = self.phrase_at(i, data.heads.iter().map(|(p, _)| p));
-        if len == 0 {
-            return None;
-        }
-        data.heads
-            .iter()
-            .find(|(p, _)| p.len() == len && self.phrase_at(i, std::iter::once(p)) == len)
-            .map(|(_, l)| l.clone())
+        self.head_at(i).map(|(_, l)| l)
     }
 
     fn heads(&mut self) {
-        let data = &*DATA;
         let mut found = Vec::new();
         let mut i = 0;
         while i < self.words.len() {
@@ -716,8 +816,7 @@ impl Doc<'_, '_, '_> {
                 i += 1;
                 continue;
             }
-            let len = self.phrase_at(i, data.heads.iter().map(|(p, _)| p));
-            let Some(label) = (len > 0).then(|| self.head_label(i)).flatten() else {
+            let Some((len, label)) = self.head_at(i) else {
                 i += 1;
                 continue;
             };
@@ -729,10 +828,7 @@ impl Doc<'_, '_, '_> {
                 && self.word(i - 1).is_some_and(|p| {
                     p.cap && p.is_word && !p.sentence_start && !self.covered(i - 1)
                 })
-                && self.phrase_at(i - 1, data.titles.iter()) == 0
-                && self
-                    .word(i - 1)
-                    .is_some_and(|p| !data.title_words.contains(&p.folded));
+                && self.title_at(i - 1) == 0;
             if inside_phrase {
                 i += 1;
                 continue;
@@ -762,7 +858,7 @@ impl Doc<'_, '_, '_> {
                     end = k;
                 } else if k > run_start
                     && label == Label::Organization
-                    && CONNECTORS.contains(&x.folded.as_str())
+                    && CONNECTORS.contains(&x.folded.as_ref())
                     && self.head_label(k + 1).is_none()
                 {
                     // `Kementerian Pendidikan dan Kebudayaan`; but two places
@@ -791,11 +887,10 @@ impl Doc<'_, '_, '_> {
     }
 
     fn titles(&mut self) {
-        let data = &*DATA;
         let mut found = Vec::new();
         let mut i = 0;
         while i < self.words.len() {
-            let len = self.phrase_at(i, data.titles.iter());
+            let len = self.title_at(i);
             if len == 0 || self.in_headline(i) || self.covered(i) {
                 i += 1;
                 continue;
@@ -813,10 +908,10 @@ impl Doc<'_, '_, '_> {
                         Some(&(_, last, _, ref l)) if *l != Label::Person => k = last,
                         _ => break,
                     }
-                } else if data.title_words.contains(&x.folded)
+                } else if x.title_word()
                     || x.text == "."
                     || (x.all_caps && x.text.chars().count() > 1)
-                    || self.phrase_at(k, data.titles.iter()) > 0
+                    || self.title_at(k) > 0
                 {
                     k += 1;
                 } else {
@@ -848,19 +943,19 @@ impl Doc<'_, '_, '_> {
     }
 
     fn saying(&mut self) {
-        let data = &*DATA;
         let mut found = Vec::new();
         for i in 0..self.words.len() {
             let Some(w) = self.word(i) else { break };
             if w.cap || self.in_headline(i) {
                 continue; // `Kata Pejabat AS` in a headline is not a quote
             }
-            if data.say_after.contains(&w.folded) {
+            let lex = w.lex;
+            if lex.is_some_and(|l| l.say_after) {
                 let end = self.name_run(i + 1);
                 if end > i + 1 && self.same_sentence(i, i + 1) {
                     found.push((i + 1, end));
                 }
-            } else if data.say_before.contains(&w.folded) && i > 0 {
+            } else if lex.is_some_and(|l| l.say_before) && i > 0 {
                 let mut first = i;
                 while first > 0 && i - first < MAX_NAME_WORDS {
                     let k = first - 1;
@@ -869,7 +964,7 @@ impl Doc<'_, '_, '_> {
                     }
                     first = k;
                 }
-                if first < i && self.phrase_at(first.saturating_sub(1), data.titles.iter()) == 0 {
+                if first < i && self.title_at(first.saturating_sub(1)) == 0 {
                     found.push((first, i));
                 }
             }
@@ -880,7 +975,6 @@ impl Doc<'_, '_, '_> {
     }
 
     fn coreference(&mut self) {
-        let data = &*DATA;
         // Name word → (entity, first word after the full name); ambiguous
         // words map to None.
         let mut names: HashMap<&str, Option<(u32, usize)>> = HashMap::new();
@@ -890,7 +984,7 @@ impl Doc<'_, '_, '_> {
             }
             for k in first..last {
                 let Some(w) = self.word(k) else { continue };
-                if !w.cap || w.text.chars().count() < 3 || data.stopwords.contains(&w.folded) {
+                if !w.cap || w.text.chars().count() < 3 || w.stop() {
                     continue;
                 }
                 names
@@ -993,12 +1087,11 @@ mod tests {
 
     #[test]
     fn rule_data_loads() {
-        assert!(DATA.titles.iter().any(|t| t == &["menteri"]));
-        assert!(DATA
-            .heads
-            .iter()
-            .any(|(p, l)| p == &["jl"] && *l == Label::Location));
-        assert!(DATA.say_after.contains("kata"));
-        assert!(DATA.say_before.contains("mengatakan"));
+        assert!(DATA.lex("menteri").is_some_and(|l| !l.titles.is_empty()));
+        let jl = DATA.lex("jl").expect("Jl. is a head");
+        assert!(jl.heads.iter().any(|(_, l)| *l == Label::Location));
+        assert!(DATA.lex("kata").is_some_and(|l| l.say_after));
+        assert!(DATA.lex("mengatakan").is_some_and(|l| l.say_before));
+        assert!(DATA.lex("dia").is_some_and(|l| l.stop));
     }
 }

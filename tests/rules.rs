@@ -278,3 +278,8 @@ fn a_listed_surname_joins_the_name_before_it() {
         [("Rudi Hartono".to_string(), "rule:saying".to_string())]
     );
 }
+t!(
+    head_after_a_title_word_is_inside_a_name,
+    "Kapal Angkatan Laut Amerika Serikat berlabuh.",
+    []
+);
