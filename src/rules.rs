@@ -298,20 +298,17 @@ fn words(text: &str) -> Vec<Word<'_>> {
         let mut end = start + c.len_utf8();
         if is_word_char(c) {
             while let Some(&(i, d)) = chars.peek() {
-                if is_word_char(d) {
-                    end = i + d.len_utf8();
-                    chars.next();
-                } else if matches!(d, '\'' | '’' | '-')
+                // A joiner counts only with a word character right after it.
+                let joins = matches!(d, '\'' | '’' | '-')
                     && text
                         .get(i + d.len_utf8()..)
                         .and_then(|r| r.chars().next())
-                        .is_some_and(is_word_char)
-                {
-                    end = i + d.len_utf8();
-                    chars.next();
-                } else {
+                        .is_some_and(is_word_char);
+                if !is_word_char(d) && !joins {
                     break;
                 }
+                end = i + d.len_utf8();
+                chars.next();
             }
         }
         let Some(slice) = text.get(start..end) else {
