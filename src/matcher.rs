@@ -160,12 +160,8 @@ impl Matcher {
             };
             let mut folded: Option<String> = None;
             for alias in self.aliases.get(from..to).unwrap_or_default() {
-                if alias.case_sensitive {
-                    let seen = folded.get_or_insert_with(|| fold_cased(original));
-                    let all_caps = !seen.chars().any(char::is_lowercase);
-                    if *seen != *alias.cased && !(all_caps && *seen == *alias.upper) {
-                        continue;
-                    }
+                if alias.case_sensitive && !case_matches(original, alias, &mut folded) {
+                    continue;
                 }
                 if let Some(i) = alias.context {
                     let phrases = self.contexts.get(i).map_or(&[][..], |p| &p[..]);
@@ -184,6 +180,43 @@ impl Matcher {
         }
         out
     }
+}
+
+/// Smart case: the original text, folded with case kept, is the alias as
+/// written or its all-caps form. ASCII text is compared without allocating;
+/// other text is folded once per match into `folded`.
+fn case_matches(original: &str, alias: &AliasInfo, folded: &mut Option<String>) -> bool {
+    if original.is_ascii() {
+        let all_caps = !original.bytes().any(|b| b.is_ascii_lowercase());
+        return ascii_folds_to(original, &alias.cased)
+            || (all_caps && ascii_folds_to(original, &alias.upper));
+    }
+    let seen = folded.get_or_insert_with(|| fold_cased(original));
+    let all_caps = !seen.chars().any(char::is_lowercase);
+    *seen == *alias.cased || (all_caps && *seen == *alias.upper)
+}
+
+/// Whether ASCII `original`, folded like [`fold_cased`] (blanks and hyphens
+/// to one space, case kept), equals `target`.
+fn ascii_folds_to(original: &str, target: &str) -> bool {
+    let mut target = target.bytes();
+    let mut in_space = false;
+    for b in original.bytes() {
+        let b = if b.is_ascii_whitespace() || b == b'-' {
+            if in_space {
+                continue;
+            }
+            in_space = true;
+            b' '
+        } else {
+            in_space = false;
+            b
+        };
+        if target.next() != Some(b) {
+            return false;
+        }
+    }
+    target.next().is_none()
 }
 
 /// Whether one of `phrases` occurs, as whole words, within
@@ -253,6 +286,14 @@ mod tests {
             ["kongres"]
         );
         assert_eq!(find(&a, Case::Insensitive, "kongres as"), ["kongres", "as"]);
+    }
+
+    #[test]
+    fn ascii_case_fold() {
+        assert!(ascii_folds_to("Amerika  \n Serikat", "Amerika Serikat"));
+        assert!(ascii_folds_to("Soekarno-Hatta", "Soekarno Hatta"));
+        assert!(!ascii_folds_to("Amerika Serika", "Amerika Serikat"));
+        assert!(!ascii_folds_to("amerika serikat", "Amerika Serikat"));
     }
 
     #[test]

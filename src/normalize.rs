@@ -14,9 +14,9 @@
 //!   become `'`, and a few letters with no decomposition are folded by hand
 //!   (`ı`, `ø`, `ł`, `đ`).
 //!
-//! [`Normalized::orig`] maps every normalized byte back to the byte offset of
-//! the original char that produced it, so a match in the folded text becomes
-//! an exact span of the original text.
+//! [`Normalized`] maps every normalized byte back to the byte offset of the
+//! original char that produced it, so a match in the folded text becomes an
+//! exact span of the original text.
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
@@ -25,10 +25,25 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 pub(crate) struct Normalized {
     /// The folded, lower-cased text that the automaton scans.
     pub(crate) text: String,
-    /// `orig[i]` is the byte offset in the original text of the char that
-    /// produced normalized byte `i`; `orig[text.len()]` is the original
-    /// length. Always `text.len() + 1` long.
-    orig: Vec<usize>,
+    /// Where the normalized bytes came from, in runs (see [`Segment`]),
+    /// sorted by `norm`. Plain ASCII text folds byte for byte, so a run
+    /// ends only at a non-ASCII char or a collapsed blank: the map costs a
+    /// few bytes per such event, not per byte of text.
+    segments: Vec<Segment>,
+    /// The original text's length: where the end of `text` maps to.
+    orig_len: usize,
+}
+
+/// A run of normalized bytes starting at `norm`, produced from the
+/// original text starting at byte `orig`.
+#[derive(Clone, Copy, Debug)]
+struct Segment {
+    norm: usize,
+    orig: usize,
+    /// One original char folded to other bytes (`İ` → `i`, `ﬁ` → `fi`):
+    /// only the run's first byte maps back. Otherwise the run is a byte-for-
+    /// byte copy (ASCII, or a char that folds to itself).
+    atom: bool,
 }
 
 impl Normalized {
@@ -36,28 +51,57 @@ impl Normalized {
     pub(crate) fn new(text: &str) -> Self {
         let mut n = Normalized {
             text: String::with_capacity(text.len()),
-            orig: Vec::with_capacity(text.len() + 1),
+            segments: Vec::new(),
+            orig_len: text.len(),
         };
         let mut last_space = true; // leading whitespace is dropped
         for (offset, c) in text.char_indices() {
             let before = n.text.len();
             fold_char(c, true, &mut last_space, &mut n.text);
-            n.orig.resize(n.text.len(), offset);
-            debug_assert!(n.orig.len() >= before);
+            let produced = n.text.len() - before;
+            if produced == 0 {
+                continue; // a dropped mark or a collapsed blank
+            }
+            let copy = produced == c.len_utf8()
+                && (c.is_ascii() || n.text.get(before..).is_some_and(|s| s.starts_with(c)));
+            let continues = copy
+                && n.segments
+                    .last()
+                    .is_some_and(|s| !s.atom && before - s.norm == offset - s.orig);
+            if !continues {
+                n.segments.push(Segment {
+                    norm: before,
+                    orig: offset,
+                    atom: !copy,
+                });
+            }
         }
-        n.orig.push(text.len());
         n
+    }
+
+    /// The original offset of normalized byte `at`, `None` inside the
+    /// output of a single original char.
+    fn orig(&self, at: usize) -> Option<usize> {
+        if at >= self.text.len() {
+            return (at == self.text.len()).then_some(self.orig_len);
+        }
+        let i = self
+            .segments
+            .partition_point(|s| s.norm <= at)
+            .checked_sub(1)?;
+        let s = self.segments.get(i)?;
+        match (s.atom, at - s.norm) {
+            (true, 0) => Some(s.orig),
+            (true, _) => None,
+            (false, d) => Some(s.orig + d),
+        }
     }
 
     /// The original byte offset of a match that starts at normalized byte
     /// `start`, or `None` when `start` falls inside the output of a single
     /// original char (as in the middle of `ﬁ` → `fi`).
     pub(crate) fn orig_start(&self, start: usize) -> Option<usize> {
-        let here = *self.orig.get(start)?;
-        match start.checked_sub(1) {
-            Some(prev) if self.orig.get(prev) == Some(&here) => None,
-            _ => Some(here),
-        }
+        self.orig(start)
     }
 
     /// The original byte offset of a match that ends at normalized byte
@@ -66,11 +110,7 @@ impl Normalized {
         if end == 0 {
             return None;
         }
-        let here = *self.orig.get(end)?;
-        if end < self.text.len() && self.orig.get(end - 1) == Some(&here) {
-            return None;
-        }
-        Some(here)
+        self.orig(end)
     }
 }
 
