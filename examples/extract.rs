@@ -15,18 +15,32 @@
 //! --nested                  also report mentions nested inside others
 //! --no-rules                gazetteer matches only (no title, head-noun,
 //!                           acronym, coreference rules)
+//! --lossy                   replace invalid UTF-8 instead of stopping
+//! --skip-bad-lines          jsonl: skip malformed lines (counted on stderr)
 //! ```
+//!
+//! Text input is read in pieces of about 1 MiB cut at paragraph breaks
+//! (else at a line break, else at a blank), so a file of any size runs in
+//! bounded memory; offsets are always those of the whole file. Document
+//! rules (acronyms, coreference) see one piece at a time. JSONL is read and
+//! written a line at a time, and only whole lines are written.
 //!
 //! Errors (a missing file, invalid UTF-8, a malformed gazetteer or input
 //! line) print one line on stderr and exit with status 1; bad arguments
-//! exit with status 2.
+//! exit with status 2. A closed pipe (`| head`) ends the program quietly.
 
 use entitas::{Case, Entity, Extractor, Overlap};
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: extract [--format table|json|jsonl|conll] [--gazetteer PATH]... \
-[--no-default-gazetteers] [--case smart|insensitive] [--nested] [--no-rules] FILE|-";
+[--no-default-gazetteers] [--case smart|insensitive] [--nested] [--no-rules] [--lossy] \
+[--skip-bad-lines] FILE|-";
+
+/// Text is processed in pieces of about this many bytes.
+const PIECE: usize = 1 << 20;
+/// Output is written in blocks of whole lines of about this size.
+const BLOCK: usize = 64 << 10;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -40,16 +54,30 @@ struct Options {
     format: Format,
     input: String,
     extractor: Extractor,
+    lossy: bool,
+    skip_bad_lines: bool,
 }
 
 enum Failure {
     Usage(String),
     Error(String),
+    BrokenPipe,
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Failure::BrokenPipe
+        } else {
+            Failure::Error(format!("writing output: {e}"))
+        }
+    }
 }
 
 fn main() -> ExitCode {
     match run() {
-        Ok(()) => ExitCode::SUCCESS,
+        // `extract FILE | head` closes the pipe early: that is not an error.
+        Ok(()) | Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
         Err(Failure::Usage(msg)) => {
             eprintln!("extract: {msg}\n{USAGE}");
             ExitCode::from(2)
@@ -63,38 +91,19 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), Failure> {
     let options = parse_args(std::env::args().skip(1))?;
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let result = match options.format {
-        Format::Jsonl => run_jsonl(&options, &mut out),
-        format => {
-            let text = read_text(&options.input)?;
-            let entities = options.extractor.extract(&text);
-            write_document(format, &text, &entities, &mut out)
-        }
-    };
-    match result.and_then(|()| out.flush().map_err(Failure::from)) {
-        // `extract FILE | head` closes the pipe early: that is not an error.
-        Err(Failure::Error(msg)) if msg == BROKEN_PIPE => Ok(()),
-        other => other,
+    let mut out = Output::new();
+    match options.format {
+        Format::Jsonl => run_jsonl(&options, &mut out)?,
+        format => run_text(&options, format, &mut out)?,
     }
-}
-
-const BROKEN_PIPE: &str = "broken pipe";
-
-impl From<io::Error> for Failure {
-    fn from(e: io::Error) -> Self {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            Failure::Error(BROKEN_PIPE.to_string())
-        } else {
-            Failure::Error(format!("writing output: {e}"))
-        }
-    }
+    out.finish()
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure> {
     let mut format = Format::Table;
     let mut input = None;
+    let mut lossy = false;
+    let mut skip_bad_lines = false;
     let mut builder = Extractor::builder();
     let usage = |m: String| Failure::Usage(m);
     while let Some(arg) = args.next() {
@@ -135,6 +144,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure
             "--no-rules" => {
                 builder.rules(false);
             }
+            "--lossy" => lossy = true,
+            "--skip-bad-lines" => skip_bad_lines = true,
             flag if flag.starts_with("--") => {
                 return Err(usage(format!("unknown option `{flag}`")))
             }
@@ -151,6 +162,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure
         format,
         input,
         extractor,
+        lossy,
+        skip_bad_lines,
     })
 }
 
@@ -162,36 +175,271 @@ fn display_name(input: &str) -> &str {
     }
 }
 
-fn open(input: &str) -> Result<Box<dyn Read>, Failure> {
+/// The input and its size in bytes when known.
+fn open(input: &str) -> Result<(Box<dyn Read>, Option<u64>), Failure> {
     if input == "-" {
-        return Ok(Box::new(io::stdin()));
+        return Ok((Box::new(io::stdin().lock()), None));
     }
     let fail = |e: io::Error| Failure::Error(format!("{input}: {e}"));
-    if std::fs::metadata(input).map_err(fail)?.is_dir() {
+    let meta = std::fs::metadata(input).map_err(fail)?;
+    if meta.is_dir() {
         return Err(Failure::Error(format!("{input}: is a directory")));
     }
-    Ok(Box::new(std::fs::File::open(input).map_err(fail)?))
+    let file = std::fs::File::open(input).map_err(fail)?;
+    Ok((Box::new(file), Some(meta.len())))
 }
 
-fn read_text(input: &str) -> Result<String, Failure> {
-    let mut bytes = Vec::new();
-    open(input)?
-        .read_to_end(&mut bytes)
-        .map_err(|e| Failure::Error(format!("{}: {e}", display_name(input))))?;
-    String::from_utf8(bytes).map_err(|e| {
-        Failure::Error(format!(
-            "{}: invalid UTF-8 at byte offset {}",
-            display_name(input),
-            e.utf8_error().valid_up_to()
-        ))
-    })
+/// Standard output, written in blocks of whole lines.
+struct Output {
+    buf: Vec<u8>,
+    stdout: io::Stdout,
 }
 
-fn run_jsonl(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
+impl Output {
+    fn new() -> Self {
+        Output {
+            buf: Vec::with_capacity(BLOCK * 2),
+            stdout: io::stdout(),
+        }
+    }
+
+    /// Writes the buffer out if it holds a block; call after whole lines.
+    fn line_done(&mut self) -> Result<(), Failure> {
+        if self.buf.len() >= BLOCK {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), Failure> {
+        let mut lock = self.stdout.lock();
+        lock.write_all(&self.buf)?;
+        lock.flush()?;
+        self.buf.clear();
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<(), Failure> {
+        self.flush()
+    }
+}
+
+/// A progress line on stderr, for inputs of more than a few MB when stderr
+/// is a terminal.
+struct Progress {
+    on: bool,
+    bytes: u64,
+    entities: u64,
+}
+
+impl Progress {
+    fn new(size: Option<u64>) -> Self {
+        Progress {
+            on: io::stderr().is_terminal() && size.is_none_or(|s| s > 4 << 20),
+            bytes: 0,
+            entities: 0,
+        }
+    }
+
+    fn add(&mut self, bytes: usize, entities: usize) {
+        self.bytes += bytes as u64;
+        self.entities += entities as u64;
+        if self.on && self.bytes > 4 << 20 {
+            eprint!(
+                "\rextract: {:.1} MB, {} entities",
+                self.bytes as f64 / 1e6,
+                self.entities
+            );
+        }
+    }
+
+    fn done(&self) {
+        if self.on && self.bytes > 4 << 20 {
+            eprintln!();
+        }
+    }
+}
+
+/// Reads text in pieces cut at paragraph, line or blank boundaries.
+struct Pieces {
+    reader: Box<dyn Read>,
+    name: String,
+    buf: Vec<u8>,
+    /// Absolute byte offset of `buf[0]`.
+    offset: usize,
+    eof: bool,
+    lossy: bool,
+    replaced: bool,
+}
+
+impl Pieces {
+    /// The next piece and its absolute byte offset, or `None` at the end.
+    fn next_piece(&mut self) -> Result<Option<(usize, String)>, Failure> {
+        while !self.eof && self.buf.len() < PIECE {
+            let start = self.buf.len();
+            self.buf.resize(start + (PIECE - start).max(64 << 10), 0);
+            let n = loop {
+                match self.reader.read(&mut self.buf[start..]) {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(Failure::Error(format!("{}: {e}", self.name))),
+                }
+            };
+            self.buf.truncate(start + n);
+            self.eof = n == 0;
+        }
+        if self.buf.is_empty() {
+            return Ok(None);
+        }
+        let cut = if self.eof {
+            self.buf.len()
+        } else {
+            cut_point(&self.buf)
+        };
+        let rest = self.buf.split_off(cut);
+        let bytes = std::mem::replace(&mut self.buf, rest);
+        let at = self.offset;
+        self.offset += bytes.len();
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) if self.lossy => {
+                self.replaced = true;
+                String::from_utf8_lossy(e.as_bytes()).into_owned()
+            }
+            Err(e) => {
+                return Err(Failure::Error(format!(
+                    "{}: invalid UTF-8 at byte offset {} (use --lossy to replace it)",
+                    self.name,
+                    at + e.utf8_error().valid_up_to()
+                )))
+            }
+        };
+        Ok(Some((at, text)))
+    }
+}
+
+/// Where to end a piece: after the last blank line, else the last line
+/// break, else the last blank, else at a char boundary.
+fn cut_point(buf: &[u8]) -> usize {
+    let find = |pred: &dyn Fn(&[u8]) -> bool, width: usize| {
+        buf.windows(width).rposition(pred).map(|i| i + width)
+    };
+    find(&|w| w == b"\n\n", 2)
+        .or_else(|| find(&|w| w[0] == b'\n', 1))
+        .or_else(|| find(&|w| w[0].is_ascii_whitespace(), 1))
+        .unwrap_or_else(|| {
+            // No blank at all: cut before a UTF-8 continuation byte's lead.
+            let mut cut = buf.len();
+            while cut > 0 && buf.get(cut).is_some_and(|b| b & 0xC0 == 0x80) {
+                cut -= 1;
+            }
+            cut
+        })
+}
+
+fn run_text(options: &Options, format: Format, out: &mut Output) -> Result<(), Failure> {
+    let (reader, size) = open(&options.input)?;
+    let mut pieces = Pieces {
+        reader,
+        name: display_name(&options.input).to_string(),
+        buf: Vec::new(),
+        offset: 0,
+        eof: false,
+        lossy: options.lossy,
+        replaced: false,
+    };
+    let mut progress = Progress::new(size);
+    let mut chars = 0usize;
+    let mut written = 0usize;
+    match format {
+        Format::Table => writeln!(
+            out.buf,
+            "{:<13} {:<32} {:<32} {:<24} {:>11} {:>11}",
+            "LABEL", "TEXT", "CANONICAL", "ID", "BYTES", "CHARS"
+        )?,
+        Format::Json => out.buf.extend_from_slice(b"{\"entities\": ["),
+        _ => {}
+    }
+    while let Some((at, text)) = pieces.next_piece()? {
+        let mut entities = options.extractor.extract(&text);
+        progress.add(text.len(), entities.len());
+        if format == Format::Conll {
+            if written > 0 {
+                out.buf.push(b'\n');
+            }
+            write_conll(&text, &entities, out)?;
+            written += 1;
+        } else {
+            for e in &mut entities {
+                e.byte_start += at;
+                e.byte_end += at;
+                e.char_start += chars;
+                e.char_end += chars;
+            }
+            for e in &entities {
+                if format == Format::Json {
+                    out.buf
+                        .extend_from_slice(if written == 0 { b"\n  " } else { b",\n  " });
+                    serde_json::to_writer(&mut out.buf, e).map_err(io::Error::from)?;
+                } else {
+                    write_row(e, &mut out.buf)?;
+                }
+                written += 1;
+                out.line_done()?;
+            }
+        }
+        chars += text.chars().count();
+        out.line_done()?;
+    }
+    if format == Format::Json {
+        out.buf.extend_from_slice(b"\n]}\n");
+    }
+    progress.done();
+    if pieces.replaced {
+        eprintln!("extract: {}: invalid UTF-8 replaced by U+FFFD", pieces.name);
+    }
+    Ok(())
+}
+
+fn write_row(e: &Entity, out: &mut Vec<u8>) -> io::Result<()> {
+    let label = if e.nested {
+        format!("  {}", e.label)
+    } else {
+        e.label.to_string()
+    };
+    writeln!(
+        out,
+        "{:<13} {:<32} {:<32} {:<24} {:>11} {:>11}",
+        label,
+        e.text.escape_debug().to_string(),
+        e.canonical,
+        e.id,
+        format!("{}..{}", e.byte_start, e.byte_end),
+        format!("{}..{}", e.char_start, e.char_end),
+    )
+}
+
+fn write_conll(text: &str, entities: &[Entity], out: &mut Output) -> Result<(), Failure> {
+    let mut sentence = None;
+    for (token, tag) in entitas::tag_bio(text, entities) {
+        if sentence.is_some_and(|s| s != token.sentence) {
+            out.buf.push(b'\n');
+            out.line_done()?;
+        }
+        sentence = Some(token.sentence);
+        writeln!(out.buf, "{}\t{tag}", token.text)?;
+    }
+    Ok(())
+}
+
+fn run_jsonl(options: &Options, out: &mut Output) -> Result<(), Failure> {
     let name = display_name(&options.input);
-    let mut reader = io::BufReader::new(open(&options.input)?);
+    let (reader, size) = open(&options.input)?;
+    let mut reader = io::BufReader::new(reader);
+    let mut progress = Progress::new(size);
     let mut line = Vec::new();
     let mut offset = 0usize;
+    let mut skipped = 0usize;
     for number in 1.. {
         line.clear();
         let read = reader
@@ -200,80 +448,62 @@ fn run_jsonl(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
         if read == 0 {
             break;
         }
-        let text = std::str::from_utf8(&line).map_err(|e| {
-            Failure::Error(format!(
-                "{name}:{number}: invalid UTF-8 at byte offset {}",
-                offset + e.valid_up_to()
-            ))
-        })?;
+        let at = offset;
         offset += read;
-        if text.trim().is_empty() {
-            continue;
+        match jsonl_record(&line, options) {
+            Ok(None) => {}
+            Ok(Some((id, entities))) => {
+                progress.add(read, entities.len());
+                let result = serde_json::json!({ "id": id, "entities": entities });
+                serde_json::to_writer(&mut out.buf, &result).map_err(io::Error::from)?;
+                out.buf.push(b'\n');
+                out.line_done()?;
+            }
+            Err(_) if options.skip_bad_lines => skipped += 1,
+            Err(BadLine::Utf8(valid)) => {
+                return Err(Failure::Error(format!(
+                    "{name}:{number}: invalid UTF-8 at byte offset {} (use --skip-bad-lines to skip the line)",
+                    at + valid
+                )))
+            }
+            Err(BadLine::Json(e)) => {
+                return Err(Failure::Error(format!("{name}:{number}: invalid JSON: {e}")))
+            }
+            Err(BadLine::Shape) => {
+                return Err(Failure::Error(format!(
+                    "{name}:{number}: expected an object with \"id\" and a string \"text\""
+                )))
+            }
         }
-        let record: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| Failure::Error(format!("{name}:{number}: invalid JSON: {e}")))?;
-        let (Some(id), Some(doc)) = (
-            record.get("id"),
-            record.get("text").and_then(|t| t.as_str()),
-        ) else {
-            return Err(Failure::Error(format!(
-                "{name}:{number}: expected an object with \"id\" and a string \"text\""
-            )));
-        };
-        let entities = options.extractor.extract(doc);
-        let result = serde_json::json!({ "id": id, "entities": entities });
-        serde_json::to_writer(&mut *out, &result).map_err(io::Error::from)?;
-        out.write_all(b"\n")?;
+    }
+    progress.done();
+    if skipped > 0 {
+        eprintln!("extract: {name}: skipped {skipped} bad line(s)");
     }
     Ok(())
 }
 
-fn write_document(
-    format: Format,
-    text: &str,
-    entities: &[Entity],
-    out: &mut impl Write,
-) -> Result<(), Failure> {
-    match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "entities": entities }))
-                .map_err(io::Error::from)?;
-            writeln!(out)?;
-        }
-        Format::Conll => {
-            let mut sentence = None;
-            for (token, tag) in entitas::tag_bio(text, entities) {
-                if sentence.is_some_and(|s| s != token.sentence) {
-                    writeln!(out)?;
-                }
-                sentence = Some(token.sentence);
-                writeln!(out, "{}\t{tag}", token.text)?;
-            }
-        }
-        Format::Table | Format::Jsonl => {
-            writeln!(
-                out,
-                "{:<13} {:<32} {:<32} {:<24} {:>11} {:>11}",
-                "LABEL", "TEXT", "CANONICAL", "ID", "BYTES", "CHARS"
-            )?;
-            for e in entities {
-                let label = if e.nested {
-                    format!("  {}", e.label)
-                } else {
-                    e.label.to_string()
-                };
-                writeln!(
-                    out,
-                    "{:<13} {:<32} {:<32} {:<24} {:>11} {:>11}",
-                    label,
-                    e.text.escape_debug().to_string(),
-                    e.canonical,
-                    e.id,
-                    format!("{}..{}", e.byte_start, e.byte_end),
-                    format!("{}..{}", e.char_start, e.char_end),
-                )?;
-            }
-        }
+enum BadLine {
+    Utf8(usize),
+    Json(serde_json::Error),
+    Shape,
+}
+
+/// One JSONL input line: `None` for a blank line.
+fn jsonl_record(
+    line: &[u8],
+    options: &Options,
+) -> Result<Option<(serde_json::Value, Vec<Entity>)>, BadLine> {
+    let text = std::str::from_utf8(line).map_err(|e| BadLine::Utf8(e.valid_up_to()))?;
+    if text.trim().is_empty() {
+        return Ok(None);
     }
-    Ok(())
+    let mut record: serde_json::Value = serde_json::from_str(text).map_err(BadLine::Json)?;
+    let (Some(id), Some(doc)) = (
+        record.get_mut("id").map(serde_json::Value::take),
+        record.get("text").and_then(|t| t.as_str()),
+    ) else {
+        return Err(BadLine::Shape);
+    };
+    Ok(Some((id, options.extractor.extract(doc))))
 }

@@ -30,8 +30,16 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
+    // Feed stdin from a thread: the child may fill its stdout pipe before
+    // it has read all of its input, and may stop reading early on an error.
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
 }
 
 fn stderr(o: &Output) -> String {
@@ -139,4 +147,101 @@ fn errors_are_one_line_with_a_nonzero_status() {
     assert_eq!(o.status.code(), Some(2));
     let o = run(&[], b"");
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn lossy_replaces_invalid_utf8() {
+    let o = run(
+        &["--lossy", "--format", "json", "-"],
+        b"Rusia \xff\xfe dan Iran",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let texts: Vec<&str> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["Rusia", "Iran"]);
+    assert!(
+        stderr(&o).contains("invalid UTF-8 replaced"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn skip_bad_lines_counts_what_it_skips() {
+    let input = b"{\"id\":1,\"text\":\"Rusia\"}\nnot json\n{\"id\":2,\"text\":\"Iran \xff\"}\n{\"id\":3,\"text\":\"Iran\"}\n";
+    let o = run(&["--format", "jsonl", "--skip-bad-lines", "-"], input);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ids: Vec<serde_json::Value> = String::from_utf8(o.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].clone())
+        .collect();
+    assert_eq!(ids, [1, 3]);
+    assert_eq!(stderr(&o).trim(), "extract: <stdin>: skipped 2 bad line(s)");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let text = "Rusia dan Iran bertemu di Moskow.\n".repeat(20_000);
+    let mut child = Command::new(example())
+        .args(["-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(text.as_bytes());
+    });
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take()); // like `| head -c 64`
+    let o = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
+#[test]
+fn long_input_is_read_in_pieces_with_whole_file_offsets() {
+    // More than one piece (1 MiB), with non-ASCII text so that byte and
+    // char offsets differ, and one very long line without any blank.
+    let mut text = String::new();
+    for i in 0..30_000 {
+        text.push_str(&format!("Berita {i} – Rusia dan İran bertemu di Moskow.\n"));
+        if i % 7 == 0 {
+            text.push('\n');
+        }
+    }
+    text.push_str(&"x".repeat(1_500_000));
+    text.push_str(" Iran");
+    let o = run(&["--no-rules", "--format", "json", "-"], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let got: Vec<(usize, usize, usize)> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let n = |k: &str| e[k].as_u64().unwrap() as usize;
+            (n("byte_start"), n("byte_end"), n("char_start"))
+        })
+        .collect();
+    let whole = entitas::Extractor::builder()
+        .rules(false)
+        .build()
+        .unwrap()
+        .extract(&text);
+    let want: Vec<(usize, usize, usize)> = whole
+        .iter()
+        .map(|e| (e.byte_start, e.byte_end, e.char_start))
+        .collect();
+    assert_eq!(got.len(), want.len());
+    assert!(got == want, "pieces changed the output");
 }

@@ -3,6 +3,7 @@
 mod api;
 mod cli;
 mod errors;
+mod evaluate;
 mod gazetteers;
 mod golden;
 mod matching;
