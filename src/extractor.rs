@@ -79,6 +79,12 @@ impl Extractor {
         let inner = &*self.inner;
         let norm = Normalized::new(text);
         let candidates = linked_after_open(inner.matcher.find(text, &norm));
+        let mut spans: Vec<(usize, usize, u32)> = candidates
+            .iter()
+            .map(|c| (c.byte_start, c.byte_end, c.entity))
+            .collect();
+        spans.sort_unstable();
+        spans.dedup();
         let mut records = DocRecords {
             base: &inner.records,
             extra: Vec::new(),
@@ -110,6 +116,7 @@ impl Extractor {
                     None => record.source.to_string(),
                 },
                 nested: r.nested,
+                alternatives: alternatives(&spans, &c, &records),
             });
         }
         out
@@ -134,6 +141,20 @@ impl Extractor {
     pub fn overlap(&self) -> Overlap {
         self.inner.overlap
     }
+}
+
+/// The ids of the other gazetteer entities found on exactly `c`'s span,
+/// in priority order. `spans` is sorted.
+fn alternatives(spans: &[(usize, usize, u32)], c: &Candidate, records: &DocRecords) -> Vec<String> {
+    let from = spans.partition_point(|s| (s.0, s.1) < (c.byte_start, c.byte_end));
+    spans
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|s| (s.0, s.1) == (c.byte_start, c.byte_end))
+        .filter(|s| s.2 != c.entity)
+        .filter_map(|s| records.get(s.2).map(|r| r.id.clone()))
+        .collect()
 }
 
 /// Keeps a `?` (linked) candidate only when its entity was found earlier in

@@ -130,6 +130,11 @@ pub struct Entity {
     /// [`Overlap::Nested`](crate::Overlap::Nested)).
     #[serde(default, skip_serializing_if = "is_false")]
     pub nested: bool,
+    /// The ids of the other entities the same span could have been, best
+    /// first, when the name is ambiguous (`Madrid` the club for `Madrid`
+    /// the city); empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
 }
 
 fn is_false(b: &bool) -> bool {

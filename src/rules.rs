@@ -46,12 +46,16 @@ pub enum Rule {
     Coreference,
     /// Drops a one-word match that is a common word at a sentence start.
     SentenceStart,
+    /// Chooses between labels for one span (`Madrid` the city or the club)
+    /// by the cue words around it.
+    Ambiguity,
 }
 
 impl Rule {
     /// Every rule, in the order the stage runs them.
-    pub const ALL: [Rule; 6] = [
+    pub const ALL: [Rule; 7] = [
         Rule::SentenceStart,
+        Rule::Ambiguity,
         Rule::Acronym,
         Rule::Head,
         Rule::Title,
@@ -69,6 +73,7 @@ impl Rule {
             Rule::Head => "head",
             Rule::Coreference => "coreference",
             Rule::SentenceStart => "sentence-start",
+            Rule::Ambiguity => "ambiguity",
         }
     }
 
@@ -80,6 +85,7 @@ impl Rule {
             Rule::Head => 8,
             Rule::Coreference => 16,
             Rule::SentenceStart => 32,
+            Rule::Ambiguity => 64,
         }
     }
 }
@@ -90,7 +96,7 @@ pub(crate) struct RuleSet(u8);
 
 impl Default for RuleSet {
     fn default() -> Self {
-        RuleSet(63)
+        RuleSet(127)
     }
 }
 
@@ -159,6 +165,8 @@ struct Lex {
     titles: Vec<Vec<String>>,
     /// Head phrases that start with this word and their labels, longest first.
     heads: Vec<(Vec<String>, Label)>,
+    /// Cue phrases that start with this word and the label they favour.
+    cues: Vec<(Vec<String>, Label)>,
 }
 
 /// The trigger lists of `rules/`, by folded word.
@@ -218,6 +226,16 @@ static DATA: Lazy<Data> = Lazy::new(|| {
             if let Some(first) = p.first() {
                 entry(&mut lexicon, first)
                     .heads
+                    .push((p.clone(), Label::from_name(label.trim())));
+            }
+        }
+    }
+    for l in lines(include_str!("../rules/cues.txt")) {
+        if let Some((label, cue)) = l.split_once('\t') {
+            let p = phrase(cue);
+            if let Some(first) = p.first() {
+                entry(&mut lexicon, first)
+                    .cues
                     .push((p.clone(), Label::from_name(label.trim())));
             }
         }
@@ -442,6 +460,9 @@ pub(crate) fn apply(
                     .is_some_and(|s| data.lex(&fold_lower(s)).is_some_and(|l| l.stop)))
         });
     }
+    if rules.has(Rule::Ambiguity) {
+        candidates = disambiguate(&words, candidates, records);
+    }
     let headline = headlines(&words);
     let mut doc = Doc {
         text,
@@ -470,6 +491,79 @@ pub(crate) fn apply(
         doc.coreference();
     }
     doc.out
+}
+
+/// Words before and after an ambiguous name searched for cues.
+const CUES_BEFORE: usize = 5;
+const CUES_AFTER: usize = 3;
+
+/// Rule 5: where one span is a candidate of several labels, keeps the
+/// label with the most cue words (`rules/cues.txt`) around it; on a tie,
+/// keeps them all and the priority order decides.
+fn disambiguate(
+    words: &[Word],
+    mut candidates: Vec<Candidate>,
+    records: &DocRecords,
+) -> Vec<Candidate> {
+    let mut spans: Vec<(usize, usize, usize)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.byte_start, c.byte_end, i))
+        .collect();
+    spans.sort_unstable();
+    let mut drop = vec![false; candidates.len()];
+    for group in spans.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let labels: Vec<Option<&Label>> = group
+            .iter()
+            .map(|&(_, _, i)| candidates.get(i).and_then(|c| records.label(c.entity)))
+            .collect();
+        if labels.windows(2).all(|w| w.first() == w.get(1)) {
+            continue;
+        }
+        let Some(&(start, end, _)) = group.first() else {
+            continue;
+        };
+        let first = words.partition_point(|w| w.end <= start);
+        let last = words.partition_point(|w| w.start < end);
+        let window = first.saturating_sub(CUES_BEFORE)..(last + CUES_AFTER).min(words.len());
+        let mut scores: Vec<(&Label, usize)> = Vec::new();
+        for k in window.filter(|k| *k < first || *k >= last) {
+            let Some(lex) = words.get(k).and_then(|w| w.lex) else {
+                continue;
+            };
+            for (cue, label) in &lex.cues {
+                let fits = cue
+                    .iter()
+                    .enumerate()
+                    .all(|(d, c)| words.get(k + d).is_some_and(|w| w.folded == *c));
+                if fits && labels.contains(&Some(label)) {
+                    match scores.iter_mut().find(|(l, _)| *l == label) {
+                        Some((_, n)) => *n += 1,
+                        None => scores.push((label, 1)),
+                    }
+                }
+            }
+        }
+        let best = scores.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        let winners: Vec<&Label> = scores
+            .iter()
+            .filter(|(_, n)| *n == best)
+            .map(|(l, _)| *l)
+            .collect();
+        if best == 0 || winners.len() != 1 {
+            continue;
+        }
+        for (&(_, _, i), label) in group.iter().zip(&labels) {
+            if *label != winners.first().copied() {
+                if let Some(d) = drop.get_mut(i) {
+                    *d = true;
+                }
+            }
+        }
+    }
+    let mut keep = drop.into_iter();
+    candidates.retain(|_| !keep.next().unwrap_or(false));
+    candidates
 }
 
 /// Words that Title Case headlines leave in lower case.

@@ -283,3 +283,69 @@ t!(
     "Kapal Angkatan Laut Amerika Serikat berlabuh.",
     []
 );
+
+// AMBIGUITY (rule 5): one span, two labels, decided by the words around it.
+fn madrid() -> Extractor {
+    Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_text(
+            "m.tsv",
+            "@label LOCATION\nmadrid\tMadrid\n@label ORGANIZATION\nmadrid-fc\tMadrid FC\tMadrid\n",
+        )
+        .build()
+        .unwrap()
+}
+
+fn first(e: &Extractor, text: &str) -> (String, Vec<String>) {
+    let found = e.extract(text);
+    let x = found.first().expect("one entity");
+    (x.id.clone(), x.alternatives.clone())
+}
+
+#[test]
+fn ambiguity_follows_the_cue_words() {
+    let e = madrid();
+    assert_eq!(
+        first(&e, "Pelatih itu membawa Madrid menang 2-0 di kandang."),
+        (
+            "organization:madrid-fc".into(),
+            vec!["location:madrid".into()]
+        )
+    );
+    assert_eq!(
+        first(&e, "Warga kota Madrid turun ke jalan."),
+        (
+            "location:madrid".into(),
+            vec!["organization:madrid-fc".into()]
+        )
+    );
+    // No cue: the priority order (the earlier line) decides, and the loser
+    // is still reported.
+    assert_eq!(
+        first(&e, "Ia menyebut Madrid dalam pidatonya."),
+        (
+            "location:madrid".into(),
+            vec!["organization:madrid-fc".into()]
+        )
+    );
+    let off = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_text(
+            "m.tsv",
+            "@label LOCATION\nmadrid\tMadrid\n@label ORGANIZATION\nmadrid-fc\tMadrid FC\tMadrid\n",
+        )
+        .rule(Rule::Ambiguity, false)
+        .build()
+        .unwrap();
+    assert_eq!(
+        first(&off, "Pelatih itu membawa Madrid menang.").0,
+        "location:madrid"
+    );
+}
+
+#[test]
+fn unambiguous_entities_have_no_alternatives() {
+    assert!(entitas::extract("Rusia dan Iran")
+        .iter()
+        .all(|e| e.alternatives.is_empty()));
+}
