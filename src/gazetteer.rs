@@ -340,7 +340,8 @@ fn parse_alias(
     if text.is_empty() {
         return Err(Error::gazetteer(at.clone(), empty));
     }
-    if !text.chars().any(crate::normalize::is_word_char) {
+    // Checked on the folded form: a lone combining mark folds to nothing.
+    if !fold_lower(text).chars().any(crate::normalize::is_word_char) {
         return Err(Error::gazetteer(
             at.clone(),
             Kind::NoWordCharacter(text.into()),

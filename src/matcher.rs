@@ -144,7 +144,10 @@ impl Matcher {
     pub(crate) fn find(&self, text: &str, norm: &Normalized) -> Vec<Candidate> {
         let mut out = Vec::new();
         for m in self.automaton.find_overlapping_iter(&norm.text) {
-            if !starts_token(&norm.text, m.start()) || !ends_token(&norm.text, m.end()) {
+            if m.is_empty()
+                || !starts_token(&norm.text, m.start())
+                || !ends_token(&norm.text, m.end())
+            {
                 continue;
             }
             let (Some(byte_start), Some(byte_end)) =

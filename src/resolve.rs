@@ -50,6 +50,8 @@ pub(crate) fn resolve(
         text.get(c.byte_start..c.byte_end)
             .map_or(0, |s| s.chars().count())
     };
+    // An empty span is no mention (and would break the interval map).
+    candidates.retain(|c| c.byte_start < c.byte_end);
     candidates.sort_by_cached_key(|c| (Reverse(char_len(c)), c.byte_start, c.entity));
     candidates.dedup_by_key(|c| (c.byte_start, c.byte_end, c.entity));
 

@@ -116,3 +116,28 @@ proptest! {
         let _ = Extractor::builder().default_gazetteers(false).gazetteer_text("fuzz.tsv", &gaz).build();
     }
 }
+
+// See: fuzz crash 861738d6 (fuzz/artifacts was not kept; the input is
+// here). A lone combining mark as an alias folded to an empty pattern that
+// matched everywhere, and an empty candidate broke the overlap check.
+#[test]
+fn regression_combining_mark_alias() {
+    let text = "e!\u{362}Ǣ";
+    let bad = "@label LOCATION\ne0\tc0\t\u{35d}\ne1\tc1\tje.a!\ne2\tc2\t\u{362}Ǣ\ne3\tc3\t[8\n";
+    let err = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_text("fuzz.tsv", bad)
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "fuzz.tsv:2:7: alias `\u{35d}` has no letter or digit"
+    );
+    let good = "@label LOCATION\ne1\tc1\tje.a!\ne2\tc2\t\u{362}Ǣ\ne3\tc3\t[8\n";
+    let e = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_text("fuzz.tsv", good)
+        .build()
+        .unwrap();
+    check(text, &e.extract(text), Overlap::Flat);
+}
