@@ -205,7 +205,7 @@ fn ascii_folds_to(original: &str, target: &str) -> bool {
     let mut target = target.bytes();
     let mut in_space = false;
     for b in original.bytes() {
-        let b = if b.is_ascii_whitespace() || b == b'-' {
+        let b = if char::from(b).is_whitespace() || b == b'-' {
             if in_space {
                 continue;
             }

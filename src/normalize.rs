@@ -146,7 +146,9 @@ pub(crate) fn is_word_char(c: char) -> bool {
 #[inline]
 fn fold_char(c: char, lower: bool, last_space: &mut bool, out: &mut String) {
     if c.is_ascii() {
-        if c.is_ascii_whitespace() || c == '-' {
+        // `is_whitespace`, not `is_ascii_whitespace`: the vertical tab
+        // (U+000B) is Unicode whitespace too.
+        if c.is_whitespace() || c == '-' {
             push_space(last_space, out);
         } else {
             out.push(if lower { c.to_ascii_lowercase() } else { c });

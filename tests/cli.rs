@@ -245,3 +245,19 @@ fn long_input_is_read_in_pieces_with_whole_file_offsets() {
     assert_eq!(got.len(), want.len());
     assert!(got == want, "pieces changed the output");
 }
+
+#[test]
+fn lone_surrogates_in_json_are_a_bad_line() {
+    let input = b"{\"id\":1,\"text\":\"\\ud800 Iran\"}\n{\"id\":2,\"text\":\"Iran\"}\n";
+    let o = run(&["--format", "jsonl", "-"], input);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with("extract: <stdin>:1: invalid JSON"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stderr(&o).lines().count(), 1);
+    let o = run(&["--format", "jsonl", "--skip-bad-lines", "-"], input);
+    assert!(o.status.success());
+    assert_eq!(String::from_utf8(o.stdout).unwrap().lines().count(), 1);
+}

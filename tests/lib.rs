@@ -6,6 +6,7 @@ mod errors;
 mod evaluate;
 mod gazetteers;
 mod golden;
+mod hostile;
 mod matching;
 mod properties;
 mod rules;
