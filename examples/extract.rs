@@ -22,8 +22,9 @@
 //! Text input is read in pieces of about 1 MiB cut at paragraph breaks
 //! (else at a line break, else at a blank), so a file of any size runs in
 //! bounded memory; offsets are always those of the whole file. Document
-//! rules (acronyms, coreference) see one piece at a time. JSONL is read and
-//! written a line at a time, and only whole lines are written.
+//! rules (acronyms, coreference) see one piece at a time. JSONL is read in
+//! batches of about 1 MiB, extracted on all cores and written in input
+//! order; only whole lines are written.
 //!
 //! Errors (a missing file, invalid UTF-8, a malformed gazetteer or input
 //! line) print one line on stderr and exit with status 1; bad arguments
@@ -92,11 +93,13 @@ fn main() -> ExitCode {
 fn run() -> Result<(), Failure> {
     let options = parse_args(std::env::args().skip(1))?;
     let mut out = Output::new();
-    match options.format {
-        Format::Jsonl => run_jsonl(&options, &mut out)?,
-        format => run_text(&options, format, &mut out)?,
-    }
-    out.finish()
+    let result = match options.format {
+        Format::Jsonl => run_jsonl(&options, &mut out),
+        format => run_text(&options, format, &mut out),
+    };
+    // The buffer holds whole lines only: what came before an error is kept.
+    let flushed = out.finish();
+    result.and(flushed)
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure> {
@@ -432,48 +435,69 @@ fn write_conll(text: &str, entities: &[Entity], out: &mut Output) -> Result<(), 
     Ok(())
 }
 
+/// JSONL lines are read in batches of about this many bytes, extracted on
+/// all cores, and written in input order.
+const BATCH: usize = 1 << 20;
+
 fn run_jsonl(options: &Options, out: &mut Output) -> Result<(), Failure> {
     let name = display_name(&options.input);
     let (reader, size) = open(&options.input)?;
     let mut reader = io::BufReader::new(reader);
     let mut progress = Progress::new(size);
-    let mut line = Vec::new();
     let mut offset = 0usize;
+    let mut number = 0usize;
     let mut skipped = 0usize;
-    for number in 1.. {
-        line.clear();
-        let read = reader
-            .read_until(b'\n', &mut line)
-            .map_err(|e| Failure::Error(format!("{name}: {e}")))?;
-        if read == 0 {
+    loop {
+        // Read a batch of lines, parsed, each with its number and offset.
+        let mut batch: Vec<(usize, usize, Result<Option<Record>, BadLine>)> = Vec::new();
+        let mut bytes = 0;
+        while bytes < BATCH {
+            let mut line = Vec::new();
+            let read = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| Failure::Error(format!("{name}: {e}")))?;
+            if read == 0 {
+                break;
+            }
+            number += 1;
+            batch.push((number, offset, jsonl_record(&line)));
+            offset += read;
+            bytes += read;
+        }
+        if batch.is_empty() {
             break;
         }
-        let at = offset;
-        offset += read;
-        match jsonl_record(&line, options) {
-            Ok(None) => {}
-            Ok(Some((id, entities))) => {
-                progress.add(read, entities.len());
-                let result = serde_json::json!({ "id": id, "entities": entities });
-                serde_json::to_writer(&mut out.buf, &result).map_err(io::Error::from)?;
-                out.buf.push(b'\n');
-                out.line_done()?;
-            }
-            Err(_) if options.skip_bad_lines => skipped += 1,
-            Err(BadLine::Utf8(valid)) => {
-                return Err(Failure::Error(format!(
+        // Lines up to the first bad one (unless skipping) are processed.
+        let stop = batch
+            .iter()
+            .position(|(_, _, r)| r.is_err())
+            .filter(|_| !options.skip_bad_lines);
+        let good: Vec<&Record> = batch
+            .iter()
+            .take(stop.unwrap_or(batch.len()))
+            .filter_map(|(_, _, r)| r.as_ref().ok().and_then(Option::as_ref))
+            .collect();
+        let texts: Vec<&str> = good.iter().map(|r| r.text.as_str()).collect();
+        let found = options.extractor.extract_batch(&texts);
+        for (record, entities) in good.iter().zip(found) {
+            progress.add(record.text.len(), entities.len());
+            let result = serde_json::json!({ "id": record.id, "entities": entities });
+            serde_json::to_writer(&mut out.buf, &result).map_err(io::Error::from)?;
+            out.buf.push(b'\n');
+            out.line_done()?;
+        }
+        skipped += batch.iter().filter(|(_, _, r)| r.is_err()).count();
+        if let Some((number, at, Err(bad))) = stop.and_then(|i| batch.into_iter().nth(i)) {
+            return Err(match bad {
+                BadLine::Utf8(valid) => Failure::Error(format!(
                     "{name}:{number}: invalid UTF-8 at byte offset {} (use --skip-bad-lines to skip the line)",
                     at + valid
-                )))
-            }
-            Err(BadLine::Json(e)) => {
-                return Err(Failure::Error(format!("{name}:{number}: invalid JSON: {e}")))
-            }
-            Err(BadLine::Shape) => {
-                return Err(Failure::Error(format!(
+                )),
+                BadLine::Json(e) => Failure::Error(format!("{name}:{number}: invalid JSON: {e}")),
+                BadLine::Shape => Failure::Error(format!(
                     "{name}:{number}: expected an object with \"id\" and a string \"text\""
-                )))
-            }
+                )),
+            });
         }
     }
     progress.done();
@@ -483,6 +507,12 @@ fn run_jsonl(options: &Options, out: &mut Output) -> Result<(), Failure> {
     Ok(())
 }
 
+/// One JSONL input record.
+struct Record {
+    id: serde_json::Value,
+    text: String,
+}
+
 enum BadLine {
     Utf8(usize),
     Json(serde_json::Error),
@@ -490,20 +520,19 @@ enum BadLine {
 }
 
 /// One JSONL input line: `None` for a blank line.
-fn jsonl_record(
-    line: &[u8],
-    options: &Options,
-) -> Result<Option<(serde_json::Value, Vec<Entity>)>, BadLine> {
+fn jsonl_record(line: &[u8]) -> Result<Option<Record>, BadLine> {
     let text = std::str::from_utf8(line).map_err(|e| BadLine::Utf8(e.valid_up_to()))?;
     if text.trim().is_empty() {
         return Ok(None);
     }
     let mut record: serde_json::Value = serde_json::from_str(text).map_err(BadLine::Json)?;
-    let (Some(id), Some(doc)) = (
-        record.get_mut("id").map(serde_json::Value::take),
-        record.get("text").and_then(|t| t.as_str()),
-    ) else {
-        return Err(BadLine::Shape);
+    let text = match record.get_mut("text").map(serde_json::Value::take) {
+        Some(serde_json::Value::String(t)) => t,
+        _ => return Err(BadLine::Shape),
     };
-    Ok(Some((id, options.extractor.extract(doc))))
+    let id = record
+        .get_mut("id")
+        .map(serde_json::Value::take)
+        .ok_or(BadLine::Shape)?;
+    Ok(Some(Record { id, text }))
 }

@@ -38,7 +38,13 @@ fn cpu_now() -> Option<f64> {
 fn label_name(label: &str) -> String {
     let upper: String = label
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
         .collect();
     if upper.starts_with(|c: char| c.is_ascii_uppercase()) {
         upper
@@ -79,7 +85,10 @@ fn convert(tsv: &str) -> (String, usize, usize) {
     }
     let mut out = String::new();
     for (label, lines) in by_label {
-        out.push_str(&format!("@custom-label {label}\n@id-prefix {}:\n", label.to_ascii_lowercase()));
+        out.push_str(&format!(
+            "@custom-label {label}\n@id-prefix {}:\n",
+            label.to_ascii_lowercase()
+        ));
         for (n, surface) in lines.iter().enumerate() {
             out.push_str(&format!("{n}\t{surface}\n"));
         }
@@ -118,7 +127,11 @@ fn main() -> ExitCode {
     let built = Extractor::builder()
         .default_gazetteers(false)
         .gazetteer_text(gazetteer, &gaz)
-        .case(if smart_case { Case::Smart } else { Case::Insensitive })
+        .case(if smart_case {
+            Case::Smart
+        } else {
+            Case::Insensitive
+        })
         .rules(all_rules)
         .build();
     let (build_seconds, c1) = (t0.elapsed().as_secs_f64(), cpu_now());

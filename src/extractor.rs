@@ -122,6 +122,24 @@ impl Extractor {
         out
     }
 
+    /// Finds the entities in many texts at once, on all cores (rayon),
+    /// and returns them in the order of `texts`: the same as calling
+    /// [`extract`](Self::extract) on each.
+    ///
+    /// ```
+    /// let extractor = entitas::Extractor::builder().build()?;
+    /// let found = extractor.extract_batch(&["Rusia menyerang.", "", "PBB bersidang."]);
+    /// assert_eq!(found.len(), 3);
+    /// assert_eq!(found[0][0].id, "country:RUS");
+    /// assert!(found[1].is_empty());
+    /// assert_eq!(found[2][0].id, "organization:UN");
+    /// # Ok::<(), entitas::Error>(())
+    /// ```
+    pub fn extract_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Vec<Entity>> {
+        use rayon::prelude::*;
+        texts.par_iter().map(|t| self.extract(t.as_ref())).collect()
+    }
+
     /// Number of entities in the gazetteers.
     pub fn entity_count(&self) -> usize {
         self.inner.records.len()

@@ -83,3 +83,19 @@ fn odd_input_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn batch_equals_one_by_one_in_order() {
+    let e = Extractor::builder().build().unwrap();
+    let texts: Vec<String> = (0..500)
+        .map(|i| match i % 4 {
+            0 => format!("Berita {i}: Rusia dan Iran bertemu."),
+            1 => String::new(),
+            2 => format!("Presiden Bambang Sutrisno ke-{i} tiba di Moskow."),
+            _ => "Komisi Pemberantasan Korupsi (KPK) memeriksa saksi. KPK menahan.".to_string(),
+        })
+        .collect();
+    let batch = e.extract_batch(&texts);
+    let single: Vec<Vec<Entity>> = texts.iter().map(|t| e.extract(t)).collect();
+    assert_eq!(batch, single);
+}

@@ -261,3 +261,16 @@ fn lone_surrogates_in_json_are_a_bad_line() {
     assert!(o.status.success());
     assert_eq!(String::from_utf8(o.stdout).unwrap().lines().count(), 1);
 }
+
+#[test]
+fn jsonl_writes_the_lines_before_a_bad_one() {
+    let input = b"{\"id\":1,\"text\":\"Rusia\"}\n{\"id\":2,\"text\":\"Iran\"}\n{\"id\":3}\n{\"id\":4,\"text\":\"Iran\"}\n";
+    let o = run(&["--format", "jsonl", "-"], input);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with("extract: <stdin>:3: expected an object"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(String::from_utf8(o.stdout).unwrap().lines().count(), 2);
+}
