@@ -3,12 +3,15 @@
 //! ```text
 //! cargo run --release --example extract -- [OPTIONS] FILE|-
 //!
-//! --format table|json|jsonl|conll   output format (default: table)
+//! --format table|json|jsonl|conll|brat|spacy   output format (default: table)
 //!     table  one entity per line: label, text, canonical, id, offsets
 //!     json   {"entities": [...]} for the whole file
 //!     jsonl  batch mode: each input line is {"id": ..., "text": ...};
 //!            each output line is {"id": ..., "entities": [...]}
 //!     conll  one token per line with its BIO tag, a blank line between sentences
+//!     brat   brat standoff annotations (.ann) with char offsets: T lines, and
+//!            N lines with the entitas id and canonical name
+//!     spacy  {"text": ..., "ents": [{"start", "end", "label"}]}, char offsets
 //! --gazetteer PATH          add a gazetteer file or a folder of .tsv files (repeatable)
 //! --no-default-gazetteers   use only the --gazetteer files
 //! --case smart|insensitive  letter case policy (insensitive for lower-cased text)
@@ -34,7 +37,8 @@ use entitas::{Case, Entity, Extractor, Overlap};
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: extract [--format table|json|jsonl|conll] [--gazetteer PATH]... \
+const USAGE: &str =
+    "usage: extract [--format table|json|jsonl|conll|brat|spacy] [--gazetteer PATH]... \
 [--no-default-gazetteers] [--case smart|insensitive] [--nested] [--no-rules] [--lossy] \
 [--skip-bad-lines] FILE|-";
 
@@ -49,6 +53,8 @@ enum Format {
     Json,
     Jsonl,
     Conll,
+    Brat,
+    Spacy,
 }
 
 struct Options {
@@ -125,6 +131,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure
                     "json" => Format::Json,
                     "jsonl" => Format::Jsonl,
                     "conll" => Format::Conll,
+                    "brat" => Format::Brat,
+                    "spacy" => Format::Spacy,
                     other => return Err(usage(format!("unknown format `{other}`"))),
                 }
             }
@@ -361,8 +369,11 @@ fn run_text(options: &Options, format: Format, out: &mut Output) -> Result<(), F
             "LABEL", "TEXT", "CANONICAL", "ID", "BYTES", "CHARS"
         )?,
         Format::Json => out.buf.extend_from_slice(b"{\"entities\": ["),
+        Format::Spacy => out.buf.extend_from_slice(b"{\"text\": \""),
         _ => {}
     }
+    // spaCy's `ents` come after the whole text: kept, compactly, until then.
+    let mut spacy_ents: Vec<(usize, usize, String)> = Vec::new();
     while let Some((at, text)) = pieces.next_piece()? {
         let mut entities = options.extractor.extract(&text);
         progress.add(text.len(), entities.len());
@@ -373,6 +384,13 @@ fn run_text(options: &Options, format: Format, out: &mut Output) -> Result<(), F
             write_conll(&text, &entities, out)?;
             written += 1;
         } else {
+            if format == Format::Spacy {
+                let quoted = serde_json::to_string(&text).map_err(io::Error::from)?;
+                let inner = quoted
+                    .get(1..quoted.len().saturating_sub(1))
+                    .unwrap_or_default();
+                out.buf.extend_from_slice(inner.as_bytes());
+            }
             for e in &mut entities {
                 e.byte_start += at;
                 e.byte_end += at;
@@ -380,28 +398,77 @@ fn run_text(options: &Options, format: Format, out: &mut Output) -> Result<(), F
                 e.char_end += chars;
             }
             for e in &entities {
-                if format == Format::Json {
-                    out.buf
-                        .extend_from_slice(if written == 0 { b"\n  " } else { b",\n  " });
-                    serde_json::to_writer(&mut out.buf, e).map_err(io::Error::from)?;
-                } else {
-                    write_row(e, &mut out.buf)?;
+                match format {
+                    Format::Json => {
+                        out.buf
+                            .extend_from_slice(if written == 0 { b"\n  " } else { b",\n  " });
+                        serde_json::to_writer(&mut out.buf, e).map_err(io::Error::from)?;
+                    }
+                    Format::Brat => write_brat(e, written + 1, &mut out.buf)?,
+                    Format::Spacy => {
+                        spacy_ents.push((e.char_start, e.char_end, e.label.to_string()))
+                    }
+                    _ => write_row(e, &mut out.buf)?,
                 }
                 written += 1;
-                out.line_done()?;
+                if format != Format::Spacy {
+                    out.line_done()?;
+                }
             }
         }
         chars += text.chars().count();
-        out.line_done()?;
+        if format != Format::Spacy {
+            out.line_done()?;
+        }
     }
-    if format == Format::Json {
-        out.buf.extend_from_slice(b"\n]}\n");
+    match format {
+        Format::Json => out.buf.extend_from_slice(b"\n]}\n"),
+        Format::Spacy => {
+            let ents: Vec<serde_json::Value> = spacy_ents
+                .into_iter()
+                .map(|(start, end, label)| serde_json::json!({"start": start, "end": end, "label": label}))
+                .collect();
+            out.buf.extend_from_slice(b"\", \"ents\": ");
+            serde_json::to_writer(&mut out.buf, &ents).map_err(io::Error::from)?;
+            out.buf.extend_from_slice(b"}\n");
+        }
+        _ => {}
     }
     progress.done();
     if pieces.replaced {
         eprintln!("extract: {}: invalid UTF-8 replaced by U+FFFD", pieces.name);
     }
     Ok(())
+}
+
+/// One brat standoff entity, `T<n>`, with char offsets; a span that
+/// crosses line breaks is written as fragments, as brat requires. The id
+/// and canonical name follow as a normalization, `N<n>`.
+fn write_brat(e: &Entity, n: usize, out: &mut Vec<u8>) -> io::Result<()> {
+    let mut fragments = Vec::new();
+    let mut start = e.char_start;
+    for (i, c) in e.text.chars().enumerate() {
+        if c == '\n' {
+            if e.char_start + i > start {
+                fragments.push(format!("{start} {}", e.char_start + i));
+            }
+            start = e.char_start + i + 1;
+        }
+    }
+    if e.char_end > start {
+        fragments.push(format!("{start} {}", e.char_end));
+    }
+    let text: String = e
+        .text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    writeln!(out, "T{n}\t{} {}\t{text}", e.label, fragments.join(";"))?;
+    writeln!(
+        out,
+        "N{n}\tReference T{n} entitas:{}\t{}",
+        e.id, e.canonical
+    )
 }
 
 fn write_row(e: &Entity, out: &mut Vec<u8>) -> io::Result<()> {

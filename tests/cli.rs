@@ -274,3 +274,74 @@ fn jsonl_writes_the_lines_before_a_bad_one() {
     );
     assert_eq!(String::from_utf8(o.stdout).unwrap().lines().count(), 2);
 }
+
+/// `(char_start, char_end, label)` of `--format json`.
+fn json_spans(text: &str) -> Vec<(u64, u64, String)> {
+    let o = run(&["--format", "json", "-"], text.as_bytes());
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let n = |k: &str| e[k].as_u64().unwrap();
+            (
+                n("char_start"),
+                n("char_end"),
+                e["label"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+const ROUND_TRIP: &str = "Menteri Pertahanan Rusia Sergei Shoigu tiba di Amerika\nSerikat.\n\n\
+    Korps Garda Revolusi Islam Iran (IRGC) dan PBB – “İran” – bersidang.";
+
+#[test]
+fn brat_round_trip() {
+    let o = run(&["--format", "brat", "-"], ROUND_TRIP.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ann = String::from_utf8(o.stdout).unwrap();
+    let chars: Vec<char> = ROUND_TRIP.chars().collect();
+    let mut spans = Vec::new();
+    for line in ann.lines().filter(|l| l.starts_with('T')) {
+        let [_, middle, text] = line.split('\t').collect::<Vec<_>>()[..] else {
+            panic!("bad T line {line:?}");
+        };
+        let (label, fragments) = middle.split_once(' ').unwrap();
+        let mut pieces = Vec::new();
+        let mut bounds = Vec::new();
+        for fragment in fragments.split(';') {
+            let (a, b) = fragment.split_once(' ').unwrap();
+            let (a, b): (usize, usize) = (a.parse().unwrap(), b.parse().unwrap());
+            pieces.push(chars[a..b].iter().collect::<String>());
+            bounds.push((a, b));
+        }
+        assert_eq!(pieces.join(" "), text, "{line}");
+        let (first, last) = (bounds[0].0, bounds[bounds.len() - 1].1);
+        spans.push((first as u64, last as u64, label.to_string()));
+    }
+    assert_eq!(spans, json_spans(ROUND_TRIP));
+    assert!(ann.contains("\tReference T"), "{ann}");
+}
+
+#[test]
+fn spacy_round_trip() {
+    let o = run(&["--format", "spacy", "-"], ROUND_TRIP.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["text"], ROUND_TRIP);
+    let ents: Vec<(u64, u64, String)> = doc["ents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["start"].as_u64().unwrap(),
+                e["end"].as_u64().unwrap(),
+                e["label"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(ents, json_spans(ROUND_TRIP));
+}
