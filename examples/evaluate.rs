@@ -44,7 +44,9 @@
 //! Errors (a missing file, malformed JSON or CoNLL, an id mismatch) print one
 //! line on stderr and exit with status 1; bad arguments exit with status 2.
 
-use entitas::{Case, Extractor, Overlap};
+mod common;
+
+use entitas::Extractor;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::{self, Read, Write};
@@ -114,19 +116,20 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure
     let mut builder = Extractor::builder();
     let mut extractor_option = None;
     while let Some(arg) = args.next() {
-        let mut value = |name: &str| {
-            args.next()
-                .ok_or_else(|| usage(format!("{name} needs a value")))
-        };
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+        if common::extractor_option(&arg, &mut value, &mut builder).map_err(usage)? {
+            extractor_option = Some(arg);
+            continue;
+        }
         match arg.as_str() {
             "-h" | "--help" => {
                 println!("{USAGE}");
                 std::process::exit(0);
             }
-            "--map" => map = value("--map")?,
-            "--gold-map" => gold_map = value("--gold-map")?,
+            "--map" => map = value("--map").map_err(usage)?,
+            "--gold-map" => gold_map = value("--gold-map").map_err(usage)?,
             "--top" => {
-                let v = value("--top")?;
+                let v = value("--top").map_err(usage)?;
                 top = v
                     .parse()
                     .map_err(|_| usage(format!("--top needs a count, got `{v}`")))?;
@@ -136,36 +139,12 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure
             "--allow-missing" => allow_missing = true,
             "--dump-gold" => dump_gold = true,
             "--gold-format" => {
-                gold_format = match value("--gold-format")?.as_str() {
+                gold_format = match value("--gold-format").map_err(usage)?.as_str() {
                     "auto" => GoldFormat::Auto,
                     "json" | "jsonl" => GoldFormat::Json,
                     "conll" => GoldFormat::Conll,
                     other => return Err(usage(format!("unknown gold format `{other}`"))),
                 }
-            }
-            "--gazetteer" => {
-                builder.gazetteer_file(value("--gazetteer")?);
-                extractor_option = Some(arg);
-            }
-            "--no-default-gazetteers" => {
-                builder.default_gazetteers(false);
-                extractor_option = Some(arg);
-            }
-            "--case" => {
-                builder.case(match value("--case")?.as_str() {
-                    "smart" => Case::Smart,
-                    "insensitive" => Case::Insensitive,
-                    other => return Err(usage(format!("unknown case mode `{other}`"))),
-                });
-                extractor_option = Some(arg);
-            }
-            "--nested" => {
-                builder.overlap(Overlap::Nested);
-                extractor_option = Some(arg);
-            }
-            "--no-rules" => {
-                builder.rules(false);
-                extractor_option = Some(arg);
             }
             flag if flag.starts_with("--") => {
                 return Err(usage(format!("unknown option `{flag}`")))

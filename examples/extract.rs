@@ -33,7 +33,9 @@
 //! line) print one line on stderr and exit with status 1; bad arguments
 //! exit with status 2. A closed pipe (`| head`) ends the program quietly.
 
-use entitas::{Case, Entity, Extractor, Overlap};
+mod common;
+
+use entitas::{Entity, Extractor};
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
@@ -116,17 +118,17 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure
     let mut builder = Extractor::builder();
     let usage = |m: String| Failure::Usage(m);
     while let Some(arg) = args.next() {
-        let mut value = |name: &str| {
-            args.next()
-                .ok_or_else(|| usage(format!("{name} needs a value")))
-        };
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+        if common::extractor_option(&arg, &mut value, &mut builder).map_err(usage)? {
+            continue;
+        }
         match arg.as_str() {
             "-h" | "--help" => {
                 println!("{USAGE}");
                 std::process::exit(0);
             }
             "--format" => {
-                format = match value("--format")?.as_str() {
+                format = match value("--format").map_err(usage)?.as_str() {
                     "table" => Format::Table,
                     "json" => Format::Json,
                     "jsonl" => Format::Jsonl,
@@ -135,25 +137,6 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure
                     "spacy" => Format::Spacy,
                     other => return Err(usage(format!("unknown format `{other}`"))),
                 }
-            }
-            "--gazetteer" => {
-                builder.gazetteer_file(value("--gazetteer")?);
-            }
-            "--no-default-gazetteers" => {
-                builder.default_gazetteers(false);
-            }
-            "--case" => {
-                builder.case(match value("--case")?.as_str() {
-                    "smart" => Case::Smart,
-                    "insensitive" => Case::Insensitive,
-                    other => return Err(usage(format!("unknown case mode `{other}`"))),
-                });
-            }
-            "--nested" => {
-                builder.overlap(Overlap::Nested);
-            }
-            "--no-rules" => {
-                builder.rules(false);
             }
             "--lossy" => lossy = true,
             "--skip-bad-lines" => skip_bad_lines = true,

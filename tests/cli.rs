@@ -6,20 +6,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 fn example() -> PathBuf {
-    let mut dir = std::env::current_exe().unwrap();
-    dir.pop(); // the test binary
-    if dir.ends_with("deps") {
-        dir.pop();
-    }
-    let exe = dir
-        .join("examples")
-        .join(format!("extract{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        exe.exists(),
-        "{} not found: run the tests with `cargo test` so the examples are built",
-        exe.display()
-    );
-    exe
+    crate::support::example("extract")
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {

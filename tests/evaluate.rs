@@ -19,20 +19,7 @@ const CONLL_PRED: &str = "tests/data/eval/pred.conll.jsonl";
 const NAMES: &str = "tests/data/eval/names.tsv";
 
 fn example(name: &str) -> PathBuf {
-    let mut dir = std::env::current_exe().unwrap();
-    dir.pop(); // the test binary
-    if dir.ends_with("deps") {
-        dir.pop();
-    }
-    let exe = dir
-        .join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        exe.exists(),
-        "{} not found: run the tests with `cargo test` so the examples are built",
-        exe.display()
-    );
-    exe
+    crate::support::example(name)
 }
 
 fn run(args: &[&str]) -> Output {

@@ -10,4 +10,5 @@ mod hostile;
 mod matching;
 mod properties;
 mod rules;
+mod support;
 mod weapons;

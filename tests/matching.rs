@@ -1,6 +1,7 @@
 //! Matching rules, table-driven: each case is a gazetteer, a text and the
 //! expected `(label, text)` pairs of the flat output.
 
+use crate::support::{gazetteer_only, texts};
 use entitas::{Case, Extractor, Overlap};
 
 const GAZ: &str = "\
@@ -35,12 +36,7 @@ fn find_with(extractor: &Extractor, text: &str) -> Vec<(String, String)> {
 }
 
 fn extractor() -> Extractor {
-    Extractor::builder()
-        .default_gazetteers(false)
-        .rules(false)
-        .gazetteer_text("test.tsv", GAZ)
-        .build()
-        .unwrap()
+    gazetteer_only(GAZ)
 }
 
 macro_rules! t {
@@ -211,13 +207,8 @@ fn user_gazetteer_wins_a_tie_over_defaults() {
 #[test]
 fn linked_alias_needs_an_earlier_mention() {
     let gaz = "@label PERSON\nmegawati\tMegawati Soekarnoputri\t?Mega\n";
-    let e = Extractor::builder()
-        .default_gazetteers(false)
-        .rules(false)
-        .gazetteer_text("p.tsv", gaz)
-        .build()
-        .unwrap();
-    let texts = |t: &str| -> Vec<String> { e.extract(t).into_iter().map(|e| e.text).collect() };
+    let e = gazetteer_only(gaz);
+    let texts = |t: &str| texts(&e, t);
     assert_eq!(texts("Mega proyek itu mahal."), Vec::<String>::new());
     assert_eq!(
         texts("Megawati Soekarnoputri hadir. Mega berpidato."),
@@ -228,13 +219,8 @@ fn linked_alias_needs_an_earlier_mention() {
 #[test]
 fn context_alias_needs_a_context_word() {
     let gaz = "@label WEAPON\n@context rudal|sistem pertahanan udara\npatriot\tMIM-104 Patriot\t!Patriot\n";
-    let e = Extractor::builder()
-        .default_gazetteers(false)
-        .rules(false)
-        .gazetteer_text("w.tsv", gaz)
-        .build()
-        .unwrap();
-    let texts = |t: &str| -> Vec<String> { e.extract(t).into_iter().map(|e| e.text).collect() };
+    let e = gazetteer_only(gaz);
+    let texts = |t: &str| texts(&e, t);
     assert_eq!(
         texts("Partai Patriot menggelar rapat."),
         Vec::<String>::new()
@@ -249,12 +235,7 @@ fn context_alias_needs_a_context_word() {
 #[test]
 fn designator_variants_resolve_to_one_id() {
     let gaz = "@label WEAPON\n@variants designator\nshahed-136\tShahed-136\tGeran-2\n";
-    let e = Extractor::builder()
-        .default_gazetteers(false)
-        .rules(false)
-        .gazetteer_text("w.tsv", gaz)
-        .build()
-        .unwrap();
+    let e = gazetteer_only(gaz);
     let found = e.extract("Shahed-136, Shahed 136, Shahed136 dan Geran 2.");
     let ids: Vec<&str> = found.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["weapon:shahed-136"; 4]);
