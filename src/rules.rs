@@ -25,7 +25,6 @@ use crate::normalize::{fold_lower, is_word_char};
 use crate::output::{Label, Record};
 use crate::resolve::{resolve, Overlap};
 use once_cell::sync::Lazy;
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -263,9 +262,10 @@ const MAX_HEAD_WORDS: usize = 8;
 #[derive(Debug)]
 struct Word<'t> {
     text: &'t str,
-    /// Folded like the gazetteers; borrowed when the word is already
-    /// lower-case ASCII, the common case.
-    folded: Cow<'t, str>,
+    /// Folded like the gazetteers, for words that are not plain ASCII
+    /// letters and digits; plain ones compare ignoring ASCII case (see
+    /// [`Word::is`]), which spares an allocation per capitalized word.
+    folded: Option<String>,
     start: usize,
     end: usize,
     sentence: usize,
@@ -282,6 +282,14 @@ struct Word<'t> {
 }
 
 impl Word<'_> {
+    /// Whether the word folds to `folded` (a lower-case trigger word).
+    fn is(&self, folded: &str) -> bool {
+        match &self.folded {
+            Some(f) => f == folded,
+            None => self.text.eq_ignore_ascii_case(folded),
+        }
+    }
+
     fn stop(&self) -> bool {
         self.lex.is_some_and(|l| l.stop)
     }
@@ -332,13 +340,18 @@ fn words(text: &str) -> Vec<Word<'_>> {
         let Some(slice) = text.get(start..end) else {
             continue;
         };
-        let folded: Cow<str> = if slice
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        {
-            Cow::Borrowed(slice)
-        } else {
-            Cow::Owned(fold_lower(slice))
+        let plain = slice.bytes().all(|b| b.is_ascii_alphanumeric());
+        let folded = (!plain).then(|| fold_lower(slice));
+        // The lexicon key: plain words lower-cased on the stack.
+        let mut key = [0u8; 24];
+        let lex = match (&folded, key.get_mut(..slice.len())) {
+            (Some(f), _) => data.lex(f),
+            (None, Some(buf)) => {
+                buf.copy_from_slice(slice.as_bytes());
+                buf.make_ascii_lowercase();
+                std::str::from_utf8(buf).ok().and_then(|k| data.lex(k))
+            }
+            (None, None) => None, // longer than any trigger word
         };
         let is_word = is_word_char(c);
         let cap = c.is_uppercase();
@@ -351,7 +364,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
                 }));
         out.push(Word {
             text: slice,
-            lex: data.lex(&folded),
+            lex,
             folded,
             start,
             end,
@@ -535,7 +548,7 @@ fn disambiguate(
                 let fits = cue
                     .iter()
                     .enumerate()
-                    .all(|(d, c)| words.get(k + d).is_some_and(|w| w.folded == *c));
+                    .all(|(d, c)| words.get(k + d).is_some_and(|w| w.is(c)));
                 if fits && labels.contains(&Some(label)) {
                     match scores.iter_mut().find(|(l, _)| *l == label) {
                         Some((_, n)) => *n += 1,
@@ -581,7 +594,7 @@ fn headlines(words: &[Word]) -> Vec<bool> {
     let content = words.iter().filter(|w| {
         w.is_word
             && w.text.chars().any(char::is_alphabetic)
-            && !HEADLINE_LOWER.contains(&w.folded.as_ref())
+            && !HEADLINE_LOWER.iter().any(|h| w.is(h))
     });
     for w in content {
         if let Some(c) = counts.get_mut(w.sentence) {
@@ -681,7 +694,7 @@ impl Doc<'_, '_, '_> {
         };
         phrase.iter().enumerate().all(|(k, w)| {
             self.word(i + k)
-                .is_some_and(|x| x.folded == *w && x.sentence == first.sentence)
+                .is_some_and(|x| x.is(w) && x.sentence == first.sentence)
         })
     }
 
@@ -748,7 +761,7 @@ impl Doc<'_, '_, '_> {
             } else if k > i
                 && self
                     .word(k)
-                    .is_some_and(|w| PARTICLES.contains(&w.folded.as_ref()))
+                    .is_some_and(|w| PARTICLES.iter().any(|p| w.is(p)))
                 && self.name_word(k + 1)
             {
                 k += 1;
@@ -798,7 +811,7 @@ impl Doc<'_, '_, '_> {
                     while first > 0 {
                         let k = first - 1;
                         let ok = self.word(k).is_some_and(|w| {
-                            (w.cap && w.is_word) || CONNECTORS.contains(&w.folded.as_ref())
+                            (w.cap && w.is_word) || CONNECTORS.iter().any(|c| w.is(c))
                         }) && !self.covered(k)
                             && self.same_sentence(k, before);
                         if !ok {
@@ -949,7 +962,7 @@ impl Doc<'_, '_, '_> {
                     end = k;
                 } else if k > run_start
                     && label == Label::Organization
-                    && CONNECTORS.contains(&x.folded.as_ref())
+                    && CONNECTORS.iter().any(|c| x.is(c))
                     && self.head_label(k + 1).is_none()
                 {
                     // `Kementerian Pendidikan dan Kebudayaan`; but two places
@@ -1088,8 +1101,11 @@ impl Doc<'_, '_, '_> {
                     .or_insert(Some((entity, last)));
             }
         }
+        if names.is_empty() {
+            return;
+        }
         let mut found = Vec::new();
-        for (k, w) in self.words.iter().enumerate() {
+        for (k, w) in self.words.iter().enumerate().filter(|(_, w)| w.cap) {
             if let Some(Some((entity, after))) = names.get(w.text) {
                 if k >= *after && !self.covered(k) {
                     found.push((k, *entity));
