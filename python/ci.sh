@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# CI for the Python package: from a machine with Python 3.9+ (3.11 in CI)
+# and Rust (1.85+), build the abi3 wheel and run its pytest suite.
+#
+#   bash python/ci.sh
+#
+# Creates a throw-away venv under ${TMPDIR:-/tmp}, installs the pinned
+# maturin and pytest into it, builds the wheel with `maturin build
+# --release` (Cargo.lock is honoured with --locked; CARGO_TARGET_DIR is
+# respected, else python/target), installs the wheel and runs pytest.
+# Writes nothing into the repository but the cargo target dir. Exits
+# non-zero on any failure; the last line printed is pytest's summary.
+#
+# Environment: PYTHON (default python3.11, else python3), CARGO_TARGET_DIR,
+# KEEP_VENV=1 to keep the venv and the wheel (their path is printed).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+export CARGO_TERM_COLOR=never
+export PYTHONDONTWRITEBYTECODE=1   # no __pycache__ in python/tests
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+MATURIN_VERSION=1.16.0
+PYTEST_VERSION=9.2.0
+
+step() { printf '\n== python: %s\n' "$*"; }
+
+python="${PYTHON:-}"
+if [ -z "$python" ]; then
+  if command -v python3.11 >/dev/null; then python=python3.11; else python=python3; fi
+fi
+command -v "$python" >/dev/null || { echo "ci.sh: $python not found: install Python 3.9+ first" >&2; exit 1; }
+command -v cargo >/dev/null || { echo "ci.sh: cargo not found: install Rust (rustup) first" >&2; exit 1; }
+"$python" -c 'import sys, venv; sys.exit(sys.version_info < (3, 9))' \
+  || { echo "ci.sh: $python is not Python 3.9+ with venv (apt-get install python3-venv?)" >&2; exit 1; }
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/entitas-python-ci.XXXXXX")"
+if [ "${KEEP_VENV:-}" = 1 ]; then
+  echo "ci.sh: keeping $work"
+else
+  trap 'rm -rf "$work"' EXIT
+fi
+venv="$work/venv"
+
+step "venv ($("$python" --version)), maturin $MATURIN_VERSION, pytest $PYTEST_VERSION"
+"$python" -m venv "$venv"
+"$venv/bin/python" -m pip install -q "maturin==$MATURIN_VERSION" "pytest==$PYTEST_VERSION"
+
+step "maturin build --release"
+cargo --version
+# --locked comes from pyproject.toml ([tool.maturin] locked = true).
+(cd "$here" && "$venv/bin/maturin" build --release --interpreter "$venv/bin/python" --out "$work/wheels")
+wheel="$(ls "$work"/wheels/entitas-*.whl)"
+echo "wheel: $(basename "$wheel") ($(du -k "$wheel" | cut -f1) KB)"
+
+step "pip install the wheel"
+"$venv/bin/python" -m pip install -q --no-index "$wheel"
+# Import from the installed wheel, not from the checkout.
+(cd "$work" && "$venv/bin/python" -c 'import entitas; print("entitas", entitas.__version__, "from", entitas.__file__)')
+
+step "pytest"
+# Run from the scratch folder with the cache plugin off: nothing is written
+# into the repository.
+cd "$work"
+"$venv/bin/python" -m pytest -q -p no:cacheprovider --rootdir "$here" -c "$here/pyproject.toml" "$here/tests"

@@ -1,0 +1,107 @@
+"""Named entities in Indonesian text, found with gazetteers.
+
+``extract(text)`` uses the default gazetteers embedded in the library;
+``Extractor(...)`` adds your own gazetteers, nested mentions, a case policy
+and ``extract_batch`` on all cores.
+"""
+
+import os
+from typing import Iterable, List, Literal, Optional, Sequence, TypedDict, Union, final
+
+__all__ = ["extract", "Extractor", "__version__"]
+
+__version__: str
+
+class Entity(TypedDict):
+    """One mention, as returned by ``extract``: a plain ``dict`` at run time,
+    this type exists only for type checkers (``if TYPE_CHECKING: from
+    entitas import Entity``).
+
+    Offsets are half-open and point into the original text:
+    ``text[char_start:char_end] == entity["text"]`` (char offsets are Python
+    ``str`` indices, i.e. code points, not UTF-16 units) and
+    ``text.encode("utf-8")[byte_start:byte_end].decode("utf-8") == entity["text"]``.
+    """
+
+    text: str
+    """The mention exactly as it appears in the input."""
+    label: str
+    """``PERSON``, ``ORGANIZATION``, ``COUNTRY``, ``LOCATION``, ``WEAPON``, or a
+    label declared by a gazetteer with ``@custom-label``."""
+    id: str
+    """A stable id, the same for every alias: ``country:USA`` for ``AS``."""
+    canonical: str
+    """The canonical name: ``Korps Garda Revolusi Islam Iran`` for ``IRGC``."""
+    byte_start: int
+    """Start in bytes of the UTF-8 encoding of the text."""
+    byte_end: int
+    """End (exclusive) in bytes."""
+    char_start: int
+    """Start as a Python string index."""
+    char_end: int
+    """End (exclusive) as a Python string index."""
+    source: str
+    """What produced it: ``gazetteer:countries`` or ``rule:title``..."""
+    nested: bool
+    """True for a mention inside another one (only with ``nested=True``)."""
+    alternatives: List[str]
+    """Ids of the other entities the same span could have been, best first,
+    when the name is ambiguous; empty otherwise."""
+
+def extract(text: str) -> List[Entity]:
+    """Find the entities in ``text`` with the default gazetteers (flat output,
+    smart case, all rules), sorted by start offset.
+
+    The default extractor is built on the first call and shared afterwards.
+    The GIL is released while the text is searched.
+    """
+
+@final
+class Extractor:
+    """A compiled set of gazetteers that finds entities in text.
+
+    Immutable and thread-safe: share one between threads. Every method
+    releases the GIL while it searches. Picklable (it is rebuilt from its
+    arguments where it is unpickled).
+    """
+
+    def __new__(
+        cls,
+        gazetteers: Optional[Sequence[Union[str, "os.PathLike[str]"]]] = None,
+        default_gazetteers: bool = True,
+        case: Literal["smart", "insensitive"] = "smart",
+        nested: bool = False,
+        rules: bool = True,
+    ) -> "Extractor":
+        """Read and compile the gazetteers.
+
+        :param gazetteers: gazetteer files (``.tsv``) or folders (every
+            ``.tsv`` in them, in name order); they take priority over the
+            default gazetteers.
+        :param default_gazetteers: include the gazetteers embedded in the
+            library.
+        :param case: ``"smart"`` (an alias with capitals matches those
+            capitals or all caps) or ``"insensitive"`` (for lower-cased text).
+        :param nested: also report mentions inside longer ones, with
+            ``"nested": True``.
+        :param rules: run the rule stage (titles, saying verbs, head nouns,
+            acronyms, coreference); ``False`` gives gazetteer matches only.
+        :raises ValueError: a malformed gazetteer line (the message starts
+            with ``file:line:column:``), a duplicate id, a folder without
+            ``.tsv`` files, or a bad ``case``.
+        :raises OSError: a gazetteer file that cannot be read
+            (``FileNotFoundError``, ``PermissionError``...).
+        """
+    def extract(self, text: str) -> List[Entity]:
+        """Find the entities in ``text``, sorted by start offset."""
+    def extract_batch(self, texts: Iterable[str]) -> List[List[Entity]]:
+        """Find the entities in many texts on all cores, with the GIL
+        released; one list per text, in the order of ``texts`` (the same as
+        ``[self.extract(t) for t in texts]``). A single ``str`` is refused
+        with ``TypeError``."""
+    @property
+    def entity_count(self) -> int:
+        """Number of entities in the gazetteers."""
+    @property
+    def pattern_count(self) -> int:
+        """Number of distinct folded aliases the automaton searches for."""

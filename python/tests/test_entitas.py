@@ -1,0 +1,237 @@
+"""Tests of the Python package against the Rust library's golden files.
+
+Run after installing the wheel (``python/ci.sh`` does both):
+``pytest python/tests``.
+"""
+
+import concurrent.futures
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+
+import entitas
+
+GOLDEN = Path(__file__).resolve().parents[2] / "tests" / "golden"
+KEYS = {
+    "text",
+    "label",
+    "id",
+    "canonical",
+    "byte_start",
+    "byte_end",
+    "char_start",
+    "char_end",
+    "source",
+    "nested",
+    "alternatives",
+}
+
+
+@pytest.fixture(scope="module")
+def article():
+    return (GOLDEN / "founding-article.txt").read_text(encoding="utf-8")
+
+
+def expected(name):
+    """The lines of a golden file written by the Rust test tests/golden.rs:
+    ``byte_start..byte_end  char_start..char_end  [nested ]LABEL  id  text``."""
+    rows = []
+    for line in (GOLDEN / name).read_text(encoding="utf-8").splitlines():
+        bytes_, chars, label, id_, text = line.split("  ", 4)
+        bs, be = map(int, bytes_.split(".."))
+        cs, ce = map(int, chars.split(".."))
+        nested = label.startswith("nested ")
+        rows.append((bs, be, cs, ce, label.removeprefix("nested "), id_, text, nested))
+    return rows
+
+
+def rows(entities):
+    return [
+        (
+            e["byte_start"],
+            e["byte_end"],
+            e["char_start"],
+            e["char_end"],
+            e["label"],
+            e["id"],
+            e["text"],
+            e["nested"],
+        )
+        for e in entities
+    ]
+
+
+def check_spans(text, entities):
+    data = text.encode("utf-8")
+    for e in entities:
+        assert text[e["char_start"] : e["char_end"]] == e["text"], e
+        assert data[e["byte_start"] : e["byte_end"]].decode("utf-8") == e["text"], e
+
+
+def test_founding_article_agrees_with_rust(article):
+    got = entitas.extract(article)
+    want = expected("founding-article.expected")
+    assert len(want) == 64
+    assert rows(got) == want
+    check_spans(article, got)
+    # The article has non-ASCII characters (quotes, dashes, no-break
+    # spaces) before most mentions, so byte and char offsets differ.
+    assert sum(e["byte_start"] != e["char_start"] for e in got) > 40
+
+
+def test_entity_dict(article):
+    e = entitas.extract("Korps Garda Revolusi Islam Iran (IRGC) memamerkan rudal kepada Rusia.")
+    assert [x["id"] for x in e] == ["organization:IRGC", "organization:IRGC", "country:RUS"]
+    assert set(e[1]) == KEYS
+    assert e[1]["text"] == "IRGC"
+    assert e[1]["canonical"] == "Korps Garda Revolusi Islam Iran"
+    assert e[1]["source"].startswith(("gazetteer:", "rule:"))
+    assert e[1]["nested"] is False
+    assert isinstance(e[1]["alternatives"], list)
+    for x in entitas.extract(article):
+        assert set(x) == KEYS
+        assert all(isinstance(x[k], int) for k in ("byte_start", "byte_end", "char_start", "char_end"))
+
+
+def test_char_offsets_are_python_indices_beyond_the_bmp():
+    # Astral characters are one Python index but two UTF-16 units and four
+    # UTF-8 bytes.
+    text = "🇮🇩😀 Menteri Pertahanan Rusia Sergei Shoigu tiba di Teheran — “Iran”."
+    got = entitas.extract(text)
+    assert [e["text"] for e in got][:2] == ["Rusia", "Sergei Shoigu"]
+    assert got[0]["char_start"] == text.index("Rusia")
+    assert got[0]["byte_start"] == len(text[: text.index("Rusia")].encode("utf-8"))
+    check_spans(text, got)
+
+
+def test_nested_gives_the_two_nested_iran(article):
+    extractor = entitas.Extractor(nested=True)
+    got = extractor.extract(article)
+    assert rows(got) == expected("founding-article.nested.expected")
+    nested = [e for e in got if e["nested"]]
+    assert [(e["text"], e["id"]) for e in nested] == [("Iran", "country:IRN")] * 2
+    check_spans(article, got)
+    # Flat output: no nested mention, same as the module-level function.
+    assert entitas.Extractor().extract(article) == entitas.extract(article)
+
+
+def test_batch_equals_one_by_one(article):
+    extractor = entitas.Extractor()
+    texts = [p for p in article.split("\n")] + [
+        "",
+        "🇮🇩 Rusia–Ukraina",
+        "PRESIDEN AS JOE BIDEN",
+        article,
+        "tanpa entitas sama sekali",
+    ] * 3
+    batch = extractor.extract_batch(texts)
+    assert len(batch) == len(texts)
+    assert batch == [extractor.extract(t) for t in texts]
+    assert sum(map(len, batch)) > 200
+    # Any iterable of str: a generator, a tuple; an empty one.
+    assert extractor.extract_batch(t for t in texts[:5]) == batch[:5]
+    assert extractor.extract_batch(tuple(texts[:5])) == batch[:5]
+    assert extractor.extract_batch([]) == []
+    with pytest.raises(TypeError, match="iterable of str"):
+        extractor.extract_batch("Rusia")
+    with pytest.raises(TypeError):
+        extractor.extract_batch(["Rusia", 3])
+
+
+def test_threads_share_one_extractor(article):
+    extractor = entitas.Extractor(nested=True)
+    texts = [article, "Presiden Prabowo bertemu Putin di Moskow.", ""] + article.split("\n")
+    serial = [extractor.extract(t) for t in texts]
+    jobs = texts * 20
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(extractor.extract, jobs))
+        batches = list(pool.map(extractor.extract_batch, [texts] * 8))
+    assert results == serial * 20
+    assert batches == [serial] * 8
+
+
+def test_bad_gazetteer_raises_value_error_with_location(tmp_path):
+    bad = tmp_path / "partai.tsv"
+    bad.write_text("@custom-label PARTY\npdip\tPDI Perjuangan\tPDIP\nrusak\n", encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        entitas.Extractor(gazetteers=[str(bad)])
+    message = str(info.value)
+    assert re.fullmatch(re.escape(str(bad)) + r":3:\d+: bad field count: .*", message), message
+
+    unknown = tmp_path / "label.tsv"
+    unknown.write_text("@label PARTY\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"label\.tsv:1:\d+: unknown label `PARTY`"):
+        entitas.Extractor(gazetteers=[unknown])  # a pathlib.Path works too
+
+    dup = tmp_path / "dup.tsv"
+    dup.write_text("@label COUNTRY\nRUS\tRusia Lagi\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"duplicate id `country:RUS`"):
+        entitas.Extractor(gazetteers=[dup])
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(ValueError, match=r"empty: folder holds no \.tsv"):
+        entitas.Extractor(gazetteers=[empty])
+
+
+def test_missing_gazetteer_is_file_not_found(tmp_path):
+    missing = tmp_path / "nope.tsv"
+    with pytest.raises(FileNotFoundError) as info:
+        entitas.Extractor(gazetteers=[missing])
+    assert info.value.filename == str(missing)
+    assert str(info.value) == f"[Errno 2] No such file or directory: {str(missing)!r}"
+
+
+def test_bad_case_raises_value_error():
+    with pytest.raises(ValueError, match="case must be 'smart' or 'insensitive'"):
+        entitas.Extractor(case="upper")
+
+
+def test_options(tmp_path):
+    gaz = tmp_path / "partai.tsv"
+    gaz.write_text("@custom-label PARTY\npdip\tPDI Perjuangan\tPDIP\tPDI-P\n", encoding="utf-8")
+    own = entitas.Extractor(gazetteers=[gaz])
+    got = own.extract("Ketua PDIP bertemu Duta Besar Iran.")
+    assert [(e["text"], e["label"], e["id"], e["canonical"], e["source"]) for e in got] == [
+        ("PDIP", "PARTY", "party:pdip", "PDI Perjuangan", "gazetteer:partai"),
+        ("Iran", "COUNTRY", "country:IRN", "Iran", "gazetteer:countries"),
+    ]
+    only = entitas.Extractor(gazetteers=[gaz], default_gazetteers=False)
+    assert [e["id"] for e in only.extract("Ketua PDIP bertemu wartawan di Iran.")] == ["party:pdip"]
+    assert only.entity_count == 1 and own.entity_count > 1000
+    assert only.pattern_count >= 2
+
+    lower = "menteri pertahanan rusia sergei shoigu tiba di iran."
+    assert [e["id"] for e in entitas.Extractor(rules=False).extract(lower)] == []
+    assert {"country:RUS", "country:IRN"} <= {
+        e["id"] for e in entitas.Extractor(case="insensitive").extract(lower)
+    }
+    no_rules = entitas.Extractor(rules=False).extract("Kata Jenderal Budi Santoso kepada wartawan.")
+    assert all(e["source"].startswith("gazetteer:") for e in no_rules)
+
+
+def test_repr_and_pickle(tmp_path):
+    gaz = tmp_path / "partai.tsv"
+    gaz.write_text("@custom-label PARTY\npdip\tPDI Perjuangan\tPDIP\n", encoding="utf-8")
+    e = entitas.Extractor(gazetteers=[gaz], case="insensitive", nested=True, rules=False)
+    assert repr(e) == (
+        f"Extractor(gazetteers=[{str(gaz)!r}], default_gazetteers=True, "
+        "case='insensitive', nested=True, rules=False)"
+    )
+    copy = pickle.loads(pickle.dumps(e))
+    assert repr(copy) == repr(e)
+    text = "ketua pdip bertemu duta besar korps garda revolusi islam iran."
+    assert copy.extract(text) == e.extract(text)
+    assert entitas.__version__.count(".") == 2
+
+
+def test_readme_examples():
+    """The ```python blocks of python/README.md run, in order, in one namespace."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```python\n(.*?)^```$", readme, flags=re.S | re.M)
+    assert len(blocks) >= 3
+    namespace = {}
+    for block in blocks:
+        exec(compile(block, "python/README.md", "exec"), namespace)
