@@ -219,25 +219,19 @@ static DATA: Lazy<Data> = Lazy::new(|| {
             entry(&mut lexicon, first).titles.push(p.clone());
         }
     }
-    for l in lines(include_str!("../rules/heads.txt")) {
-        if let Some((label, head)) = l.split_once('\t') {
-            let p = phrase(head);
-            if let Some(first) = p.first() {
-                entry(&mut lexicon, first)
-                    .heads
-                    .push((p.clone(), Label::from_name(label.trim())));
-            }
-        }
+    /// `LABEL<TAB>phrase` lines, each phrase stored under its first word.
+    fn labelled(text: &str) -> impl Iterator<Item = (String, (Vec<String>, Label))> + '_ {
+        lines(text).filter_map(|l| {
+            let (label, words) = l.split_once('\t')?;
+            let p = phrase(words);
+            Some((p.first()?.clone(), (p, Label::from_name(label.trim()))))
+        })
     }
-    for l in lines(include_str!("../rules/cues.txt")) {
-        if let Some((label, cue)) = l.split_once('\t') {
-            let p = phrase(cue);
-            if let Some(first) = p.first() {
-                entry(&mut lexicon, first)
-                    .cues
-                    .push((p.clone(), Label::from_name(label.trim())));
-            }
-        }
+    for (first, head) in labelled(include_str!("../rules/heads.txt")) {
+        entry(&mut lexicon, &first).heads.push(head);
+    }
+    for (first, cue) in labelled(include_str!("../rules/cues.txt")) {
+        entry(&mut lexicon, &first).cues.push(cue);
     }
     for lex in lexicon.values_mut() {
         lex.titles.sort_by_key(|p| std::cmp::Reverse(p.len()));
