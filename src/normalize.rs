@@ -139,8 +139,12 @@ fn fold(s: &str, lower: bool) -> String {
 }
 
 /// A char that is part of a word: letters, digits and combining marks.
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || (!c.is_ascii() && is_combining_mark(c))
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    c.is_alphanumeric() || is_combining_mark(c)
 }
 
 #[inline]
