@@ -926,7 +926,8 @@ impl Doc<'_, '_, '_> {
                 && self.word(i - 1).is_some_and(|p| {
                     p.cap && p.is_word && !p.sentence_start && !self.covered(i - 1)
                 })
-                && self.title_at(i - 1) == 0;
+                && self.title_at(i - 1) == 0
+                && self.word(i - 1).is_some_and(|p| !p.title_word());
             if inside_phrase {
                 i += 1;
                 continue;
@@ -1008,6 +1009,7 @@ impl Doc<'_, '_, '_> {
                     }
                 } else if x.title_word()
                     || x.text == "."
+                    || x.text == ")"
                     || (x.all_caps && x.text.chars().count() > 1)
                     || self.title_at(k) > 0
                 {

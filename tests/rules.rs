@@ -279,9 +279,13 @@ fn a_listed_surname_joins_the_name_before_it() {
     );
 }
 t!(
-    head_after_a_title_word_is_inside_a_name,
-    "Kapal Angkatan Laut Amerika Serikat berlabuh.",
-    []
+    armed_forces_are_a_head,
+    "Kapal Angkatan Laut Kepulauan Marshall berlabuh.",
+    [(
+        "ORGANIZATION",
+        "Angkatan Laut Kepulauan Marshall",
+        "rule:head"
+    )]
 );
 
 // AMBIGUITY (rule 5): one span, two labels, decided by the words around it.
@@ -349,3 +353,16 @@ fn unambiguous_entities_have_no_alternatives() {
         .iter()
         .all(|e| e.alternatives.is_empty()));
 }
+t!(
+    title_with_an_organization_unit,
+    "Kepala Pusat Data dan Informasi Badan Cuaca, Rina Wulandari mengatakan hujan reda.",
+    [
+        ("ORGANIZATION", "Badan Cuaca", "rule:head"),
+        ("PERSON", "Rina Wulandari", "rule:saying"),
+    ]
+);
+t!(
+    english_title_is_not_a_name,
+    "\"Kami siap,\" kata Chief Executive Officer (CEO) Dewi Anggraini kepada wartawan.",
+    [("PERSON", "Dewi Anggraini", "rule:title"),]
+);
