@@ -6,8 +6,7 @@
 #
 # Creates a throw-away venv under ${TMPDIR:-/tmp}, installs the pinned
 # maturin and pytest into it, builds the wheel with `maturin build
-# --release` (Cargo.lock is honoured with --locked; CARGO_TARGET_DIR is
-# respected, else python/target), installs the wheel and runs pytest.
+# --release` (CARGO_TARGET_DIR is respected, else python/target), installs the wheel and runs pytest.
 # Writes nothing into the repository but the cargo target dir. Exits
 # non-zero on any failure; the last line printed is pytest's summary.
 #
@@ -47,7 +46,6 @@ step "venv ($("$python" --version)), maturin $MATURIN_VERSION, pytest $PYTEST_VE
 
 step "maturin build --release"
 cargo --version
-# --locked comes from pyproject.toml ([tool.maturin] locked = true).
 (cd "$here" && "$venv/bin/maturin" build --release --interpreter "$venv/bin/python" --out "$work/wheels")
 wheel="$(ls "$work"/wheels/entitas-*.whl)"
 echo "wheel: $(basename "$wheel") ($(du -k "$wheel" | cut -f1) KB)"
