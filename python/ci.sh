@@ -23,22 +23,9 @@ PYTEST_VERSION=9.2.0
 
 step() { printf '\n== python: %s\n' "$*"; }
 
-python="${PYTHON:-}"
-if [ -z "$python" ]; then
-  if command -v python3.11 >/dev/null; then python=python3.11; else python=python3; fi
-fi
-command -v "$python" >/dev/null || { echo "ci.sh: $python not found: install Python 3.9+ first" >&2; exit 1; }
-command -v cargo >/dev/null || { echo "ci.sh: cargo not found: install Rust (rustup) first" >&2; exit 1; }
-"$python" -c 'import sys, venv; sys.exit(sys.version_info < (3, 9))' \
-  || { echo "ci.sh: $python is not Python 3.9+ with venv (apt-get install python3-venv?)" >&2; exit 1; }
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/entitas-python-ci.XXXXXX")"
-if [ "${KEEP_VENV:-}" = 1 ]; then
-  echo "ci.sh: keeping $work"
-else
-  trap 'rm -rf "$work"' EXIT
-fi
-venv="$work/venv"
+name=python
+# shellcheck source=python/ci-env.sh
+source "$here/ci-env.sh"
 
 step "venv ($("$python" --version)), maturin $MATURIN_VERSION, pytest $PYTEST_VERSION"
 "$python" -m venv "$venv"

@@ -28,23 +28,10 @@ MATURIN_VERSION=1.16.0
 
 step() { printf '\n== spark: %s\n' "$*"; }
 
-python="${PYTHON:-}"
-if [ -z "$python" ]; then
-  if command -v python3.11 >/dev/null; then python=python3.11; else python=python3; fi
-fi
-command -v "$python" >/dev/null || { echo "ci.sh: $python not found: install Python 3.9+ first" >&2; exit 1; }
-command -v cargo >/dev/null || { echo "ci.sh: cargo not found: install Rust (rustup) first" >&2; exit 1; }
+name=spark
+# shellcheck source=python/ci-env.sh
+source "$root/python/ci-env.sh"
 command -v java >/dev/null || { echo "ci.sh: java not found: Spark 4 needs Java 17 or newer" >&2; exit 1; }
-"$python" -c 'import sys, venv; sys.exit(sys.version_info < (3, 9))' \
-  || { echo "ci.sh: $python is not Python 3.9+ with venv (apt-get install python3-venv?)" >&2; exit 1; }
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/entitas-spark-ci.XXXXXX")"
-if [ "${KEEP_VENV:-}" = 1 ]; then
-  echo "ci.sh: keeping $work"
-else
-  trap 'rm -rf "$work"' EXIT
-fi
-venv="$work/venv"
 
 step "cargo build --release --example extract"
 target="${CARGO_TARGET_DIR:-$root/target}"
