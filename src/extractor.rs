@@ -4,7 +4,6 @@
 use crate::error::{Error, Location};
 use crate::gazetteer::{self, Entry};
 use crate::matcher::{Candidate, Case, Matcher};
-use crate::normalize::Normalized;
 use crate::output::{Entity, Record};
 use crate::resolve::{resolve, Overlap};
 use crate::rules::{self, DocRecords, Rule, RuleSet};
@@ -77,8 +76,7 @@ impl Extractor {
     /// and never panics.
     pub fn extract(&self, text: &str) -> Vec<Entity> {
         let inner = &*self.inner;
-        let norm = Normalized::new(text);
-        let candidates = linked_after_open(inner.matcher.find(text, &norm));
+        let candidates = linked_after_open(inner.matcher.find(text));
         let mut spans: Vec<(usize, usize, u32)> = candidates
             .iter()
             .map(|c| (c.byte_start, c.byte_end, c.entity))

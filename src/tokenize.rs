@@ -18,10 +18,13 @@ use crate::output::{Entity, Label};
 use std::fmt;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Enclitics that may follow a name inside the same written word.
+/// Enclitics that may follow a name inside the same written word
+/// ([`clitic_len`] matches them byte by byte).
+#[cfg(test)]
 const CLITICS: &[&str] = &["nya", "lah", "kah", "pun", "ku", "mu"];
 
 /// True when a match may start at byte `at` of `text`.
+#[cfg(test)]
 pub(crate) fn starts_token(text: &str, at: usize) -> bool {
     let before = text.get(..at).and_then(|s| s.chars().next_back());
     let after = text.get(at..).and_then(|s| s.chars().next());
@@ -34,6 +37,7 @@ pub(crate) fn starts_token(text: &str, at: usize) -> bool {
 /// True when a match may end at byte `at` of `text` (lower-cased text):
 /// at a token boundary, or where an enclitic follows a letter and ends the
 /// word.
+#[cfg(test)]
 pub(crate) fn ends_token(text: &str, at: usize) -> bool {
     let before = text.get(..at).and_then(|s| s.chars().next_back());
     let rest = text.get(at..).unwrap_or_default();
@@ -47,6 +51,173 @@ pub(crate) fn ends_token(text: &str, at: usize) -> bool {
                 })
         }
         _ => true,
+    }
+}
+
+/// A piece of folded text, the unit the matcher works on: a run of word
+/// chars, or one other char that is not a blank. The matcher's patterns are
+/// sequences of pieces, so an alias can only start and end where a piece
+/// does, which is the boundary rule of [`starts_token`] and [`ends_token`]
+/// in one pass.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Piece {
+    /// Start byte in the scanned text.
+    pub(crate) start: usize,
+    /// End byte (exclusive).
+    pub(crate) end: usize,
+    /// The matcher's id for `start..end`, [`Piece::NONE`] if it has none.
+    pub(crate) id: u32,
+    /// The matcher's id for the piece without its enclitic
+    /// (`start..stem()`), [`Piece::NONE`] if it has none or no enclitic.
+    pub(crate) stem_id: u32,
+    /// Length of the enclitic the piece ends with (`rusia|nya`: 3), or 0.
+    pub(crate) clitic: u8,
+    /// A blank (or a hyphen) comes before the piece.
+    pub(crate) spaced: bool,
+}
+
+impl Piece {
+    /// No id: the piece occurs in no pattern.
+    pub(crate) const NONE: u32 = u32::MAX;
+
+    /// Where the piece ends without its enclitic; `end` when it has none.
+    #[inline]
+    pub(crate) fn stem(&self) -> usize {
+        self.end - usize::from(self.clitic)
+    }
+}
+
+/// Byte classes for [`pieces`]: ASCII word chars, blanks (and the hyphen),
+/// other ASCII, and the lead or continuation bytes of other chars.
+const WORD: u8 = 0;
+const BLANK: u8 = 1;
+const OTHER: u8 = 2;
+const WIDE: u8 = 3;
+// Evaluated at compile time: an out-of-bounds index would fail the build.
+#[allow(clippy::indexing_slicing)]
+const CLASS: [u8; 256] = {
+    let mut class = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        class[b] = if c >= 128 {
+            WIDE
+        } else if c.is_ascii_alphanumeric() {
+            WORD
+        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'-') {
+            BLANK
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    class
+};
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS.get(usize::from(b)).copied().unwrap_or(WIDE)
+}
+
+/// The class of the (non-ASCII) char at `at`, and its length.
+fn wide_class(text: &str, at: usize) -> (u8, usize) {
+    match text.get(at..).and_then(|s| s.chars().next()) {
+        Some(c) if is_word_char(c) => (WORD, c.len_utf8()),
+        Some(c) if c.is_whitespace() => (BLANK, c.len_utf8()),
+        Some(c) => (OTHER, c.len_utf8()),
+        None => (OTHER, 1),
+    }
+}
+
+/// Cuts `text` into [`Piece`]s (ids unset) and hands each to `emit`, in
+/// order. `text` is either folded text (from [`crate::normalize`]) or
+/// ASCII: on ASCII the folding is only lower-casing and blank runs, which
+/// the matcher does while it looks pieces up, so ASCII text needs no folded
+/// copy.
+#[inline]
+pub(crate) fn pieces(text: &str, mut emit: impl FnMut(Piece)) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut spaced = false;
+    while let Some(&b) = bytes.get(at) {
+        let (kind, len) = match class(b) {
+            WIDE => wide_class(text, at),
+            c => (c, 1),
+        };
+        if kind == BLANK {
+            spaced = true;
+            at += len;
+            continue;
+        }
+        let start = at;
+        at += len;
+        if kind == WORD {
+            loop {
+                let run = bytes
+                    .get(at..)
+                    .unwrap_or_default()
+                    .iter()
+                    .position(|&b| class(b) != WORD)
+                    .unwrap_or(bytes.len() - at);
+                at += run;
+                match bytes.get(at) {
+                    Some(&b) if class(b) == WIDE => match wide_class(text, at) {
+                        (WORD, len) => at += len,
+                        _ => break,
+                    },
+                    _ => break,
+                }
+            }
+        }
+        emit(Piece {
+            start,
+            end: at,
+            id: Piece::NONE,
+            stem_id: Piece::NONE,
+            clitic: if kind == WORD {
+                clitic_len(bytes, start, at)
+            } else {
+                0
+            },
+            spaced,
+        });
+        spaced = false;
+    }
+}
+
+/// The length of the enclitic (`nya`, `lah`, `kah`, `pun`, `ku`, `mu`) that ends the word
+/// `bytes[start..end]` after a letter, or 0.
+#[inline]
+fn clitic_len(bytes: &[u8], start: usize, end: usize) -> u8 {
+    let word = bytes.get(start..end).unwrap_or_default();
+    let lower = |k: usize| {
+        word.len()
+            .checked_sub(k)
+            .and_then(|i| word.get(i))
+            .map_or(0, u8::to_ascii_lowercase)
+    };
+    // The last byte decides which clitics can apply: a (nya), h (lah,
+    // kah), n (pun), u (ku, mu).
+    let n = match (lower(3), lower(2), lower(1)) {
+        (b'n', b'y', b'a') | (b'l' | b'k', b'a', b'h') | (b'p', b'u', b'n') => 3,
+        (_, b'k' | b'm', b'u') => 2,
+        _ => return 0,
+    };
+    if word.len() <= n {
+        return 0;
+    }
+    let stem = word.get(..word.len() - n).unwrap_or_default();
+    let letter = match stem.last() {
+        Some(&b) if b < 128 => b.is_ascii_alphabetic(),
+        _ => std::str::from_utf8(stem)
+            .ok()
+            .and_then(|s| s.chars().next_back())
+            .is_some_and(char::is_alphabetic),
+    };
+    if letter {
+        n as u8
+    } else {
+        0
     }
 }
 
