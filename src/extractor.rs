@@ -3,12 +3,13 @@
 
 use crate::error::{Error, Location};
 use crate::gazetteer::{self, Entry};
-use crate::matcher::{Candidate, Case, Matcher};
+use crate::matcher::{Candidate, Case, Matcher, MatcherBuilder, TooLarge};
 use crate::output::{Entity, Record};
 use crate::resolve::{resolve, Overlap};
 use crate::rules::{self, DocRecords, Rule, RuleSet};
 use crate::tokenize::CharCounter;
 use once_cell::sync::Lazy;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -287,58 +288,85 @@ impl ExtractorBuilder {
     /// (with its `file:line:column`), [`Error::DuplicateId`] when two
     /// entities share an id.
     pub fn build(&self) -> Result<Extractor, Error> {
-        let mut files: Vec<(String, String)> = Vec::new();
+        let mut files: Vec<(Cow<'static, str>, Cow<'static, str>)> = Vec::new();
         for source in &self.sources {
             match source {
-                Source::Text { name, text } => files.push((name.clone(), text.clone())),
+                Source::Text { name, text } => {
+                    files.push((name.clone().into(), text.clone().into()))
+                }
                 Source::Path(path) => read_path(path, &mut files)?,
             }
         }
         if self.defaults {
-            for (name, text) in gazetteer::DEFAULTS {
-                files.push((name.to_string(), text.to_string()));
+            for &(name, text) in gazetteer::DEFAULTS {
+                files.push((name.into(), text.into()));
             }
         }
-        let mut records = Vec::new();
-        let mut aliases = Vec::new();
-        let mut first_seen: HashMap<String, Location> = HashMap::new();
-        for (name, text) in &files {
+        let mut records: Vec<Record> = Vec::new();
+        // Where each record's line is: (file, line, column), for errors.
+        let mut positions: Vec<(usize, usize, usize)> = Vec::new();
+        // Duplicate ids: record index by id hash; ids whose hash another
+        // id already has go to `collided`.
+        let mut seen: HashMap<u64, u32> = HashMap::new();
+        let mut collided: HashMap<String, u32> = HashMap::new();
+        let mut matcher = MatcherBuilder::new(self.case);
+        let too_large = |e: TooLarge| Error::TooLarge {
+            message: e.to_string(),
+        };
+        for (file, (name, text)) in files.iter().enumerate() {
             let source: Arc<str> = format!("gazetteer:{}", stem(name)).into();
-            for Entry {
-                id,
-                canonical,
-                label,
-                aliases: entry_aliases,
-                at,
-            } in gazetteer::parse(name, text)?
-            {
-                if let Some(first) = first_seen.get(&id) {
+            gazetteer::parse_each(name, text, |entry| {
+                let Entry {
+                    id,
+                    canonical,
+                    label,
+                    aliases,
+                    line,
+                    column,
+                } = entry;
+                let hash = hash_id(&id);
+                let first = match seen.get(&hash) {
+                    Some(&i) if records.get(i as usize).is_some_and(|r| r.id == id) => Some(i),
+                    Some(_) => collided.get(&id).copied(),
+                    None => None,
+                };
+                if let Some(first) = first {
+                    let location = |(f, line, column): (usize, usize, usize)| Location {
+                        file: files
+                            .get(f)
+                            .map_or_else(String::new, |(n, _)| n.to_string()),
+                        line,
+                        column,
+                    };
+                    let first_at = positions.get(first as usize).copied().unwrap_or_default();
                     return Err(Error::DuplicateId {
                         id,
-                        at,
-                        first: first.clone(),
+                        at: location((file, line, column)),
+                        first: location(first_at),
                     });
                 }
-                first_seen.insert(id.clone(), at);
-                let index = u32::try_from(records.len()).unwrap_or(u32::MAX);
-                aliases.extend(entry_aliases.into_iter().map(|a| (index, a)));
+                let index = u32::try_from(records.len()).map_err(|_| too_large(TooLarge))?;
+                if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(hash) {
+                    slot.insert(index);
+                } else {
+                    collided.insert(id.clone(), index);
+                }
+                for alias in &aliases {
+                    matcher
+                        .add(index, &alias.text, alias.case, &alias.gate)
+                        .map_err(too_large)?;
+                }
+                positions.push((file, line, column));
                 records.push(Record {
                     id,
                     canonical,
                     label,
                     source: Arc::clone(&source),
                 });
-            }
+                Ok(())
+            })?;
         }
-        let matcher = Matcher::new(
-            aliases
-                .iter()
-                .map(|(i, a)| (*i, a.text.as_str(), a.case, &a.gate)),
-            self.case,
-        )
-        .map_err(|e| Error::TooLarge {
-            message: e.to_string(),
-        })?;
+        let matcher = matcher.build().map_err(too_large)?;
         Ok(Extractor {
             inner: Arc::new(Inner {
                 records,
@@ -351,7 +379,10 @@ impl ExtractorBuilder {
 }
 
 /// Reads a gazetteer file, or the `.tsv` files of a folder, into `files`.
-fn read_path(path: &Path, files: &mut Vec<(String, String)>) -> Result<(), Error> {
+fn read_path(
+    path: &Path,
+    files: &mut Vec<(Cow<'static, str>, Cow<'static, str>)>,
+) -> Result<(), Error> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -376,8 +407,16 @@ fn read_path(path: &Path, files: &mut Vec<(String, String)>) -> Result<(), Error
     let bytes = std::fs::read(path).map_err(io)?;
     let name = path.display().to_string();
     let text = gazetteer::decode(&name, &bytes)?.to_string();
-    files.push((name, text));
+    files.push((name.into(), text.into()));
     Ok(())
+}
+
+/// A hash of an entity id, for duplicate detection.
+fn hash_id(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
 }
 
 /// The file name without folders and without a `.tsv` extension.

@@ -98,7 +98,9 @@ pub(crate) struct Entry {
     /// The canonical name first, then the other aliases as written, then
     /// the generated `@variants`.
     pub(crate) aliases: Vec<Alias>,
-    pub(crate) at: Location,
+    /// Where the line's first field starts (1-based).
+    pub(crate) line: usize,
+    pub(crate) column: usize,
 }
 
 /// What the directives seen so far in a file say.
@@ -137,10 +139,27 @@ pub(crate) fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Error> 
 
 /// Parses one gazetteer text. `file` names it in errors and in
 /// [`Entity::source`](crate::Entity::source).
+#[cfg(test)]
 pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
+    let mut entries = Vec::new();
+    parse_each(file, text, |e| {
+        entries.push(e);
+        Ok(())
+    })?;
+    Ok(entries)
+}
+
+/// Parses one gazetteer text and hands each entry to `on_entry` as soon as
+/// its line is read (so a large gazetteer is never held twice); stops at
+/// the first error, of the text or of `on_entry`. Locations for errors are
+/// made only when there is one.
+pub(crate) fn parse_each(
+    file: &str,
+    text: &str,
+    mut on_entry: impl FnMut(Entry) -> Result<(), Error>,
+) -> Result<(), Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut directives = Directives::default();
-    let mut entries = Vec::new();
     for (index, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let at = |column: usize| Location {
@@ -152,14 +171,17 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        let indent = raw.chars().count() - trimmed.chars().count();
+        let indent = raw.len() - trimmed.len(); // blanks: ASCII or not, one char each
+        let indent = raw.get(..indent).map_or(indent, |s| s.chars().count());
         if let Some(directive) = trimmed.strip_prefix('@') {
             directive_line(directive, trimmed, indent, &at, &mut directives)?;
         } else {
-            entries.push(entity_line(raw, &at(indent + 1), &at, &directives)?);
+            let mut entry = entity_line(raw, indent + 1, &at, &directives)?;
+            entry.line = index + 1;
+            on_entry(entry)?;
         }
     }
-    Ok(entries)
+    Ok(())
 }
 
 fn directive_line(
@@ -241,12 +263,12 @@ fn directive_line(
 
 fn entity_line(
     raw: &str,
-    line_at: &Location,
+    line_column: usize,
     at: &dyn Fn(usize) -> Location,
     d: &Directives,
 ) -> Result<Entry, Error> {
     let Some(label) = d.label.clone() else {
-        return Err(Error::gazetteer(line_at.clone(), Kind::NoLabel));
+        return Err(Error::gazetteer(at(line_column), Kind::NoLabel));
     };
     // Fields with their 1-based start columns.
     let mut fields = Vec::new();
@@ -278,11 +300,15 @@ fn entity_line(
         .chain(rest.iter().map(|(f, c)| (f, c)))
         .enumerate()
     {
-        let lead = field.chars().count() - field.trim_start().chars().count();
-        let location = at(col + lead);
+        let lead = field.len() - field.trim_start().len();
+        let lead = field.get(..lead).map_or(lead, |s| s.chars().count());
+        let location = || at(col + lead);
         let alias = parse_alias(field.trim(), n == 0, &location, d)?;
         if aliases.iter().any(|a| a.text == alias.text) {
-            return Err(Error::gazetteer(location, Kind::DuplicateAlias(alias.text)));
+            return Err(Error::gazetteer(
+                location(),
+                Kind::DuplicateAlias(alias.text),
+            ));
         }
         aliases.push(alias);
     }
@@ -297,14 +323,15 @@ fn entity_line(
         canonical,
         label,
         aliases,
-        at: line_at.clone(),
+        line: 0,
+        column: line_column,
     })
 }
 
 fn parse_alias(
     field: &str,
     canonical: bool,
-    at: &Location,
+    at: &dyn Fn() -> Location,
     d: &Directives,
 ) -> Result<Alias, Error> {
     let empty = if canonical {
@@ -323,14 +350,14 @@ fn parse_alias(
             Some('?') if gate == Gate::Open && !canonical => gate = Gate::Linked,
             Some('!') if gate == Gate::Open && !canonical => match &d.context {
                 Some(c) => gate = Gate::Context(Arc::clone(c)),
-                None => return Err(Error::gazetteer(at.clone(), Kind::NoContext)),
+                None => return Err(Error::gazetteer(at(), Kind::NoContext)),
             },
             Some('\\') => {
                 text = chars.as_str();
                 break;
             }
             Some(c @ ('?' | '!' | '=')) => {
-                return Err(Error::gazetteer(at.clone(), Kind::ReservedMarker(c)))
+                return Err(Error::gazetteer(at(), Kind::ReservedMarker(c)))
             }
             _ => break,
         }
@@ -338,14 +365,16 @@ fn parse_alias(
     }
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::gazetteer(at.clone(), empty));
+        return Err(Error::gazetteer(at(), empty));
     }
     // Checked on the folded form: a lone combining mark folds to nothing.
-    if !fold_lower(text).chars().any(crate::normalize::is_word_char) {
-        return Err(Error::gazetteer(
-            at.clone(),
-            Kind::NoWordCharacter(text.into()),
-        ));
+    let has_word_char = if text.is_ascii() {
+        text.bytes().any(|b| b.is_ascii_alphanumeric())
+    } else {
+        fold_lower(text).chars().any(crate::normalize::is_word_char)
+    };
+    if !has_word_char {
+        return Err(Error::gazetteer(at(), Kind::NoWordCharacter(text.into())));
     }
     Ok(Alias {
         text: text.to_string(),
@@ -486,7 +515,7 @@ mod tests {
         assert_eq!(e[0].label, Label::Country);
         assert_eq!(e[0].canonical, "Iran");
         assert_eq!(e[0].aliases.len(), 2);
-        assert_eq!(e[0].at.line, 4);
+        assert_eq!(e[0].line, 4);
         assert_eq!(e[1].id, "org:UN");
         assert_eq!(e[1].aliases[2].case, AliasCase::Any);
         assert_eq!(e[1].aliases[2].text, "Perserikatan bangsa-bangsa");

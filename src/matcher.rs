@@ -106,6 +106,19 @@ pub(crate) struct Matcher {
 
 const NO_NODE: u32 = u32::MAX;
 
+/// Per-thread buffers reused from text to text: a text's pieces and trie
+/// matches. Allocating them per call costs little on a fresh heap but a lot
+/// on one fragmented by building a large gazetteer.
+#[derive(Default)]
+struct Scratch {
+    scanned: Vec<Piece>,
+    found: Vec<Found>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
 /// The key of the transition from `node` over piece `id`, with or without
 /// a blank before it.
 #[inline]
@@ -123,74 +136,103 @@ impl std::fmt::Display for TooLarge {
     }
 }
 
-impl Matcher {
-    /// Builds the matcher from `(entity index, alias text, case, gate)`.
-    pub(crate) fn new<'a>(
-        aliases: impl IntoIterator<Item = (u32, &'a str, AliasCase, &'a Gate)>,
-        case: Case,
-    ) -> Result<Matcher, TooLarge> {
-        let mut m = Matcher {
-            vocab: Vocab::default(),
-            roots: Vec::new(),
-            edges: Edges::default(),
-            nodes: Vec::new(),
-            aliases: Vec::new(),
-            contexts: Vec::new(),
-            patterns: 0,
-            case,
-        };
-        let mut context_lists: Vec<Arc<[String]>> = Vec::new();
-        let mut ended: Vec<(u32, AliasInfo)> = Vec::new();
-        let mut buf = Vec::new();
-        for (entity, text, alias_case, gate) in aliases {
-            let context = match gate {
-                Gate::Context(phrases) => {
-                    let i = match context_lists.iter().position(|c| Arc::ptr_eq(c, phrases)) {
-                        Some(i) => i,
-                        None => {
-                            context_lists.push(Arc::clone(phrases));
-                            let tokenized = phrases
-                                .iter()
-                                .map(|p| m.intern_all(p, &mut buf))
-                                .collect::<Result<_, _>>()?;
-                            m.contexts.push(tokenized);
-                            context_lists.len() - 1
-                        }
-                    };
-                    Some(u32::try_from(i).map_err(|_| TooLarge)?)
-                }
-                _ => None,
-            };
-            let folded = fold_lower(text);
-            let path = m.intern_all(&folded, &mut buf)?;
-            let Some(node) = m.insert(&path)? else {
-                continue; // folds to nothing: the parser rejects these
-            };
-            let cased = (alias_case == AliasCase::Smart && case == Case::Smart)
-                .then(|| fold_cased(text))
-                .filter(|cased| cased.chars().any(char::is_uppercase));
-            let case_sensitive = cased.is_some();
-            let (cased, upper) = match cased {
-                Some(cased) => {
-                    let upper = cased.to_uppercase().into();
-                    (cased.into(), upper)
-                }
-                None => (Box::default(), Box::default()),
-            };
-            ended.push((
-                node,
-                AliasInfo {
-                    entity,
-                    cased,
-                    upper,
-                    case_sensitive,
-                    linked: *gate == Gate::Linked,
-                    context,
-                },
-            ));
+/// Builds a [`Matcher`] one alias at a time.
+#[derive(Debug)]
+pub(crate) struct MatcherBuilder {
+    m: Matcher,
+    context_lists: Vec<Arc<[String]>>,
+    ended: Vec<(u32, AliasInfo)>,
+    buf: Vec<Piece>,
+}
+
+impl MatcherBuilder {
+    pub(crate) fn new(case: Case) -> Self {
+        MatcherBuilder {
+            m: Matcher {
+                vocab: Vocab::default(),
+                roots: Vec::new(),
+                edges: Edges::default(),
+                nodes: Vec::new(),
+                aliases: Vec::new(),
+                contexts: Vec::new(),
+                patterns: 0,
+                case,
+            },
+            context_lists: Vec::new(),
+            ended: Vec::new(),
+            buf: Vec::new(),
         }
+    }
+
+    /// Adds an alias of entity `entity`; aliases added earlier win ties.
+    pub(crate) fn add(
+        &mut self,
+        entity: u32,
+        text: &str,
+        alias_case: AliasCase,
+        gate: &Gate,
+    ) -> Result<(), TooLarge> {
+        let m = &mut self.m;
+        let context = match gate {
+            Gate::Context(phrases) => {
+                let i = match self
+                    .context_lists
+                    .iter()
+                    .position(|c| Arc::ptr_eq(c, phrases))
+                {
+                    Some(i) => i,
+                    None => {
+                        self.context_lists.push(Arc::clone(phrases));
+                        let tokenized = phrases
+                            .iter()
+                            .map(|p| m.intern_all(p, &mut self.buf))
+                            .collect::<Result<_, _>>()?;
+                        m.contexts.push(tokenized);
+                        self.context_lists.len() - 1
+                    }
+                };
+                Some(u32::try_from(i).map_err(|_| TooLarge)?)
+            }
+            _ => None,
+        };
+        let folded = fold_lower(text);
+        let path = m.intern_all(&folded, &mut self.buf)?;
+        let Some(node) = m.insert(&path)? else {
+            return Ok(()); // folds to nothing: the parser rejects these
+        };
+        let case = m.case;
+        let cased = (alias_case == AliasCase::Smart && case == Case::Smart)
+            .then(|| fold_cased(text))
+            .filter(|cased| cased.chars().any(char::is_uppercase));
+        let case_sensitive = cased.is_some();
+        let (cased, upper) = match cased {
+            Some(cased) => {
+                let upper = cased.to_uppercase().into();
+                (cased.into(), upper)
+            }
+            None => (Box::default(), Box::default()),
+        };
+        self.ended.push((
+            node,
+            AliasInfo {
+                entity,
+                cased,
+                upper,
+                case_sensitive,
+                linked: *gate == Gate::Linked,
+                context,
+            },
+        ));
+        Ok(())
+    }
+
+    pub(crate) fn build(self) -> Result<Matcher, TooLarge> {
+        let MatcherBuilder {
+            mut m, mut ended, ..
+        } = self;
         // Aliases grouped by node, each group in load order.
         ended.sort_by_key(|&(node, _)| node);
+        m.aliases.reserve_exact(ended.len());
         for (node, info) in ended {
             let at = u32::try_from(m.aliases.len()).map_err(|_| TooLarge)?;
             if let Some(n) = m.nodes.get_mut(node as usize) {
@@ -203,7 +245,24 @@ impl Matcher {
             m.aliases.push(info);
         }
         m.roots.resize(m.vocab.len(), NO_NODE);
+        m.roots.shrink_to_fit();
+        m.nodes.shrink_to_fit();
         Ok(m)
+    }
+}
+
+impl Matcher {
+    /// Builds the matcher from `(entity index, alias text, case, gate)`.
+    #[cfg(test)]
+    pub(crate) fn new<'a>(
+        aliases: impl IntoIterator<Item = (u32, &'a str, AliasCase, &'a Gate)>,
+        case: Case,
+    ) -> Result<Matcher, TooLarge> {
+        let mut b = MatcherBuilder::new(case);
+        for (entity, text, alias_case, gate) in aliases {
+            b.add(entity, text, alias_case, gate)?;
+        }
+        b.build()
     }
 
     /// The `(piece id, spaced)` sequence of folded text, adding new pieces
@@ -282,23 +341,37 @@ impl Matcher {
     /// byte offsets.
     pub(crate) fn find(&self, text: &str) -> Vec<Candidate> {
         let mut out = Vec::new();
-        let mut found = Vec::new();
-        let mut scanned = Vec::new();
-        if text.is_ascii() {
-            self.scan(text, &mut scanned, &mut found);
-            self.verify(text, &scanned, &found, Some, Some, &mut out);
-        } else {
-            let norm = Normalized::new(text);
-            self.scan(&norm.text, &mut scanned, &mut found);
-            self.verify(
-                text,
-                &scanned,
-                &found,
-                |at| norm.orig_start(at),
-                |at| norm.orig_end(at),
-                &mut out,
-            );
-        }
+        SCRATCH.with(|scratch| {
+            // A re-entrant call (none today) would find the buffers taken
+            // and use fresh ones.
+            let mut fresh = Scratch::default();
+            let mut guard = scratch.try_borrow_mut();
+            let Scratch { scanned, found } = match guard.as_deref_mut() {
+                Ok(s) => s,
+                Err(_) => &mut fresh,
+            };
+            scanned.clear();
+            found.clear();
+            if text.is_ascii() {
+                self.scan(text, scanned, found);
+                self.verify(text, scanned, found, Some, Some, &mut out);
+            } else {
+                let norm = Normalized::new(text);
+                self.scan(&norm.text, scanned, found);
+                self.verify(
+                    text,
+                    scanned,
+                    found,
+                    |at| norm.orig_start(at),
+                    |at| norm.orig_end(at),
+                    &mut out,
+                );
+            }
+            // Keep the buffers for the next text unless one was huge.
+            if scanned.capacity() > 1 << 20 {
+                *scanned = Vec::new();
+            }
+        });
         out
     }
 
@@ -306,7 +379,6 @@ impl Matcher {
     /// every trie match as (first piece, end byte, node).
     fn scan(&self, text: &str, scanned: &mut Vec<Piece>, found: &mut Vec<Found>) {
         let bytes = text.as_bytes();
-        scanned.reserve(text.len() / 6);
         pieces(text, |mut p| {
             p.id = self
                 .vocab
