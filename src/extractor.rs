@@ -35,9 +35,9 @@ static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
 });
 
 #[derive(Debug)]
-struct Inner {
-    records: Vec<Record>,
-    matcher: Matcher,
+pub(crate) struct Inner {
+    pub(crate) records: Vec<Record>,
+    pub(crate) matcher: Matcher,
     overlap: Overlap,
     rules: RuleSet,
 }
@@ -64,7 +64,7 @@ struct Inner {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Extractor {
-    inner: Arc<Inner>,
+    pub(crate) inner: Arc<Inner>,
 }
 
 impl Extractor {

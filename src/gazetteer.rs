@@ -270,14 +270,16 @@ fn entity_line(
     let Some(label) = d.label.clone() else {
         return Err(Error::gazetteer(at(line_column), Kind::NoLabel));
     };
-    // Fields with their 1-based start columns.
-    let mut fields = Vec::new();
-    let mut column = 1;
+    // Fields with their byte offsets in the line; columns (in chars) are
+    // counted only for an error.
+    let column = |byte: usize| raw.get(..byte).map_or(byte, |s| s.chars().count()) + 1;
+    let mut fields: Vec<(&str, usize)> = Vec::with_capacity(8);
+    let mut byte = 0;
     for field in raw.split('\t') {
-        fields.push((field, column));
-        column += field.chars().count() + 1;
+        fields.push((field, byte));
+        byte += field.len() + 1;
     }
-    let [(id, id_col), (canonical, canonical_col), rest @ ..] = fields.as_slice() else {
+    let [(id, id_byte), (canonical, canonical_byte), rest @ ..] = fields.as_slice() else {
         return Err(Error::gazetteer(
             at(1),
             Kind::BadFieldCount {
@@ -287,22 +289,21 @@ fn entity_line(
     };
     let id = id.trim();
     if id.is_empty() {
-        return Err(Error::gazetteer(at(*id_col), Kind::EmptyId));
+        return Err(Error::gazetteer(at(column(*id_byte)), Kind::EmptyId));
     }
     if id.contains(char::is_whitespace) {
         return Err(Error::gazetteer(
-            at(*id_col),
+            at(column(*id_byte)),
             Kind::WhitespaceInId(id.into()),
         ));
     }
     let mut aliases: Vec<Alias> = Vec::with_capacity(rest.len() + 1);
-    for (n, (field, col)) in std::iter::once((canonical, canonical_col))
+    for (n, (field, field_byte)) in std::iter::once((canonical, canonical_byte))
         .chain(rest.iter().map(|(f, c)| (f, c)))
         .enumerate()
     {
         let lead = field.len() - field.trim_start().len();
-        let lead = field.get(..lead).map_or(lead, |s| s.chars().count());
-        let location = || at(col + lead);
+        let location = || at(column(field_byte + lead));
         let alias = parse_alias(field.trim(), n == 0, &location, d)?;
         if aliases.iter().any(|a| a.text == alias.text) {
             return Err(Error::gazetteer(

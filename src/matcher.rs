@@ -17,7 +17,7 @@
 //! ([`Normalized`]) and offsets are mapped back.
 
 use crate::gazetteer::{AliasCase, Gate, CONTEXT_WORDS};
-use crate::normalize::{fold_cased, fold_lower, Normalized};
+use crate::normalize::{fold_cased, fold_into, Normalized};
 use crate::tokenize::{pieces, Piece};
 use std::sync::Arc;
 
@@ -36,21 +36,27 @@ pub enum Case {
 }
 
 /// An alias as the matcher needs it.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 struct AliasInfo {
     /// Index of the entity in the extractor's table; lower wins ties.
     entity: u32,
-    /// The alias folded with case kept (for the smart-case check); empty
-    /// when `case_sensitive` is false.
-    cased: Box<str>,
-    /// `cased` in upper case (for the all-caps form).
-    upper: Box<str>,
-    /// False when the case check can be skipped.
-    case_sensitive: bool,
+    /// The alias folded with case kept, `Matcher::cased[cased.0..cased.1]`,
+    /// for the smart-case check; empty when the check is skipped.
+    cased: (u32, u32),
+    /// The next alias that ends at the same trie node, in load order
+    /// ([`NONE`] at the end of the chain).
+    next: u32,
+    /// `!` aliases need one of `Matcher::contexts[context]` nearby;
+    /// [`NONE`] for other aliases.
+    context: u32,
     /// `?` aliases need an earlier open mention of their entity.
     linked: bool,
-    /// `!` aliases need one of `Matcher::contexts[i]` nearby.
-    context: Option<u32>,
+}
+
+impl AliasInfo {
+    fn case_sensitive(&self) -> bool {
+        self.cased.0 != self.cased.1
+    }
 }
 
 /// A match of one alias, aligned to tokens, in original byte offsets.
@@ -65,11 +71,12 @@ pub(crate) struct Candidate {
     pub(crate) rule: Option<crate::rules::Rule>,
 }
 
-/// A trie node: the aliases that end here, `aliases[from..to]`.
-#[derive(Clone, Copy, Debug, Default)]
+/// A trie node.
+#[derive(Clone, Copy, Debug)]
 struct Node {
-    from: u32,
-    to: u32,
+    /// The first alias that ends here (its chain continues through
+    /// [`AliasInfo::next`]), [`NONE`] if none does.
+    first: u32,
     /// Some longer pattern continues from here.
     inner: bool,
 }
@@ -98,6 +105,8 @@ pub(crate) struct Matcher {
     edges: Edges,
     nodes: Vec<Node>,
     aliases: Vec<AliasInfo>,
+    /// The case-kept folded forms of case-sensitive aliases, end to end.
+    cased: String,
     /// The distinct `@context` phrase lists of `!` aliases.
     contexts: Vec<Phrases>,
     patterns: usize,
@@ -105,6 +114,8 @@ pub(crate) struct Matcher {
 }
 
 const NO_NODE: u32 = u32::MAX;
+/// No alias, no context.
+const NONE: u32 = u32::MAX;
 
 /// Per-thread buffers reused from text to text: a text's pieces and trie
 /// matches. Allocating them per call costs little on a fresh heap but a lot
@@ -141,8 +152,11 @@ impl std::fmt::Display for TooLarge {
 pub(crate) struct MatcherBuilder {
     m: Matcher,
     context_lists: Vec<Arc<[String]>>,
-    ended: Vec<(u32, AliasInfo)>,
-    buf: Vec<Piece>,
+    /// The last alias of each node's chain.
+    tails: Vec<u32>,
+    pieces: Vec<Piece>,
+    path: Vec<(u32, bool)>,
+    folded: String,
 }
 
 impl MatcherBuilder {
@@ -154,13 +168,16 @@ impl MatcherBuilder {
                 edges: Edges::default(),
                 nodes: Vec::new(),
                 aliases: Vec::new(),
+                cased: String::new(),
                 contexts: Vec::new(),
                 patterns: 0,
                 case,
             },
             context_lists: Vec::new(),
-            ended: Vec::new(),
-            buf: Vec::new(),
+            tails: Vec::new(),
+            pieces: Vec::new(),
+            path: Vec::new(),
+            folded: String::new(),
         }
     }
 
@@ -172,81 +189,90 @@ impl MatcherBuilder {
         alias_case: AliasCase,
         gate: &Gate,
     ) -> Result<(), TooLarge> {
-        let m = &mut self.m;
         let context = match gate {
-            Gate::Context(phrases) => {
-                let i = match self
-                    .context_lists
-                    .iter()
-                    .position(|c| Arc::ptr_eq(c, phrases))
-                {
-                    Some(i) => i,
-                    None => {
-                        self.context_lists.push(Arc::clone(phrases));
-                        let tokenized = phrases
-                            .iter()
-                            .map(|p| m.intern_all(p, &mut self.buf))
-                            .collect::<Result<_, _>>()?;
-                        m.contexts.push(tokenized);
-                        self.context_lists.len() - 1
-                    }
-                };
-                Some(u32::try_from(i).map_err(|_| TooLarge)?)
-            }
-            _ => None,
+            Gate::Context(phrases) => self.context(phrases)?,
+            _ => NONE,
         };
-        let folded = fold_lower(text);
-        let path = m.intern_all(&folded, &mut self.buf)?;
-        let Some(node) = m.insert(&path)? else {
+        self.folded.clear();
+        fold_into(text, true, &mut self.folded);
+        self.m
+            .intern_all(&self.folded, &mut self.pieces, &mut self.path)?;
+        let Some(node) = self.m.insert(&self.path)? else {
             return Ok(()); // folds to nothing: the parser rejects these
         };
-        let case = m.case;
-        let cased = (alias_case == AliasCase::Smart && case == Case::Smart)
-            .then(|| fold_cased(text))
-            .filter(|cased| cased.chars().any(char::is_uppercase));
-        let case_sensitive = cased.is_some();
-        let (cased, upper) = match cased {
-            Some(cased) => {
-                let upper = cased.to_uppercase().into();
-                (cased.into(), upper)
+        let m = &mut self.m;
+        let start = u32::try_from(m.cased.len()).map_err(|_| TooLarge)?;
+        if alias_case == AliasCase::Smart && m.case == Case::Smart {
+            fold_into(text, false, &mut m.cased);
+            let added = m.cased.get(start as usize..).unwrap_or_default();
+            if !added.chars().any(char::is_uppercase) {
+                m.cased.truncate(start as usize);
             }
-            None => (Box::default(), Box::default()),
-        };
-        self.ended.push((
-            node,
-            AliasInfo {
-                entity,
-                cased,
-                upper,
-                case_sensitive,
-                linked: *gate == Gate::Linked,
-                context,
-            },
-        ));
+        }
+        let end = u32::try_from(m.cased.len()).map_err(|_| TooLarge)?;
+        let index = u32::try_from(m.aliases.len())
+            .ok()
+            .filter(|&i| i < NONE)
+            .ok_or(TooLarge)?;
+        m.aliases.push(AliasInfo {
+            entity,
+            cased: (start, end),
+            next: NONE,
+            context,
+            linked: *gate == Gate::Linked,
+        });
+        if self.tails.len() <= node as usize {
+            self.tails.resize(node as usize + 1, NONE);
+        }
+        let tail = self.tails.get_mut(node as usize);
+        match tail {
+            Some(tail) if *tail != NONE => {
+                if let Some(last) = m.aliases.get_mut(*tail as usize) {
+                    last.next = index;
+                }
+                *tail = index;
+            }
+            Some(tail) => {
+                *tail = index;
+                if let Some(n) = m.nodes.get_mut(node as usize) {
+                    n.first = index;
+                }
+                m.patterns += 1;
+            }
+            None => {}
+        }
         Ok(())
     }
 
-    pub(crate) fn build(self) -> Result<Matcher, TooLarge> {
-        let MatcherBuilder {
-            mut m, mut ended, ..
-        } = self;
-        // Aliases grouped by node, each group in load order.
-        ended.sort_by_key(|&(node, _)| node);
-        m.aliases.reserve_exact(ended.len());
-        for (node, info) in ended {
-            let at = u32::try_from(m.aliases.len()).map_err(|_| TooLarge)?;
-            if let Some(n) = m.nodes.get_mut(node as usize) {
-                if n.from == n.to {
-                    n.from = at;
-                    m.patterns += 1;
+    /// The index of a `@context` phrase list, tokenized on first sight.
+    fn context(&mut self, phrases: &Arc<[String]>) -> Result<u32, TooLarge> {
+        let i = match self
+            .context_lists
+            .iter()
+            .position(|c| Arc::ptr_eq(c, phrases))
+        {
+            Some(i) => i,
+            None => {
+                let mut tokenized = Vec::new();
+                for p in phrases.iter() {
+                    self.m.intern_all(p, &mut self.pieces, &mut self.path)?;
+                    tokenized.push(self.path.clone());
                 }
-                n.to = at + 1;
+                self.m.contexts.push(tokenized);
+                self.context_lists.push(Arc::clone(phrases));
+                self.context_lists.len() - 1
             }
-            m.aliases.push(info);
-        }
+        };
+        u32::try_from(i).map_err(|_| TooLarge)
+    }
+
+    pub(crate) fn build(self) -> Result<Matcher, TooLarge> {
+        let mut m = self.m;
         m.roots.resize(m.vocab.len(), NO_NODE);
         m.roots.shrink_to_fit();
         m.nodes.shrink_to_fit();
+        m.aliases.shrink_to_fit();
+        m.cased.shrink_to_fit();
         Ok(m)
     }
 }
@@ -265,21 +291,22 @@ impl Matcher {
         b.build()
     }
 
-    /// The `(piece id, spaced)` sequence of folded text, adding new pieces
-    /// to the vocabulary.
+    /// The `(piece id, spaced)` sequence of folded text into `path`,
+    /// adding new pieces to the vocabulary.
     fn intern_all(
         &mut self,
         folded: &str,
         buf: &mut Vec<Piece>,
-    ) -> Result<Vec<(u32, bool)>, TooLarge> {
+        path: &mut Vec<(u32, bool)>,
+    ) -> Result<(), TooLarge> {
         buf.clear();
+        path.clear();
         pieces(folded, |p| buf.push(p));
-        buf.iter()
-            .map(|p| {
-                let word = folded.get(p.start..p.end).unwrap_or_default();
-                Ok((self.vocab.intern(word)?, p.spaced))
-            })
-            .collect()
+        for p in buf.iter() {
+            let word = folded.get(p.start..p.end).unwrap_or_default();
+            path.push((self.vocab.intern(word)?, p.spaced));
+        }
+        Ok(())
     }
 
     /// The node at the end of `path`, created as needed; `None` for an
@@ -323,7 +350,10 @@ impl Matcher {
             .ok()
             .filter(|&n| n < NO_NODE)
             .ok_or(TooLarge)?;
-        self.nodes.push(Node::default());
+        self.nodes.push(Node {
+            first: NONE,
+            inner: false,
+        });
         Ok(n)
     }
 
@@ -432,7 +462,7 @@ impl Matcher {
         if self
             .nodes
             .get(node as usize)
-            .is_some_and(|n| n.from != n.to)
+            .is_some_and(|n| n.first != NONE)
         {
             found.push(Found {
                 first,
@@ -472,16 +502,23 @@ impl Matcher {
                 continue;
             };
             let mut folded: Option<String> = None;
-            for alias in self
-                .aliases
-                .get(n.from as usize..n.to as usize)
-                .unwrap_or_default()
-            {
-                if alias.case_sensitive && !case_matches(original, alias, &mut folded) {
-                    continue;
+            let mut next = n.first;
+            while let Some(alias) = self.aliases.get(next as usize) {
+                next = alias.next;
+                if alias.case_sensitive() {
+                    let cased = self
+                        .cased
+                        .get(alias.cased.0 as usize..alias.cased.1 as usize)
+                        .unwrap_or_default();
+                    if !case_matches(original, cased, &mut folded) {
+                        continue;
+                    }
                 }
-                if let Some(i) = alias.context {
-                    let phrases = self.contexts.get(i as usize).map_or(&[][..], |p| &p[..]);
+                if alias.context != NONE {
+                    let phrases = self
+                        .contexts
+                        .get(alias.context as usize)
+                        .map_or(&[][..], |p| &p[..]);
                     if !has_context(scanned, first, last, phrases) {
                         continue;
                     }
@@ -499,22 +536,22 @@ impl Matcher {
 }
 
 /// Smart case: the original text, folded with case kept, is the alias as
-/// written or its all-caps form. ASCII text is compared without allocating;
-/// other text is folded once per match into `folded`.
-fn case_matches(original: &str, alias: &AliasInfo, folded: &mut Option<String>) -> bool {
-    if original.is_ascii() {
+/// written (`cased`) or its all-caps form. ASCII text is compared without
+/// allocating; other text is folded once per match into `folded`.
+fn case_matches(original: &str, cased: &str, folded: &mut Option<String>) -> bool {
+    if original.is_ascii() && cased.is_ascii() {
         let all_caps = !original.bytes().any(|b| b.is_ascii_lowercase());
-        return ascii_folds_to(original, &alias.cased)
-            || (all_caps && ascii_folds_to(original, &alias.upper));
+        return ascii_folds_to(original, cased, false)
+            || (all_caps && ascii_folds_to(original, cased, true));
     }
     let seen = folded.get_or_insert_with(|| fold_cased(original));
     let all_caps = !seen.chars().any(char::is_lowercase);
-    *seen == *alias.cased || (all_caps && *seen == *alias.upper)
+    *seen == *cased || (all_caps && *seen == cased.to_uppercase())
 }
 
 /// Whether ASCII `original`, folded like [`fold_cased`] (blanks and hyphens
-/// to one space, case kept), equals `target`.
-fn ascii_folds_to(original: &str, target: &str) -> bool {
+/// to one space, case kept), equals `target` (in upper case if `upper`).
+fn ascii_folds_to(original: &str, target: &str, upper: bool) -> bool {
     let mut target = target.bytes();
     let mut in_space = false;
     for b in original.bytes() {
@@ -528,7 +565,10 @@ fn ascii_folds_to(original: &str, target: &str) -> bool {
             in_space = false;
             b
         };
-        if target.next() != Some(b) {
+        let t = target
+            .next()
+            .map(|t| if upper { t.to_ascii_uppercase() } else { t });
+        if t != Some(b) {
             return false;
         }
     }
@@ -859,10 +899,15 @@ mod tests {
 
     #[test]
     fn ascii_case_fold() {
-        assert!(ascii_folds_to("Amerika  \n Serikat", "Amerika Serikat"));
-        assert!(ascii_folds_to("Soekarno-Hatta", "Soekarno Hatta"));
-        assert!(!ascii_folds_to("Amerika Serika", "Amerika Serikat"));
-        assert!(!ascii_folds_to("amerika serikat", "Amerika Serikat"));
+        assert!(ascii_folds_to(
+            "Amerika  \n Serikat",
+            "Amerika Serikat",
+            false
+        ));
+        assert!(ascii_folds_to("Soekarno-Hatta", "Soekarno Hatta", false));
+        assert!(!ascii_folds_to("Amerika Serika", "Amerika Serikat", false));
+        assert!(!ascii_folds_to("amerika serikat", "Amerika Serikat", false));
+        assert!(ascii_folds_to("AMERIKA-SERIKAT", "Amerika Serikat", true));
     }
 
     #[test]
@@ -899,12 +944,13 @@ mod tests {
         let norm = Normalized::new(text);
         let mut out = Vec::new();
         for (i, &(alias, alias_case)) in aliases.iter().enumerate() {
-            let pattern = fold_lower(alias);
+            let pattern = crate::normalize::fold_lower(alias);
             if pattern.is_empty() {
                 continue;
             }
             let m = Matcher::new([(i as u32, alias, alias_case, &Gate::Open)], case).unwrap();
-            let info = &m.aliases[0];
+            let info = m.aliases[0];
+            let cased = &m.cased[info.cased.0 as usize..info.cased.1 as usize];
             for (at, _) in norm.text.char_indices() {
                 let end = at + pattern.len();
                 if !norm.text[at..].starts_with(&pattern)
@@ -916,7 +962,7 @@ mod tests {
                 let (Some(s), Some(e)) = (norm.orig_start(at), norm.orig_end(end)) else {
                     continue;
                 };
-                if info.case_sensitive && !case_matches(&text[s..e], info, &mut None) {
+                if info.case_sensitive() && !case_matches(&text[s..e], cased, &mut None) {
                     continue;
                 }
                 out.push((s, e, i as u32));

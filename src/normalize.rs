@@ -128,14 +128,42 @@ pub(crate) fn fold_cased(s: &str) -> String {
 
 fn fold(s: &str, lower: bool) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, lower, &mut out);
+    out
+}
+
+/// Appends `s` folded (see [`fold_lower`], [`fold_cased`]) to `out`.
+pub(crate) fn fold_into(s: &str, lower: bool, out: &mut String) {
+    let from = out.len();
     let mut last_space = true;
-    for c in s.chars() {
-        fold_char(c, lower, &mut last_space, &mut out);
+    if s.is_ascii() {
+        // The common case: words copied whole, blank and hyphen runs
+        // between them to one space.
+        out.reserve(s.len());
+        for run in s.split(|c: char| c == '-' || c.is_whitespace()) {
+            if run.is_empty() {
+                continue; // more blanks, or leading ones
+            }
+            if !last_space {
+                out.push(' ');
+            }
+            let at = out.len();
+            out.push_str(run);
+            if lower {
+                if let Some(added) = out.get_mut(at..) {
+                    added.make_ascii_lowercase();
+                }
+            }
+            last_space = false;
+        }
+    } else {
+        for c in s.chars() {
+            fold_char(c, lower, &mut last_space, out);
+        }
     }
-    if out.ends_with(' ') {
+    if out.len() > from && out.ends_with(' ') {
         out.pop();
     }
-    out
 }
 
 /// A char that is part of a word: letters, digits and combining marks.
