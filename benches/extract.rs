@@ -1,5 +1,5 @@
-//! Criterion benches: `build` (loading and compiling the default
-//! gazetteers) and `extract` (throughput on the founding article, on ~1 MiB
+//! Criterion benches: `build` (loading the default gazetteers, compiled or
+//! from their text) and `extract` (throughput on the founding article, on ~1 MiB
 //! of it repeated, and optionally on `ENTITAS_BENCH_CORPUS`).
 //!
 //! Beside the full pipeline run the gazetteers alone (`entitas-no-rules`: the
@@ -26,6 +26,15 @@ fn build(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("default", |b| {
         b.iter(|| Extractor::builder().build().expect("default gazetteers"))
+    });
+    // The same extractor parsed and compiled from the gazetteer text.
+    group.bench_function("default-from-text", |b| {
+        b.iter(|| {
+            Extractor::builder()
+                .compiled_defaults(false)
+                .build()
+                .expect("default gazetteers")
+        })
     });
     group.finish();
 }

@@ -211,6 +211,8 @@ pub struct ExtractorBuilder {
     case: Case,
     overlap: Overlap,
     rules: RuleSet,
+    /// Whether the default gazetteers may come from their compiled snapshot.
+    snapshot: bool,
 }
 
 impl Default for ExtractorBuilder {
@@ -221,11 +223,23 @@ impl Default for ExtractorBuilder {
             case: Case::Smart,
             overlap: Overlap::Flat,
             rules: RuleSet::default(),
+            snapshot: true,
         }
     }
 }
 
 impl ExtractorBuilder {
+    /// Whether the default gazetteers may be read from their compiled form
+    /// (on by default). The embedded gazetteers ship both as text and
+    /// compiled; the compiled form loads in a few milliseconds instead of
+    /// tens and is used when the default gazetteers are the only ones, with
+    /// smart case. `false` parses the text instead: the extractor is the
+    /// same, only slower to build (for benchmarks and checks).
+    pub fn compiled_defaults(&mut self, yes: bool) -> &mut Self {
+        self.snapshot = yes;
+        self
+    }
+
     /// Whether to include the gazetteers embedded in the library (default:
     /// yes). User gazetteers take priority over them either way.
     pub fn default_gazetteers(&mut self, yes: bool) -> &mut Self {
@@ -288,6 +302,11 @@ impl ExtractorBuilder {
     /// (with its `file:line:column`), [`Error::DuplicateId`] when two
     /// entities share an id.
     pub fn build(&self) -> Result<Extractor, Error> {
+        if self.snapshot && self.defaults && self.sources.is_empty() && self.case == Case::Smart {
+            if let Some((records, matcher)) = crate::snapshot::read(crate::snapshot::EMBEDDED) {
+                return Ok(self.finish(records, matcher));
+            }
+        }
         let mut files: Vec<(Cow<'static, str>, Cow<'static, str>)> = Vec::new();
         for source in &self.sources {
             match source {
@@ -367,14 +386,18 @@ impl ExtractorBuilder {
             })?;
         }
         let matcher = matcher.build().map_err(too_large)?;
-        Ok(Extractor {
+        Ok(self.finish(records, matcher))
+    }
+
+    fn finish(&self, records: Vec<Record>, matcher: Matcher) -> Extractor {
+        Extractor {
             inner: Arc::new(Inner {
                 records,
                 matcher,
                 overlap: self.overlap,
                 rules: self.rules,
             }),
-        })
+        }
     }
 }
 

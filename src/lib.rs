@@ -67,6 +67,7 @@ mod normalize;
 mod output;
 mod resolve;
 mod rules;
+mod snapshot;
 mod tokenize;
 
 pub use error::{Error, GazetteerErrorKind, Location};

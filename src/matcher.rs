@@ -18,6 +18,9 @@
 
 use crate::gazetteer::{AliasCase, Gate, CONTEXT_WORDS};
 use crate::normalize::{fold_cased, fold_into, Normalized};
+use crate::snapshot::Reader;
+#[cfg(test)]
+use crate::snapshot::Writer;
 use crate::tokenize::{pieces, Piece};
 use std::sync::Arc;
 
@@ -355,6 +358,133 @@ impl Matcher {
             inner: false,
         });
         Ok(n)
+    }
+
+    /// Writes the matcher for [`crate::snapshot`].
+    #[cfg(test)]
+    pub(crate) fn write(&self, w: &mut Writer) {
+        w.str(&self.vocab.arena);
+        w.u32s(self.vocab.words.iter().map(|&(_, end)| end));
+        w.u32s(self.roots.iter().copied());
+        w.u32s(self.nodes.iter().map(|n| n.first));
+        w.flags(self.nodes.iter().map(|n| n.inner));
+        let edges: Vec<(u64, u32)> = self.edges.iter().collect();
+        w.u32s(edges.iter().map(|&(k, _)| (k >> 32) as u32));
+        w.u32s(edges.iter().map(|&(k, _)| k as u32));
+        w.u32s(edges.iter().map(|&(_, v)| v));
+        w.u32s(self.aliases.iter().map(|a| a.entity));
+        w.u32s(self.aliases.iter().map(|a| a.cased.1));
+        w.u32s(self.aliases.iter().map(|a| a.next));
+        w.u32s(self.aliases.iter().map(|a| a.context));
+        w.flags(self.aliases.iter().map(|a| a.linked));
+        w.str(&self.cased);
+        w.len(self.contexts.len());
+        for phrases in &self.contexts {
+            w.len(phrases.len());
+            for phrase in phrases {
+                w.u32s(
+                    phrase
+                        .iter()
+                        .map(|&(id, spaced)| (id << 1) | u32::from(spaced)),
+                );
+            }
+        }
+        w.len(self.patterns);
+        w.u32(match self.case {
+            Case::Smart => 0,
+            Case::Insensitive => 1,
+        });
+    }
+
+    /// Reads what [`Matcher::write`] wrote; `None` if it does not fit.
+    pub(crate) fn read(r: &mut Reader) -> Option<Matcher> {
+        let arena = r.str()?.to_string();
+        let ends = r.u32s()?;
+        let mut start = 0;
+        let mut words = Vec::with_capacity(ends.len());
+        for end in ends {
+            arena.get(start as usize..end as usize)?;
+            words.push((start, end));
+            start = end;
+        }
+        let mut vocab = Vocab {
+            arena,
+            words,
+            slots: Vec::new(),
+            filter: Vec::new(),
+        };
+        vocab.rehash();
+        let roots = r.u32s()?;
+        let firsts = r.u32s()?;
+        let inner = r.flags()?;
+        if firsts.len() != inner.len() {
+            return None;
+        }
+        let nodes = firsts
+            .into_iter()
+            .zip(inner)
+            .map(|(first, inner)| Node { first, inner })
+            .collect();
+        let (high, low, values) = (r.u32s()?, r.u32s()?, r.u32s()?);
+        if high.len() != low.len() || low.len() != values.len() {
+            return None;
+        }
+        let mut edges = Edges::default();
+        edges.reserve(values.len());
+        for ((h, l), v) in high.into_iter().zip(low).zip(values) {
+            edges.insert((u64::from(h) << 32) | u64::from(l), v);
+        }
+        let (entity, cased_end, next, context, linked) =
+            (r.u32s()?, r.u32s()?, r.u32s()?, r.u32s()?, r.flags()?);
+        let n = entity.len();
+        if [cased_end.len(), next.len(), context.len(), linked.len()] != [n; 4] {
+            return None;
+        }
+        let cased = r.str()?.to_string();
+        let mut aliases = Vec::with_capacity(n);
+        let mut start = 0;
+        for i in 0..n {
+            let end = *cased_end.get(i)?;
+            cased.get(start as usize..end as usize)?;
+            aliases.push(AliasInfo {
+                entity: *entity.get(i)?,
+                cased: (start, end),
+                next: *next.get(i)?,
+                context: *context.get(i)?,
+                linked: *linked.get(i)?,
+            });
+            start = end;
+        }
+        let mut contexts = Vec::new();
+        for _ in 0..r.len()? {
+            let mut phrases = Vec::new();
+            for _ in 0..r.len()? {
+                phrases.push(
+                    r.u32s()?
+                        .into_iter()
+                        .map(|x| (x >> 1, x & 1 == 1))
+                        .collect(),
+                );
+            }
+            contexts.push(phrases);
+        }
+        let patterns = r.len()?;
+        let case = match r.u32()? {
+            0 => Case::Smart,
+            1 => Case::Insensitive,
+            _ => return None,
+        };
+        Some(Matcher {
+            vocab,
+            roots,
+            edges,
+            nodes,
+            aliases,
+            cased,
+            contexts,
+            patterns,
+            case,
+        })
     }
 
     /// Number of distinct folded patterns.
@@ -797,6 +927,29 @@ struct Edges {
 impl Edges {
     const EMPTY: u64 = u64::MAX;
 
+    /// The `(key, node)` pairs, in table order.
+    fn iter(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        self.keys
+            .iter()
+            .zip(&self.values)
+            .filter(|(k, _)| **k != Self::EMPTY)
+            .map(|(k, v)| (*k, *v))
+    }
+
+    /// Room for `n` keys without growing.
+    fn reserve(&mut self, n: usize) {
+        if n * 2 > self.keys.len() {
+            let size = (n * 2).next_power_of_two().max(64);
+            let old: Vec<(u64, u32)> = self.iter().collect();
+            self.keys = vec![Self::EMPTY; size];
+            self.values = vec![0; size];
+            self.len = 0;
+            for (k, v) in old {
+                self.put(k, v);
+            }
+        }
+    }
+
     #[inline]
     fn slot(key: u64, mask: usize) -> usize {
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
@@ -819,22 +972,7 @@ impl Edges {
     }
 
     fn insert(&mut self, key: u64, value: u32) {
-        if (self.len + 1) * 2 > self.keys.len() {
-            let old: Vec<(u64, u32)> = self
-                .keys
-                .iter()
-                .zip(&self.values)
-                .filter(|(k, _)| **k != Self::EMPTY)
-                .map(|(k, v)| (*k, *v))
-                .collect();
-            let size = ((self.len + 1) * 2).next_power_of_two().max(64);
-            self.keys = vec![Self::EMPTY; size];
-            self.values = vec![0; size];
-            self.len = 0;
-            for (k, v) in old {
-                self.put(k, v);
-            }
-        }
+        self.reserve(self.len + 1);
         self.put(key, value);
     }
 

@@ -1,0 +1,283 @@
+//! The default gazetteers, compiled ahead of time.
+//!
+//! Parsing and compiling the embedded gazetteers takes tens of
+//! milliseconds; reading their compiled form takes a few. The compiled
+//! form (`gazetteers/defaults.snapshot`) is a plain little-endian byte
+//! layout of the matcher's vocabulary, trie and aliases and of the entity
+//! records, written by this module and committed beside the gazetteers.
+//!
+//! It is used only when it certainly describes the embedded text: its
+//! header holds a format version and a checksum of every default file
+//! (name and text), recomputed at load. On any mismatch, or anything that
+//! does not read back cleanly, the extractor is built from the text
+//! instead, which gives the same result more slowly. A unit test rebuilds
+//! the snapshot from the text and fails when the committed one differs
+//! (after a change to a gazetteer or to the matcher); regenerate it with
+//! `UPDATE_SNAPSHOT=1 cargo test --lib snapshot`.
+
+use crate::gazetteer::DEFAULTS;
+use crate::matcher::Matcher;
+use crate::output::{Label, Record};
+use std::sync::Arc;
+
+/// The committed snapshot of [`DEFAULTS`] (smart case).
+pub(crate) const EMBEDDED: &[u8] = include_bytes!("../gazetteers/defaults.snapshot");
+
+/// Where the snapshot lives in the repository, for the test that rewrites it.
+#[cfg(test)]
+pub(crate) const PATH: &str = "gazetteers/defaults.snapshot";
+
+const MAGIC: &[u8; 8] = b"ENTITAS\x01";
+/// Bumped whenever the layout below changes.
+const FORMAT: u32 = 1;
+
+/// A checksum of the default gazetteers as compiled into this build.
+pub(crate) fn defaults_checksum() -> u64 {
+    let mut h = Checksum::default();
+    h.write(&FORMAT.to_le_bytes());
+    for (name, text) in DEFAULTS {
+        h.write(&(name.len() as u64).to_le_bytes());
+        h.write(name.as_bytes());
+        h.write(&(text.len() as u64).to_le_bytes());
+        h.write(text.as_bytes());
+    }
+    h.0
+}
+
+/// A fast 64-bit checksum (multiply-rotate over 8-byte words).
+#[derive(Default)]
+struct Checksum(u64);
+
+impl Checksum {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(23) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(23) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+}
+
+/// Serializes the compiled defaults (run by the test that keeps the
+/// committed snapshot fresh).
+#[cfg(test)]
+pub(crate) fn write(records: &[Record], matcher: &Matcher) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.bytes(MAGIC);
+    w.u32(FORMAT);
+    w.u64(defaults_checksum());
+    // Sources and labels are few: tables, then an index per record.
+    let mut sources: Vec<&str> = Vec::new();
+    let mut labels: Vec<&str> = Vec::new();
+    for r in records {
+        if !sources.contains(&&*r.source) {
+            sources.push(&r.source);
+        }
+        if !labels.contains(&r.label.as_str()) {
+            labels.push(r.label.as_str());
+        }
+    }
+    for table in [&sources, &labels] {
+        w.len(table.len());
+        for s in table {
+            w.str(s);
+        }
+    }
+    w.len(records.len());
+    for r in records {
+        w.str(&r.id);
+        w.str(&r.canonical);
+        w.len(
+            labels
+                .iter()
+                .position(|l| *l == r.label.as_str())
+                .unwrap_or(0),
+        );
+        w.len(sources.iter().position(|s| **s == *r.source).unwrap_or(0));
+    }
+    matcher.write(&mut w);
+    w.0
+}
+
+/// Reads `bytes` back, if it is a snapshot of exactly the defaults of this
+/// build.
+pub(crate) fn read(bytes: &[u8]) -> Option<(Vec<Record>, Matcher)> {
+    let mut r = Reader::new(bytes);
+    if r.bytes(MAGIC.len())? != MAGIC || r.u32()? != FORMAT || r.u64()? != defaults_checksum() {
+        return None;
+    }
+    let sources = (0..r.len()?)
+        .map(|_| r.str().map(Arc::<str>::from))
+        .collect::<Option<Vec<_>>>()?;
+    let labels = (0..r.len()?)
+        .map(|_| r.str().map(Label::from_name))
+        .collect::<Option<Vec<_>>>()?;
+    let count = r.len()?;
+    let mut records = Vec::with_capacity(count);
+    for _ in 0..count {
+        records.push(Record {
+            id: r.str()?.to_string(),
+            canonical: r.str()?.to_string(),
+            label: labels.get(r.len()?)?.clone(),
+            source: Arc::clone(sources.get(r.len()?)?),
+        });
+    }
+    let matcher = Matcher::read(&mut r)?;
+    r.at_end().then_some((records, matcher))
+}
+
+/// Appends little-endian values.
+#[cfg(test)]
+#[derive(Default)]
+pub(crate) struct Writer(Vec<u8>);
+
+#[cfg(test)]
+impl Writer {
+    pub(crate) fn bytes(&mut self, b: &[u8]) {
+        self.0.extend_from_slice(b);
+    }
+    pub(crate) fn u32(&mut self, v: u32) {
+        self.bytes(&v.to_le_bytes());
+    }
+    pub(crate) fn u64(&mut self, v: u64) {
+        self.bytes(&v.to_le_bytes());
+    }
+    /// A length or index (32 bits: the defaults are far smaller).
+    pub(crate) fn len(&mut self, v: usize) {
+        self.u32(u32::try_from(v).unwrap_or(u32::MAX));
+    }
+    pub(crate) fn str(&mut self, s: &str) {
+        self.len(s.len());
+        self.bytes(s.as_bytes());
+    }
+    /// Flags, one byte each, their count first.
+    pub(crate) fn flags(&mut self, values: impl ExactSizeIterator<Item = bool>) {
+        self.len(values.len());
+        for v in values {
+            self.0.push(u8::from(v));
+        }
+    }
+    /// A `u32` array, its length first.
+    pub(crate) fn u32s(&mut self, values: impl ExactSizeIterator<Item = u32>) {
+        self.len(values.len());
+        for v in values {
+            self.u32(v);
+        }
+    }
+}
+
+/// Reads what [`Writer`] wrote; every read is checked and gives `None`
+/// past the end.
+pub(crate) struct Reader<'a> {
+    data: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(data: &'a [u8]) -> Self {
+        Reader { data, at: 0 }
+    }
+    pub(crate) fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        let b = self.data.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(b)
+    }
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.bytes(N)?.try_into().ok()
+    }
+    pub(crate) fn u32(&mut self) -> Option<u32> {
+        self.array().map(u32::from_le_bytes)
+    }
+    pub(crate) fn u64(&mut self) -> Option<u64> {
+        self.array().map(u64::from_le_bytes)
+    }
+    pub(crate) fn len(&mut self) -> Option<usize> {
+        usize::try_from(self.u32()?).ok()
+    }
+    pub(crate) fn str(&mut self) -> Option<&'a str> {
+        let n = self.len()?;
+        std::str::from_utf8(self.bytes(n)?).ok()
+    }
+    /// Flags written by [`Writer::flags`].
+    pub(crate) fn flags(&mut self) -> Option<Vec<bool>> {
+        let n = self.len()?;
+        Some(self.bytes(n)?.iter().map(|&b| b != 0).collect())
+    }
+    /// A `u32` array written by [`Writer::u32s`].
+    pub(crate) fn u32s(&mut self) -> Option<Vec<u32>> {
+        let n = self.len()?;
+        let raw = self.bytes(n.checked_mul(4)?)?;
+        Some(
+            raw.chunks_exact(4)
+                .map(|c| {
+                    let mut b = [0u8; 4];
+                    b.copy_from_slice(c);
+                    u32::from_le_bytes(b)
+                })
+                .collect(),
+        )
+    }
+    fn at_end(&self) -> bool {
+        self.at == self.data.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Extractor;
+
+    #[test]
+    fn snapshot_is_fresh() {
+        let built = Extractor::builder()
+            .compiled_defaults(false)
+            .build()
+            .unwrap();
+        let fresh = write(&built.inner.records, &built.inner.matcher);
+        if std::env::var_os("UPDATE_SNAPSHOT").is_some() {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(PATH);
+            std::fs::write(&path, &fresh).unwrap();
+            return;
+        }
+        assert!(
+            fresh == EMBEDDED,
+            "{PATH} is out of date (a gazetteer or the matcher changed): \
+             run `UPDATE_SNAPSHOT=1 cargo test --lib snapshot` and commit it"
+        );
+        assert!(read(EMBEDDED).is_some(), "the snapshot reads back");
+    }
+
+    #[test]
+    fn snapshot_and_text_agree() {
+        let text = "Menteri Pertahanan Rusia Sergei Shoigu mengunjungi Teheran; \
+                    IRGC memamerkan rudal Ababil dan Shahed-136 di Kecamatan Bakongan, \
+                    KONGRES AS dan PBB. Jl. Sudirman, Jakartanya.";
+        let from_text = Extractor::builder()
+            .compiled_defaults(false)
+            .build()
+            .unwrap();
+        let from_snapshot = Extractor::builder().build().unwrap();
+        assert_eq!(from_text.extract(text), from_snapshot.extract(text));
+        assert_eq!(from_text.pattern_count(), from_snapshot.pattern_count());
+        assert_eq!(from_text.entity_count(), from_snapshot.entity_count());
+    }
+
+    #[test]
+    fn damaged_snapshots_are_refused() {
+        assert!(read(&[]).is_none());
+        for cut in [1, 8, 20, EMBEDDED.len() / 2, EMBEDDED.len() - 1] {
+            assert!(read(&EMBEDDED[..cut]).is_none(), "cut at {cut}");
+        }
+        let mut other = EMBEDDED.to_vec();
+        other[13] ^= 1; // the checksum
+        assert!(read(&other).is_none());
+        let mut longer = EMBEDDED.to_vec();
+        longer.push(0);
+        assert!(read(&longer).is_none());
+    }
+}
