@@ -144,3 +144,32 @@ fn weapons() {
         &["S-400", "S400"],
     );
 }
+
+#[test]
+fn places_japan_context() {
+    // Japanese place names that are also family names need a Japan word near.
+    let near = found(
+        "Ia lahir di Matsumoto, Prefektur Nagano, pada 1960.",
+        "LOCATION",
+    );
+    assert!(near.iter().any(|(t, _)| t == "Matsumoto"), "{near:?}");
+    assert!(
+        near.iter().any(|(t, _)| t == "Prefektur Nagano"),
+        "{near:?}"
+    );
+    let far = found(
+        "Sebagai pemain bas, Matsumoto tampil di album kedua band itu.",
+        "LOCATION",
+    );
+    assert!(!far.iter().any(|(t, _)| t == "Matsumoto"), "{far:?}");
+}
+
+#[test]
+fn places_lower_case_trigger_words() {
+    // Districts behind a trigger word written in lower case.
+    let got = found("Desa itu terletak di kecamatan Tebas, Sambas.", "LOCATION");
+    assert!(got.iter().any(|(t, _)| t == "kecamatan Tebas"), "{got:?}");
+    // The bare district name alone is not a place.
+    let got = found("Tebas pohon itu sampai habis.", "LOCATION");
+    assert!(got.is_empty(), "{got:?}");
+}

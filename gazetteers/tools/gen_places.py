@@ -361,6 +361,21 @@ WORLD_EXTRA = {
     "698740": ["Odesa"],
 }
 
+# Japan: place names are mostly also family names (Oyama, Matsumoto, Izumi,
+# Fukui, Takasaki). Below a million people the bare name is a `!` alias that
+# needs one of these words within 6 words; the prefectures are context too
+# ("Kamakura, Kanagawa").
+JP_OPEN_POP = 1_000_000
+JP_CONTEXT = [
+    "Jepang", "Japan", "Prefektur", "Honshu", "Hokkaido", "Kyushu", "Shikoku", "Okinawa",
+    "Tokyo", "Osaka", "Kyoto", "Shinkansen", "Aichi", "Akita", "Aomori", "Chiba", "Ehime",
+    "Fukui", "Fukuoka", "Fukushima", "Gifu", "Gunma", "Hiroshima", "Hyogo", "Ibaraki",
+    "Ishikawa", "Iwate", "Kagawa", "Kagoshima", "Kanagawa", "Kochi", "Kumamoto",
+    "Miyagi", "Miyazaki", "Nagano", "Nagasaki", "Nara", "Niigata", "Oita", "Okayama",
+    "Saitama", "Shiga", "Shimane", "Shizuoka", "Tochigi", "Tokushima", "Tottori", "Toyama",
+    "Wakayama", "Yamagata", "Yamaguchi", "Yamanashi",
+]
+
 MONTHS_DAYS = {
     "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
     "oktober", "november", "desember", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu",
@@ -795,7 +810,8 @@ def build_indonesia(id_words, review):
     dist_lines = []
     used = set()
     for n, codes in sorted(dist_groups.items(), key=lambda kv: kv[1][0]):
-        aliases = ["Kec. " + n, "Kec " + n]
+        # the trigger word is often written in lower case ("di kecamatan Gabus")
+        aliases = ["Kec. " + n, "Kec " + n, "kecamatan " + n]
         if any(c[:2] in papua for c in codes):
             aliases.append("Distrik " + n)
         note = len(codes)
@@ -811,9 +827,9 @@ def build_indonesia(id_words, review):
     used = set()
     for (kind, n), codes in sorted(vil_groups.items(), key=lambda kv: kv[1][0]):
         if kind == "kel":
-            canonical, aliases = "Kelurahan " + n, ["Kel. " + n]
+            canonical, aliases = "Kelurahan " + n, ["Kel. " + n, "kelurahan " + n]
         else:
-            canonical, aliases = "Desa " + n, []
+            canonical, aliases = "Desa " + n, ["desa " + n]
             provs = {c[:2] for c in codes}
             own = n.split()[0]      # "Gampong Drien": no "Gampong Gampong Drien"
             if "11" in provs and own != "Gampong":
@@ -910,7 +926,7 @@ def build_world(id_words, en_words, person_names, taken):
                 names.append(c["name"])
             names += WORLD_EXTRA.get(key, [])
             ents["geonames-" + key] = dict(names=names, pop=(c or {}).get("population", 0),
-                                           src="lg")
+                                           src="lg", cc=(c or {}).get("countrycode", ""))
         elif "." in key:
             cc, code = key.split(".", 1)
             if cc == "ID":
@@ -922,7 +938,8 @@ def build_world(id_words, en_words, person_names, taken):
                          r"Kegubernuran|Provinsi Otonomi|Region Otonomi|Daerah Otonomi)\s+(.+)", v)
             if m:
                 names.append(m.group(2))
-            ents["geonames-adm1-" + slug(cc + "-" + code)] = dict(names=names, pop=-1, src="lg")
+            ents["geonames-adm1-" + slug(cc + "-" + code)] = dict(names=names, pop=-1, src="lg",
+                                                                  cc=cc, adm1=True)
     for gid, c in sorted(c15.items(), key=lambda kv: int(kv[1]["geonameid"])):
         if c["population"] < 100_000:
             continue
@@ -930,7 +947,7 @@ def build_world(id_words, en_words, person_names, taken):
         if eid in ents:
             continue
         ents[eid] = dict(names=[c["name"]] + WORLD_EXTRA.get(str(c["geonameid"]), []),
-                         pop=c["population"], src="gc")
+                         pop=c["population"], src="gc", cc=c["countrycode"])
 
     # filter names; drop entities touching a curated/Indonesian alias
     kept = {}
@@ -942,22 +959,34 @@ def build_world(id_words, en_words, person_names, taken):
             continue
         good = [n for n in names if ok(n, e["pop"])]
         if good:
-            kept[eid] = dict(names=good, pop=e["pop"])
+            kept[eid] = dict(names=good, pop=e["pop"], cc=e["cc"], adm1=e.get("adm1", False))
     # a name shared by several entities stays with the most populous one
     owner = {}
     for eid, e in sorted(kept.items(), key=lambda kv: (-kv[1]["pop"], kv[0])):
         for n in e["names"]:
             owner.setdefault(norm_key(n).lower(), eid)
-    out = []
+    out, out_jp = [], []
     def order(i):
         return (1, int(i.split("-")[1]), i) if i.split("-")[1].isdigit() else (0, 0, i)
     for eid in sorted(kept, key=order):
-        names = [n for n in kept[eid]["names"] if owner[norm_key(n).lower()] == eid]
-        if names:
+        e = kept[eid]
+        names = [n for n in e["names"] if owner[norm_key(n).lower()] == eid]
+        if not names:
+            continue
+        if e["cc"] == "JP" and e["pop"] < JP_OPEN_POP:
+            # Japanese place names are mostly also surnames (Oyama, Matsumoto,
+            # Izumi): the bare name only near a Japan word (JP_CONTEXT); the
+            # canonical is the typed form (Prefektur X, Kota X), which is open.
+            typed = [n for n in names if n.startswith("Prefektur ")]
+            bare = [n for n in names if not n.startswith("Prefektur ")]
+            canonical = typed[0] if typed else "Kota " + re.sub(r" City$", "", bare[0])
+            out_jp.append(line(eid, canonical, ["!" + n for n in bare]))
+        else:
             out.append(line(eid, names[0], names[1:]))
-    stats = dict(world=len(out), world_dropped_taken=len(dropped_taken),
+    stats = dict(world=len(out) + len(out_jp), world_japan_context=len(out_jp),
+                 world_dropped_taken=len(dropped_taken),
                  **{f"world_dropped_{k}": len(v) for k, v in dropped.items()})
-    return out, stats, dropped, dropped_taken
+    return out, out_jp, stats, dropped, dropped_taken
 
 
 # --------------------------------------------------------------------------
@@ -1036,13 +1065,16 @@ def main():
     for f in ("countries.tsv", "locations.tsv", "places-indonesia.tsv"):
         for ident, names in read_gazetteer(GAZ / f).items():
             taken.update(norm_key(n).lower() for n in names)
-    world, wst, dropped, dropped_taken = build_world(id_words, en_words, person_names, taken)
+    world, world_jp, wst, dropped, dropped_taken = build_world(id_words, en_words, person_names,
+                                                               taken)
     if review:
         for k, v in sorted(dropped.items()):
             print(f"== world dropped {k} ({len(v)}):", sorted(set(v))[:400], file=sys.stderr)
         print(f"== world dropped as already taken ({len(dropped_taken)}):", sorted(dropped_taken),
               file=sys.stderr)
     body = ["@label LOCATION"] + world
+    body += ["", f"# Japan ({len(world_jp)}): bare names only near a Japan word (see the header)",
+             "@context " + "|".join(JP_CONTEXT)] + world_jp
     (GAZ / "places-world.tsv").write_text(HEADER_WORLD + "\n".join(body) + "\n", encoding="utf-8")
     st.update(wst)
     for k, v in st.items():
