@@ -173,3 +173,27 @@ fn places_lower_case_trigger_words() {
     let got = found("Tebas pohon itu sampai habis.", "LOCATION");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn places_old_spellings_and_historical_states() {
+    one_id(
+        "Ia pindah dari Soerabaja ke Surabaya, lalu kembali ke Surabaja.",
+        "LOCATION",
+        "location:kota-35.78",
+        &["Soerabaja", "Surabaya", "Surabaja"],
+    );
+    one_id(
+        "Wilayah Kerajaan Majapahit meluas; Majapahit runtuh pada abad ke-16.",
+        "LOCATION",
+        "location:kerajaan-majapahit",
+        &["Kerajaan Majapahit", "Majapahit"],
+    );
+    one_id(
+        "Kesultanan Demak berdiri pada abad ke-15.",
+        "LOCATION",
+        "location:kesultanan-demak",
+        &["Kesultanan Demak"],
+    );
+    // A bare name that is also a word is linked: "angka Romawi" is no state.
+    assert!(found("Tulis dengan angka Romawi.", "LOCATION").is_empty());
+}

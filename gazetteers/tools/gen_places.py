@@ -483,6 +483,30 @@ def is_word(name, words):
     return False
 
 
+def old_spellings(name):
+    """The name in the two spellings before EYD (1972): Van Ophuijsen (oe, dj, tj,
+    j for y, sj, ch: "Soerabaja", "Bandoeng", "Tjirebon") and Soewandi (1947: u,
+    but still dj, tj, j: "Surabaja", "Djakarta"). Names without those letters
+    give nothing."""
+    def respell(w, oe):
+        w = w.replace("kh", "ch").replace("Kh", "Ch")
+        w = w.replace("sy", "sj").replace("Sy", "Sj")
+        w = w.replace("j", "dj").replace("J", "Dj")
+        w = w.replace("y", "j").replace("Y", "J")
+        w = w.replace("c", "tj").replace("C", "Tj")
+        if oe:   # not in the diphthong au nor in Acehnese eu/ue (Kepulauan, Bireuen)
+            w = re.sub(r"(?<![aeAE])u(?!e)", "oe", w)
+            w = re.sub(r"^U(?!e)", "Oe", w)
+            w = re.sub(r"(?<= )U(?!e)", "Oe", w)
+        return w
+    out = []
+    for oe in (True, False):
+        v = respell(name, oe)
+        if v != name and v not in out:
+            out.append(v)
+    return out
+
+
 def slug(s):
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
@@ -604,11 +628,20 @@ def build_indonesia(id_words, review):
             return True
         return " " not in bare and "-" not in bare and is_word(bare, id_words)
 
+    def old_forms(name):
+        """Old spellings of an unmarked bare name (@variants spelling goes
+        the other way: from an old alias to the modern form), left out when
+        a word or an existing modern name."""
+        return [v for v in old_spellings(name)
+                if " " in v or not is_word(v, id_words)]
+
     # ---- provinces
     provinces = {}
     for r in sorted(prov_rows, key=lambda r: r["id"]):
         canonical, extra = PROVINCES[r["id"]]
         aliases = [r["name"]] + extra + PROVINCE_ALIASES.get(r["id"], [])
+        if not canonical.startswith("D"):          # not DKI Jakarta / Daerah Istimewa ...
+            aliases += old_forms(canonical)
         aliases.append("Provinsi " + canonical)
         if canonical.startswith("Kepulauan "):
             aliases.append("Provinsi " + canonical.replace("Kepulauan ", "Kep. "))
@@ -695,6 +728,7 @@ def build_indonesia(id_words, review):
         else:
             aliases.append(bare)
             bare_plain.append(bare)
+            aliases += old_forms(bare)
         # "Kepulauan Mentawai" -> also "Mentawai"; "Pulau Morotai" -> REGENCY_ALIASES
         m = re.fullmatch(r"Kepulauan (\w+)", bare)
         if m and m.group(1).lower() not in id_words | {"seribu"} and len(m.group(1)) >= 4:
@@ -734,7 +768,7 @@ def build_indonesia(id_words, review):
             cap_skipped.append((main, "dictionary word or common phrase"))
             return
         key = (main, of)
-        capitals[key] = dict(id=ident, canonical=main, aliases=names[1:])
+        capitals[key] = dict(id=ident, canonical=main, aliases=names[1:] + old_forms(main))
 
     for g in regs:
         fix = CAPITAL_FIX.get(g["code"], "unset")
