@@ -197,3 +197,19 @@ fn places_old_spellings_and_historical_states() {
     // A bare name that is also a word is linked: "angka Romawi" is no state.
     assert!(found("Tulis dengan angka Romawi.", "LOCATION").is_empty());
 }
+
+#[test]
+fn places_typed_state_names() {
+    one_id(
+        "Badai melanda Negara Bagian Texas; Texas menetapkan darurat.",
+        "LOCATION",
+        "location:texas",
+        &["Negara Bagian Texas", "Texas"],
+    );
+    one_id(
+        "Pesawat mendarat di Bandar Udara Juanda, bukan di Bandara Juanda lama.",
+        "LOCATION",
+        "location:bandara-juanda",
+        &["Bandar Udara Juanda", "Bandara Juanda"],
+    );
+}

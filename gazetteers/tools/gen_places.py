@@ -376,6 +376,10 @@ JP_CONTEXT = [
     "Wakayama", "Yamagata", "Yamaguchi", "Yamanashi",
 ]
 
+# Countries whose first-level areas are states: their admin-1 names also get
+# the typed form "Negara Bagian X" (as Indonesian writes "Negara Bagian Texas").
+STATE_COUNTRIES = {"US", "AU", "IN", "MX", "BR", "DE", "AT", "NG", "VE", "MM", "SS", "SD", "FM"}
+
 MONTHS_DAYS = {
     "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
     "oktober", "november", "desember", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu",
@@ -392,7 +396,7 @@ WORLD_ALLOW = {"Oxford", "Bologna", "Muscat", "Tangier", "Anchorage", "Buffalo",
                "Orlando", "Odessa", "Richmond", "Bristol", "Raleigh", "York", "Kandy", "Kiel",
                "Rosario", "Porto", "Bari", "Seremban", "Sepang", "Kangar", "Perm", "Limerick",
                "Belawan", "Cepu", "Dili", "Athena", "Aden",
-               "Paris", "Roma", "London", "Sydney", "Victoria", "Florence", "Sofia", "Santiago",
+               "Paris", "Roma", "London", "Sydney", "Florence", "Sofia", "Santiago",
                "Adelaide", "Alexandria", "Mekkah", "Madinah", "Marseille", "Nice",
                "Houston", "Dallas", "Denver", "Phoenix", "Kingston", "Wellington", "Jeddah", "Darwin", "Perth", "Brisbane",
                "Melbourne", "Canberra", "Hobart", "Auckland", "Sheffield", "Milton Keynes",
@@ -972,6 +976,9 @@ def build_world(id_words, en_words, person_names, taken):
                          r"Kegubernuran|Provinsi Otonomi|Region Otonomi|Daerah Otonomi)\s+(.+)", v)
             if m:
                 names.append(m.group(2))
+            elif cc in STATE_COUNTRIES and v.split()[0] not in ("Wilayah", "Kepulauan", "Teritori",
+                                                                 "Distrik", "Kota", "Ibu"):
+                names.append("Negara Bagian " + v)     # "Negara Bagian Vermont"
             ents["geonames-adm1-" + slug(cc + "-" + code)] = dict(names=names, pop=-1, src="lg",
                                                                   cc=cc, adm1=True)
     for gid, c in sorted(c15.items(), key=lambda kv: int(kv[1]["geonameid"])):
