@@ -144,3 +144,72 @@ fn weapons() {
         &["S-400", "S400"],
     );
 }
+
+#[test]
+fn places_japan_context() {
+    // Japanese place names that are also family names need a Japan word near.
+    let near = found(
+        "Ia lahir di Matsumoto, Prefektur Nagano, pada 1960.",
+        "LOCATION",
+    );
+    assert!(near.iter().any(|(t, _)| t == "Matsumoto"), "{near:?}");
+    assert!(
+        near.iter().any(|(t, _)| t == "Prefektur Nagano"),
+        "{near:?}"
+    );
+    let far = found(
+        "Sebagai pemain bas, Matsumoto tampil di album kedua band itu.",
+        "LOCATION",
+    );
+    assert!(!far.iter().any(|(t, _)| t == "Matsumoto"), "{far:?}");
+}
+
+#[test]
+fn places_lower_case_trigger_words() {
+    // Districts behind a trigger word written in lower case.
+    let got = found("Desa itu terletak di kecamatan Tebas, Sambas.", "LOCATION");
+    assert!(got.iter().any(|(t, _)| t == "kecamatan Tebas"), "{got:?}");
+    // The bare district name alone is not a place.
+    let got = found("Tebas pohon itu sampai habis.", "LOCATION");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn places_old_spellings_and_historical_states() {
+    one_id(
+        "Ia pindah dari Soerabaja ke Surabaya, lalu kembali ke Surabaja.",
+        "LOCATION",
+        "location:kota-35.78",
+        &["Soerabaja", "Surabaya", "Surabaja"],
+    );
+    one_id(
+        "Wilayah Kerajaan Majapahit meluas; Majapahit runtuh pada abad ke-16.",
+        "LOCATION",
+        "location:kerajaan-majapahit",
+        &["Kerajaan Majapahit", "Majapahit"],
+    );
+    one_id(
+        "Kesultanan Demak berdiri pada abad ke-15.",
+        "LOCATION",
+        "location:kesultanan-demak",
+        &["Kesultanan Demak"],
+    );
+    // A bare name that is also a word is linked: "angka Romawi" is no state.
+    assert!(found("Tulis dengan angka Romawi.", "LOCATION").is_empty());
+}
+
+#[test]
+fn places_typed_state_names() {
+    one_id(
+        "Badai melanda Negara Bagian Texas; Texas menetapkan darurat.",
+        "LOCATION",
+        "location:texas",
+        &["Negara Bagian Texas", "Texas"],
+    );
+    one_id(
+        "Pesawat mendarat di Bandar Udara Juanda, bukan di Bandara Juanda lama.",
+        "LOCATION",
+        "location:bandara-juanda",
+        &["Bandar Udara Juanda", "Bandara Juanda"],
+    );
+}

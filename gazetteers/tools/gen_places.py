@@ -361,6 +361,25 @@ WORLD_EXTRA = {
     "698740": ["Odesa"],
 }
 
+# Japan: place names are mostly also family names (Oyama, Matsumoto, Izumi,
+# Fukui, Takasaki). Below a million people the bare name is a `!` alias that
+# needs one of these words within 6 words; the prefectures are context too
+# ("Kamakura, Kanagawa").
+JP_OPEN_POP = 1_000_000
+JP_CONTEXT = [
+    "Jepang", "Japan", "Prefektur", "Honshu", "Hokkaido", "Kyushu", "Shikoku", "Okinawa",
+    "Tokyo", "Osaka", "Kyoto", "Shinkansen", "Aichi", "Akita", "Aomori", "Chiba", "Ehime",
+    "Fukui", "Fukuoka", "Fukushima", "Gifu", "Gunma", "Hiroshima", "Hyogo", "Ibaraki",
+    "Ishikawa", "Iwate", "Kagawa", "Kagoshima", "Kanagawa", "Kochi", "Kumamoto",
+    "Miyagi", "Miyazaki", "Nagano", "Nagasaki", "Nara", "Niigata", "Oita", "Okayama",
+    "Saitama", "Shiga", "Shimane", "Shizuoka", "Tochigi", "Tokushima", "Tottori", "Toyama",
+    "Wakayama", "Yamagata", "Yamaguchi", "Yamanashi",
+]
+
+# Countries whose first-level areas are states: their admin-1 names also get
+# the typed form "Negara Bagian X" (as Indonesian writes "Negara Bagian Texas").
+STATE_COUNTRIES = {"US", "AU", "IN", "MX", "BR", "DE", "AT", "NG", "VE", "MM", "SS", "SD", "FM"}
+
 MONTHS_DAYS = {
     "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
     "oktober", "november", "desember", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu",
@@ -377,7 +396,7 @@ WORLD_ALLOW = {"Oxford", "Bologna", "Muscat", "Tangier", "Anchorage", "Buffalo",
                "Orlando", "Odessa", "Richmond", "Bristol", "Raleigh", "York", "Kandy", "Kiel",
                "Rosario", "Porto", "Bari", "Seremban", "Sepang", "Kangar", "Perm", "Limerick",
                "Belawan", "Cepu", "Dili", "Athena", "Aden",
-               "Paris", "Roma", "London", "Sydney", "Victoria", "Florence", "Sofia", "Santiago",
+               "Paris", "Roma", "London", "Sydney", "Florence", "Sofia", "Santiago",
                "Adelaide", "Alexandria", "Mekkah", "Madinah", "Marseille", "Nice",
                "Houston", "Dallas", "Denver", "Phoenix", "Kingston", "Wellington", "Jeddah", "Darwin", "Perth", "Brisbane",
                "Melbourne", "Canberra", "Hobart", "Auckland", "Sheffield", "Milton Keynes",
@@ -466,6 +485,30 @@ def is_word(name, words):
                              for p in PREFIXES):
             return True
     return False
+
+
+def old_spellings(name):
+    """The name in the two spellings before EYD (1972): Van Ophuijsen (oe, dj, tj,
+    j for y, sj, ch: "Soerabaja", "Bandoeng", "Tjirebon") and Soewandi (1947: u,
+    but still dj, tj, j: "Surabaja", "Djakarta"). Names without those letters
+    give nothing."""
+    def respell(w, oe):
+        w = w.replace("kh", "ch").replace("Kh", "Ch")
+        w = w.replace("sy", "sj").replace("Sy", "Sj")
+        w = w.replace("j", "dj").replace("J", "Dj")
+        w = w.replace("y", "j").replace("Y", "J")
+        w = w.replace("c", "tj").replace("C", "Tj")
+        if oe:   # not in the diphthong au nor in Acehnese eu/ue (Kepulauan, Bireuen)
+            w = re.sub(r"(?<![aeAE])u(?!e)", "oe", w)
+            w = re.sub(r"^U(?!e)", "Oe", w)
+            w = re.sub(r"(?<= )U(?!e)", "Oe", w)
+        return w
+    out = []
+    for oe in (True, False):
+        v = respell(name, oe)
+        if v != name and v not in out:
+            out.append(v)
+    return out
 
 
 def slug(s):
@@ -589,11 +632,20 @@ def build_indonesia(id_words, review):
             return True
         return " " not in bare and "-" not in bare and is_word(bare, id_words)
 
+    def old_forms(name):
+        """Old spellings of an unmarked bare name (@variants spelling goes
+        the other way: from an old alias to the modern form), left out when
+        a word or an existing modern name."""
+        return [v for v in old_spellings(name)
+                if " " in v or not is_word(v, id_words)]
+
     # ---- provinces
     provinces = {}
     for r in sorted(prov_rows, key=lambda r: r["id"]):
         canonical, extra = PROVINCES[r["id"]]
         aliases = [r["name"]] + extra + PROVINCE_ALIASES.get(r["id"], [])
+        if not canonical.startswith("D"):          # not DKI Jakarta / Daerah Istimewa ...
+            aliases += old_forms(canonical)
         aliases.append("Provinsi " + canonical)
         if canonical.startswith("Kepulauan "):
             aliases.append("Provinsi " + canonical.replace("Kepulauan ", "Kep. "))
@@ -680,6 +732,7 @@ def build_indonesia(id_words, review):
         else:
             aliases.append(bare)
             bare_plain.append(bare)
+            aliases += old_forms(bare)
         # "Kepulauan Mentawai" -> also "Mentawai"; "Pulau Morotai" -> REGENCY_ALIASES
         m = re.fullmatch(r"Kepulauan (\w+)", bare)
         if m and m.group(1).lower() not in id_words | {"seribu"} and len(m.group(1)) >= 4:
@@ -719,7 +772,7 @@ def build_indonesia(id_words, review):
             cap_skipped.append((main, "dictionary word or common phrase"))
             return
         key = (main, of)
-        capitals[key] = dict(id=ident, canonical=main, aliases=names[1:])
+        capitals[key] = dict(id=ident, canonical=main, aliases=names[1:] + old_forms(main))
 
     for g in regs:
         fix = CAPITAL_FIX.get(g["code"], "unset")
@@ -795,7 +848,8 @@ def build_indonesia(id_words, review):
     dist_lines = []
     used = set()
     for n, codes in sorted(dist_groups.items(), key=lambda kv: kv[1][0]):
-        aliases = ["Kec. " + n, "Kec " + n]
+        # the trigger word is often written in lower case ("di kecamatan Gabus")
+        aliases = ["Kec. " + n, "Kec " + n, "kecamatan " + n]
         if any(c[:2] in papua for c in codes):
             aliases.append("Distrik " + n)
         note = len(codes)
@@ -811,9 +865,9 @@ def build_indonesia(id_words, review):
     used = set()
     for (kind, n), codes in sorted(vil_groups.items(), key=lambda kv: kv[1][0]):
         if kind == "kel":
-            canonical, aliases = "Kelurahan " + n, ["Kel. " + n]
+            canonical, aliases = "Kelurahan " + n, ["Kel. " + n, "kelurahan " + n]
         else:
-            canonical, aliases = "Desa " + n, []
+            canonical, aliases = "Desa " + n, ["desa " + n]
             provs = {c[:2] for c in codes}
             own = n.split()[0]      # "Gampong Drien": no "Gampong Gampong Drien"
             if "11" in provs and own != "Gampong":
@@ -910,7 +964,7 @@ def build_world(id_words, en_words, person_names, taken):
                 names.append(c["name"])
             names += WORLD_EXTRA.get(key, [])
             ents["geonames-" + key] = dict(names=names, pop=(c or {}).get("population", 0),
-                                           src="lg")
+                                           src="lg", cc=(c or {}).get("countrycode", ""))
         elif "." in key:
             cc, code = key.split(".", 1)
             if cc == "ID":
@@ -922,7 +976,11 @@ def build_world(id_words, en_words, person_names, taken):
                          r"Kegubernuran|Provinsi Otonomi|Region Otonomi|Daerah Otonomi)\s+(.+)", v)
             if m:
                 names.append(m.group(2))
-            ents["geonames-adm1-" + slug(cc + "-" + code)] = dict(names=names, pop=-1, src="lg")
+            elif cc in STATE_COUNTRIES and v.split()[0] not in ("Wilayah", "Kepulauan", "Teritori",
+                                                                 "Distrik", "Kota", "Ibu"):
+                names.append("Negara Bagian " + v)     # "Negara Bagian Vermont"
+            ents["geonames-adm1-" + slug(cc + "-" + code)] = dict(names=names, pop=-1, src="lg",
+                                                                  cc=cc, adm1=True)
     for gid, c in sorted(c15.items(), key=lambda kv: int(kv[1]["geonameid"])):
         if c["population"] < 100_000:
             continue
@@ -930,7 +988,7 @@ def build_world(id_words, en_words, person_names, taken):
         if eid in ents:
             continue
         ents[eid] = dict(names=[c["name"]] + WORLD_EXTRA.get(str(c["geonameid"]), []),
-                         pop=c["population"], src="gc")
+                         pop=c["population"], src="gc", cc=c["countrycode"])
 
     # filter names; drop entities touching a curated/Indonesian alias
     kept = {}
@@ -942,22 +1000,34 @@ def build_world(id_words, en_words, person_names, taken):
             continue
         good = [n for n in names if ok(n, e["pop"])]
         if good:
-            kept[eid] = dict(names=good, pop=e["pop"])
+            kept[eid] = dict(names=good, pop=e["pop"], cc=e["cc"], adm1=e.get("adm1", False))
     # a name shared by several entities stays with the most populous one
     owner = {}
     for eid, e in sorted(kept.items(), key=lambda kv: (-kv[1]["pop"], kv[0])):
         for n in e["names"]:
             owner.setdefault(norm_key(n).lower(), eid)
-    out = []
+    out, out_jp = [], []
     def order(i):
         return (1, int(i.split("-")[1]), i) if i.split("-")[1].isdigit() else (0, 0, i)
     for eid in sorted(kept, key=order):
-        names = [n for n in kept[eid]["names"] if owner[norm_key(n).lower()] == eid]
-        if names:
+        e = kept[eid]
+        names = [n for n in e["names"] if owner[norm_key(n).lower()] == eid]
+        if not names:
+            continue
+        if e["cc"] == "JP" and e["pop"] < JP_OPEN_POP:
+            # Japanese place names are mostly also surnames (Oyama, Matsumoto,
+            # Izumi): the bare name only near a Japan word (JP_CONTEXT); the
+            # canonical is the typed form (Prefektur X, Kota X), which is open.
+            typed = [n for n in names if n.startswith("Prefektur ")]
+            bare = [n for n in names if not n.startswith("Prefektur ")]
+            canonical = typed[0] if typed else "Kota " + re.sub(r" City$", "", bare[0])
+            out_jp.append(line(eid, canonical, ["!" + n for n in bare]))
+        else:
             out.append(line(eid, names[0], names[1:]))
-    stats = dict(world=len(out), world_dropped_taken=len(dropped_taken),
+    stats = dict(world=len(out) + len(out_jp), world_japan_context=len(out_jp),
+                 world_dropped_taken=len(dropped_taken),
                  **{f"world_dropped_{k}": len(v) for k, v in dropped.items()})
-    return out, stats, dropped, dropped_taken
+    return out, out_jp, stats, dropped, dropped_taken
 
 
 # --------------------------------------------------------------------------
@@ -1036,13 +1106,16 @@ def main():
     for f in ("countries.tsv", "locations.tsv", "places-indonesia.tsv"):
         for ident, names in read_gazetteer(GAZ / f).items():
             taken.update(norm_key(n).lower() for n in names)
-    world, wst, dropped, dropped_taken = build_world(id_words, en_words, person_names, taken)
+    world, world_jp, wst, dropped, dropped_taken = build_world(id_words, en_words, person_names,
+                                                               taken)
     if review:
         for k, v in sorted(dropped.items()):
             print(f"== world dropped {k} ({len(v)}):", sorted(set(v))[:400], file=sys.stderr)
         print(f"== world dropped as already taken ({len(dropped_taken)}):", sorted(dropped_taken),
               file=sys.stderr)
     body = ["@label LOCATION"] + world
+    body += ["", f"# Japan ({len(world_jp)}): bare names only near a Japan word (see the header)",
+             "@context " + "|".join(JP_CONTEXT)] + world_jp
     (GAZ / "places-world.tsv").write_text(HEADER_WORLD + "\n".join(body) + "\n", encoding="utf-8")
     st.update(wst)
     for k, v in st.items():
