@@ -412,8 +412,17 @@ impl Matcher {
             words,
             slots: Vec::new(),
             filter: Vec::new(),
+            single: Vec::new(),
         };
         vocab.rehash();
+        for id in 0..vocab.words.len() {
+            let (s, e) = vocab.words.get(id).copied().unwrap_or_default();
+            let word = vocab.arena.as_bytes().get(s as usize..e as usize).unwrap_or_default();
+            if let [b] = word {
+                let b = [*b];
+                vocab.note_single(&b, u32::try_from(id).ok()?);
+            }
+        }
         let roots = r.u32s()?;
         let firsts = r.u32s()?;
         let inner = r.flags()?;
@@ -769,6 +778,9 @@ struct Vocab {
     /// misses (most words of a text are in no alias) without touching
     /// `slots`.
     filter: Vec<u64>,
+    /// Ids of one-byte words by byte (both cases of a letter), for the
+    /// commonest pieces: punctuation. Empty until the first is added.
+    single: Vec<u32>,
 }
 
 impl Vocab {
@@ -779,6 +791,11 @@ impl Vocab {
     /// The id of `word` (bytes of folded text, or ASCII in any case).
     #[inline]
     fn get(&self, word: &[u8]) -> u32 {
+        if let [b] = word {
+            if *b < 128 {
+                return self.single.get(usize::from(*b)).copied().unwrap_or(Piece::NONE);
+            }
+        }
         if self.slots.is_empty() {
             return Piece::NONE;
         }
@@ -837,12 +854,29 @@ impl Vocab {
         self.arena.push_str(word);
         let end = u32::try_from(self.arena.len()).map_err(|_| TooLarge)?;
         self.words.push((start, end));
+        self.note_single(word.as_bytes(), id);
         if (self.words.len()) * 2 > self.slots.len() {
             self.rehash();
         } else {
             self.place(hash_folded(word.as_bytes()), id);
         }
         Ok(id)
+    }
+
+    /// Records `id` in `single` if `word` is one ASCII byte.
+    fn note_single(&mut self, word: &[u8], id: u32) {
+        if let [b] = word {
+            if *b < 128 {
+                if self.single.is_empty() {
+                    self.single = vec![Piece::NONE; 128];
+                }
+                for c in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+                    if let Some(slot) = self.single.get_mut(usize::from(c)) {
+                        *slot = id;
+                    }
+                }
+            }
+        }
     }
 
     fn rehash(&mut self) {

@@ -197,10 +197,12 @@ fn clitic_len(bytes: &[u8], start: usize, end: usize) -> u8 {
             .map_or(0, u8::to_ascii_lowercase)
     };
     // The last byte decides which clitics can apply: a (nya), h (lah,
-    // kah), n (pun), u (ku, mu).
-    let n = match (lower(3), lower(2), lower(1)) {
-        (b'n', b'y', b'a') | (b'l' | b'k', b'a', b'h') | (b'p', b'u', b'n') => 3,
-        (_, b'k' | b'm', b'u') => 2,
+    // kah), n (pun), u (ku, mu); most words stop here.
+    let n = match lower(1) {
+        b'a' if lower(2) == b'y' && lower(3) == b'n' => 3,
+        b'h' if lower(2) == b'a' && matches!(lower(3), b'l' | b'k') => 3,
+        b'n' if lower(2) == b'u' && lower(3) == b'p' => 3,
+        b'u' if matches!(lower(2), b'k' | b'm') => 2,
         _ => return 0,
     };
     if word.len() <= n {
