@@ -55,26 +55,70 @@ impl Normalized {
             orig_len: text.len(),
         };
         let mut last_space = true; // leading whitespace is dropped
-        for (offset, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut offset = 0;
+        while let Some(&b) = bytes.get(offset) {
+            if b < 128 {
+                // An ASCII run: each byte folds to itself, lower-cased, or
+                // to a space (blanks, hyphens), or to nothing (a blank
+                // after a blank); a run of the map ends only at the latter.
+                let end = bytes
+                    .get(offset..)
+                    .and_then(|rest| rest.iter().position(|&b| b >= 128))
+                    .map_or(bytes.len(), |p| offset + p);
+                let mut delta = n
+                    .segments
+                    .last()
+                    .filter(|s| !s.atom)
+                    .map(|s| s.orig.wrapping_sub(s.norm));
+                for (at, &b) in bytes.get(offset..end).unwrap_or_default().iter().enumerate() {
+                    let at = offset + at;
+                    let out = if b == b'-' || char::from(b).is_whitespace() {
+                        if last_space {
+                            continue;
+                        }
+                        last_space = true;
+                        b' '
+                    } else {
+                        last_space = false;
+                        b.to_ascii_lowercase()
+                    };
+                    let before = n.text.len();
+                    if delta != Some(at.wrapping_sub(before)) {
+                        n.segments.push(Segment {
+                            norm: before,
+                            orig: at,
+                            atom: false,
+                        });
+                        delta = Some(at.wrapping_sub(before));
+                    }
+                    n.text.push(char::from(out));
+                }
+                offset = end;
+                continue;
+            }
+            let Some(c) = text.get(offset..).and_then(|s| s.chars().next()) else {
+                break;
+            };
             let before = n.text.len();
             fold_char(c, true, &mut last_space, &mut n.text);
             let produced = n.text.len() - before;
-            if produced == 0 {
-                continue; // a dropped mark or a collapsed blank
+            if produced > 0 {
+                let copy = produced == c.len_utf8()
+                    && n.text.get(before..).is_some_and(|s| s.starts_with(c));
+                let continues = copy
+                    && n.segments
+                        .last()
+                        .is_some_and(|s| !s.atom && before - s.norm == offset - s.orig);
+                if !continues {
+                    n.segments.push(Segment {
+                        norm: before,
+                        orig: offset,
+                        atom: !copy,
+                    });
+                }
             }
-            let copy = produced == c.len_utf8()
-                && (c.is_ascii() || n.text.get(before..).is_some_and(|s| s.starts_with(c)));
-            let continues = copy
-                && n.segments
-                    .last()
-                    .is_some_and(|s| !s.atom && before - s.norm == offset - s.orig);
-            if !continues {
-                n.segments.push(Segment {
-                    norm: before,
-                    orig: offset,
-                    atom: !copy,
-                });
-            }
+            offset += c.len_utf8();
         }
         n
     }
