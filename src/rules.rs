@@ -25,7 +25,7 @@ use crate::normalize::{fold_lower, is_word_char};
 use crate::output::{Label, Record};
 use crate::resolve::{resolve, Overlap};
 use once_cell::sync::Lazy;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A rule of the rule stage; each can be switched off with
@@ -121,32 +121,6 @@ impl RuleSet {
     }
 }
 
-/// FNV-1a: the rule stage looks up every word of a text in the lexicon;
-/// these keys are short and not attacker-chosen in any way that matters
-/// (a slow lookup is the worst case), so a fast hash beats SipHash.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-
 /// What the rule data says of one folded word.
 #[derive(Debug, Default)]
 struct Lex {
@@ -160,6 +134,8 @@ struct Lex {
     say_before: bool,
     /// In `rules/abbreviations.txt`.
     abbreviation: bool,
+    /// In [`HEADLINE_LOWER`]: left in lower case by Title Case headlines.
+    headline_lower: bool,
     /// Title phrases that start with this word, longest first.
     titles: Vec<Vec<String>>,
     /// Head phrases that start with this word and their labels, longest first.
@@ -168,14 +144,137 @@ struct Lex {
     cues: Vec<(Vec<String>, Label)>,
 }
 
-/// The trigger lists of `rules/`, by folded word.
+/// Lexicon keys are at most this many bytes (a unit test checks it): a
+/// longer word is not looked up, a shorter one is packed into three
+/// machine words.
+const MAX_KEY: usize = 24;
+
+/// A folded word of at most [`MAX_KEY`] bytes, zero-padded, and its length.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+struct Key {
+    words: [u64; 3],
+    len: u8,
+}
+
+impl Key {
+    /// `None` if `bytes` is empty or longer than [`MAX_KEY`].
+    #[inline]
+    fn new(bytes: &[u8]) -> Option<Key> {
+        let mut buf = [0u8; MAX_KEY];
+        buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        Key::packed(buf, bytes.len())
+    }
+
+    /// The key of ASCII `bytes` lower-cased.
+    fn lower(bytes: &[u8]) -> Option<Key> {
+        let mut buf = [0u8; MAX_KEY];
+        let part = buf.get_mut(..bytes.len())?;
+        part.copy_from_slice(bytes);
+        part.make_ascii_lowercase();
+        Key::packed(buf, bytes.len())
+    }
+
+    #[inline]
+    fn packed(buf: [u8; MAX_KEY], len: usize) -> Option<Key> {
+        if len == 0 || len > MAX_KEY {
+            return None;
+        }
+        let mut words = [0u64; 3];
+        for (w, chunk) in words.iter_mut().zip(buf.chunks_exact(8)) {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(chunk);
+            *w = u64::from_le_bytes(b);
+        }
+        Some(Key {
+            words,
+            len: len as u8,
+        })
+    }
+
+    #[inline]
+    fn hash(&self) -> u64 {
+        let [a, b, c] = self.words;
+        (a ^ b.rotate_left(21) ^ c.rotate_left(42) ^ u64::from(self.len))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+}
+
+/// The trigger lists of `rules/`, by folded word: an open-addressing
+/// table (linear probing, at most half full), since the rule stage looks
+/// up every word of every text. Most words are in no list: a byte per
+/// slot, small enough to stay in the L1 cache, answers them.
 struct Data {
-    lexicon: FnvMap<String, Lex>,
+    /// Per slot: 0 if empty, else 8 bits of the key's hash (never 0).
+    tags: Box<[u8]>,
+    /// Per slot: the key and its index into `lexes`.
+    slots: Box<[(Key, u32)]>,
+    /// log2 of the number of slots.
+    bits: u32,
+    lexes: Vec<Lex>,
+    /// Words of `rules/` too long for a key (see [`MAX_KEY`]); read by a
+    /// unit test.
+    #[cfg_attr(not(test), allow(dead_code))]
+    rejected: Vec<String>,
 }
 
 impl Data {
-    fn lex(&self, folded: &str) -> Option<&Lex> {
-        self.lexicon.get(folded)
+    fn build(lexicon: HashMap<Key, Lex>, rejected: Vec<String>) -> Data {
+        let mut bits = 4;
+        while (1usize << bits) < 2 * lexicon.len() {
+            bits += 1;
+        }
+        let mut tags = vec![0u8; 1 << bits].into_boxed_slice();
+        let mut slots = vec![(Key::default(), 0u32); 1 << bits].into_boxed_slice();
+        let mut lexes = Vec::with_capacity(lexicon.len());
+        for (key, lex) in lexicon {
+            let (mut i, tag) = Data::slot(&key, bits);
+            while tags.get(i).is_some_and(|&t| t != 0) {
+                i = (i + 1) & ((1 << bits) - 1);
+            }
+            if let (Some(t), Some(slot)) = (tags.get_mut(i), slots.get_mut(i)) {
+                *t = tag;
+                *slot = (key, u32::try_from(lexes.len()).unwrap_or(u32::MAX));
+                lexes.push(lex);
+            }
+        }
+        Data {
+            tags,
+            slots,
+            bits,
+            lexes,
+            rejected,
+        }
+    }
+
+    /// The first slot to probe for `key` and its tag.
+    #[inline]
+    fn slot(key: &Key, bits: u32) -> (usize, u8) {
+        let h = key.hash();
+        ((h >> (64 - bits)) as usize, (h >> (56 - bits)) as u8 | 1)
+    }
+
+    #[inline]
+    fn get(&self, key: &Key) -> Option<&Lex> {
+        let mask = (1usize << self.bits) - 1;
+        let (mut i, tag) = Data::slot(key, self.bits);
+        loop {
+            match *self.tags.get(i)? {
+                0 => return None,
+                t if t == tag => {
+                    let (k, lex) = self.slots.get(i)?;
+                    if k == key {
+                        return self.lexes.get(*lex as usize);
+                    }
+                }
+                _ => {}
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The entry of a folded word.
+    fn lex(&self, folded: &[u8]) -> Option<&Lex> {
+        self.get(&Key::new(folded)?)
     }
 }
 
@@ -193,30 +292,49 @@ fn phrase(s: &str) -> Vec<String> {
 }
 
 static DATA: Lazy<Data> = Lazy::new(|| {
-    let mut lexicon: FnvMap<String, Lex> = FnvMap::default();
-    fn entry<'m>(lexicon: &'m mut FnvMap<String, Lex>, w: &str) -> &'m mut Lex {
-        lexicon.entry(fold_lower(w)).or_default()
+    /// The lexicon being built. A word too long for a key could never be
+    /// found: it goes to `rejected` (a unit test checks there is none).
+    #[derive(Default)]
+    struct Lexicon {
+        map: HashMap<Key, Lex>,
+        rejected: Vec<String>,
+        spare: Lex,
+    }
+    impl Lexicon {
+        fn entry(&mut self, w: &str) -> &mut Lex {
+            match Key::new(fold_lower(w).as_bytes()) {
+                Some(key) => self.map.entry(key).or_default(),
+                None => {
+                    self.rejected.push(w.to_string());
+                    &mut self.spare
+                }
+            }
+        }
+    }
+    let mut lexicon = Lexicon::default();
+    for w in HEADLINE_LOWER {
+        lexicon.entry(w).headline_lower = true;
     }
     for l in lines(include_str!("../rules/stopwords.txt")) {
-        entry(&mut lexicon, l).stop = true;
+        lexicon.entry(l).stop = true;
     }
     for l in lines(include_str!("../rules/title-words.txt")) {
-        entry(&mut lexicon, l).title_word = true;
+        lexicon.entry(l).title_word = true;
     }
     for l in lines(include_str!("../rules/abbreviations.txt")) {
-        entry(&mut lexicon, l).abbreviation = true;
+        lexicon.entry(l).abbreviation = true;
     }
     for l in lines(include_str!("../rules/saying-verbs.txt")) {
         if let Some(v) = l.strip_prefix("after:") {
-            entry(&mut lexicon, v.trim()).say_after = true;
+            lexicon.entry(v.trim()).say_after = true;
         } else if let Some(v) = l.strip_prefix("before:") {
-            entry(&mut lexicon, v.trim()).say_before = true;
+            lexicon.entry(v.trim()).say_before = true;
         }
     }
     for l in lines(include_str!("../rules/titles.txt")) {
         let p = phrase(l);
         if let Some(first) = p.first() {
-            entry(&mut lexicon, first).titles.push(p.clone());
+            lexicon.entry(first).titles.push(p.clone());
         }
     }
     /// `LABEL<TAB>phrase` lines, each phrase stored under its first word.
@@ -228,16 +346,16 @@ static DATA: Lazy<Data> = Lazy::new(|| {
         })
     }
     for (first, head) in labelled(include_str!("../rules/heads.txt")) {
-        entry(&mut lexicon, &first).heads.push(head);
+        lexicon.entry(&first).heads.push(head);
     }
     for (first, cue) in labelled(include_str!("../rules/cues.txt")) {
-        entry(&mut lexicon, &first).cues.push(cue);
+        lexicon.entry(&first).cues.push(cue);
     }
-    for lex in lexicon.values_mut() {
+    for lex in lexicon.map.values_mut() {
         lex.titles.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lex.heads.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     }
-    Data { lexicon }
+    Data::build(lexicon.map, lexicon.rejected)
 });
 
 /// Particles inside names: `Mohammed bin Salman`, `Ursula von der Leyen`.
@@ -253,13 +371,13 @@ const MAX_HEAD_WORDS: usize = 8;
 /// A word of the text: a run of word characters, joined across `'` or `-`
 /// written without blanks (`Ma'ruf`, `Al-Baghdadi`), or one punctuation
 /// character.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Word<'t> {
     text: &'t str,
-    /// Folded like the gazetteers, for words that are not plain ASCII
-    /// letters and digits; plain ones compare ignoring ASCII case (see
-    /// [`Word::is`]), which spares an allocation per capitalized word.
-    folded: Option<String>,
+    /// Folded like the gazetteers, for words that are not ASCII or hold a
+    /// `-`; the others fold to their ASCII lower case and compare ignoring
+    /// ASCII case (see [`Word::is`]), which spares an allocation per word.
+    folded: Option<&'t str>,
     start: usize,
     end: usize,
     sentence: usize,
@@ -269,6 +387,8 @@ struct Word<'t> {
     cap: bool,
     /// Has letters, all upper case.
     all_caps: bool,
+    /// Has a letter.
+    alpha: bool,
     /// First word of its sentence.
     sentence_start: bool,
     /// What the rule data says of the word.
@@ -278,7 +398,7 @@ struct Word<'t> {
 impl Word<'_> {
     /// Whether the word folds to `folded` (a lower-case trigger word).
     fn is(&self, folded: &str) -> bool {
-        match &self.folded {
+        match self.folded {
             Some(f) => f == folded,
             None => self.text.eq_ignore_ascii_case(folded),
         }
@@ -293,62 +413,216 @@ impl Word<'_> {
     }
 }
 
+/// The char at byte `i` of `text` (a char boundary).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
+}
+
+/// The end of the word that starts with the word char at `start`.
+#[inline]
+fn word_end(text: &str, start: usize, first: char) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start + first.len_utf8();
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        let Some(d) = char_at(text, end) else { break };
+        let after = end + d.len_utf8();
+        // A joiner counts only with a word character right after it.
+        let joins = matches!(d, '\'' | '’' | '-') && char_at(text, after).is_some_and(is_word_char);
+        if !joins && !is_word_char(d) {
+            break;
+        }
+        end = after;
+    }
+    end
+}
+
+/// Eight bytes of `bytes` from `i`, little-endian, zero past the end.
+#[inline]
+fn load8(bytes: &[u8], i: usize) -> u64 {
+    let mut b = [0u8; 8];
+    match bytes.get(i..i + 8) {
+        Some(s) => b.copy_from_slice(s),
+        None => {
+            let rest = bytes.get(i..).unwrap_or_default();
+            if let Some(d) = b.get_mut(..rest.len()) {
+                d.copy_from_slice(rest);
+            }
+        }
+    }
+    u64::from_le_bytes(b)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Bit 7 set in each byte of `x` (all bytes below 0x80) within `lo..=hi`.
+#[inline]
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let ge = x.wrapping_add(ONES * u64::from(0x80 - lo));
+    let gt = x.wrapping_add(ONES * u64::from(0x7f - hi));
+    ge & !gt & HIGH
+}
+
+/// The low `n` bytes of a word (`n` ≤ 8).
+#[inline]
+fn byte_mask(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    }
+}
+
+/// The run of ASCII letters and digits from `start`, eight bytes at a
+/// time: its end, its key (lower case: bit 5 set, which letters and
+/// digits alike allow) if it fits one, whether it has letters, and
+/// whether it has lower-case ones.
+#[inline]
+fn alnum_run(bytes: &[u8], start: usize) -> (usize, Option<Key>, bool, bool) {
+    let mut end = start;
+    let (mut letters, mut lowers) = (0u64, 0u64);
+    let mut key = Key::default();
+    loop {
+        let x = load8(bytes, end);
+        let ascii = !x & HIGH;
+        let x7 = x & !HIGH;
+        let lower = in_range(x7, b'a', b'z') & ascii;
+        let letter = in_range(x7 | (ONES * 0x20), b'a', b'z') & ascii;
+        let alnum = letter | (in_range(x7, b'0', b'9') & ascii);
+        let stop = !alnum & HIGH;
+        let n = if stop == 0 {
+            8
+        } else {
+            (stop.trailing_zeros() / 8) as usize
+        };
+        let mask = byte_mask(n);
+        letters |= letter & mask;
+        lowers |= lower & mask;
+        if let Some(w) = key.words.get_mut((end - start) / 8) {
+            *w = (x & mask) | ((ONES * 0x20) & mask);
+        }
+        end += n;
+        if n < 8 {
+            break;
+        }
+    }
+    let len = end - start;
+    let key = (len <= MAX_KEY).then_some(Key {
+        len: len as u8,
+        ..key
+    });
+    (end, key, letters != 0, lowers != 0)
+}
+
 /// Splits `text` into words and sentences in one pass. A sentence ends at a
 /// line break, or after `.`, `!`, `?` or `…` followed by a blank, unless the
 /// dot follows an abbreviation (an initial, or a word of
 /// `rules/abbreviations.txt`: `Jl. Merdeka`, `Dr. Budi`).
-fn words(text: &str) -> Vec<Word<'_>> {
+///
+/// The folded forms of the words that need one (not ASCII, or with a `-`)
+/// go to `arena`, so that a word holds no allocation of its own.
+fn words<'t>(text: &'t str, arena: &'t mut String) -> Vec<Word<'t>> {
     let data = &*DATA;
-    let mut out: Vec<Word> = Vec::with_capacity(text.len() / 6);
+    // (word index, range in `arena`) of the folded forms.
+    let mut folded: Vec<(usize, usize, usize)> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out: Vec<Word> = Vec::with_capacity(text.len() / 6 + 1);
     let mut sentence = 0;
     let mut sentence_start = true;
     let mut ends_sentence = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
-            if c == '\n' || ends_sentence {
+    let mut start = 0;
+    while let Some(&b) = bytes.get(start) {
+        // ASCII blanks (the ones `char::is_whitespace` accepts).
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            if b == b'\n' || ends_sentence {
                 if !sentence_start {
                     sentence += 1;
                 }
                 sentence_start = true;
             }
             ends_sentence = false;
+            start += 1;
             continue;
         }
-        let mut end = start + c.len_utf8();
-        if is_word_char(c) {
-            while let Some(&(i, d)) = chars.peek() {
-                // A joiner counts only with a word character right after it.
-                let joins = matches!(d, '\'' | '’' | '-')
-                    && text
-                        .get(i + d.len_utf8()..)
-                        .and_then(|r| r.chars().next())
-                        .is_some_and(is_word_char);
-                if !is_word_char(d) && !joins {
+        // The common case: ASCII letters and digits up to a blank or an
+        // ASCII punctuation mark that joins nothing, or one such mark.
+        // They fold to their ASCII lower case.
+        let word = if b.is_ascii_alphanumeric() {
+            let (end, key, alpha, lower) = alnum_run(bytes, start);
+            match bytes.get(end) {
+                Some(&d) if d >= 0x80 || d == b'\'' || d == b'-' => None,
+                _ => text.get(start..end).map(|slice| Word {
+                    text: slice,
+                    folded: None,
+                    start,
+                    end,
+                    sentence,
+                    is_word: true,
+                    cap: b.is_ascii_uppercase(),
+                    all_caps: alpha && !lower,
+                    alpha,
+                    sentence_start,
+                    lex: key.and_then(|k| data.get(&k)),
+                }),
+            }
+        } else if b < 0x80 && b != b'-' {
+            let mut buf = [0u8; MAX_KEY];
+            if let Some(first) = buf.first_mut() {
+                *first = b.to_ascii_lowercase();
+            }
+            text.get(start..start + 1).map(|slice| Word {
+                text: slice,
+                folded: None,
+                start,
+                end: start + 1,
+                sentence,
+                is_word: false,
+                cap: false,
+                all_caps: false,
+                alpha: false,
+                sentence_start,
+                lex: Key::packed(buf, 1).and_then(|k| data.get(&k)),
+            })
+        } else {
+            None
+        };
+        let word = match word {
+            Some(w) => w,
+            None => {
+                let Some(c) = char_at(text, start) else {
                     break;
+                };
+                if c.is_whitespace() {
+                    if ends_sentence {
+                        if !sentence_start {
+                            sentence += 1;
+                        }
+                        sentence_start = true;
+                    }
+                    ends_sentence = false;
+                    start += c.len_utf8();
+                    continue;
                 }
-                end = i + d.len_utf8();
-                chars.next();
+                let Some((w, f)) = general_word(text, start, c, sentence, sentence_start, arena)
+                else {
+                    break;
+                };
+                if let Some((a, b)) = f {
+                    folded.push((out.len(), a, b));
+                }
+                w
             }
-        }
-        let Some(slice) = text.get(start..end) else {
-            continue;
         };
-        let plain = slice.bytes().all(|b| b.is_ascii_alphanumeric());
-        let folded = (!plain).then(|| fold_lower(slice));
-        // The lexicon key: plain words lower-cased on the stack.
-        let mut key = [0u8; 24];
-        let lex = match (&folded, key.get_mut(..slice.len())) {
-            (Some(f), _) => data.lex(f),
-            (None, Some(buf)) => {
-                buf.copy_from_slice(slice.as_bytes());
-                buf.make_ascii_lowercase();
-                std::str::from_utf8(buf).ok().and_then(|k| data.lex(k))
-            }
-            (None, None) => None, // longer than any trigger word
-        };
-        let is_word = is_word_char(c);
-        let cap = c.is_uppercase();
+        let c = word.text.chars().next().unwrap_or(' ');
         ends_sentence = matches!(c, '!' | '?' | '…')
             || (c == '.'
                 && !out.last().is_some_and(|w| {
@@ -356,23 +630,68 @@ fn words(text: &str) -> Vec<Word<'_>> {
                         && w.cap
                         && (w.text.chars().count() == 1 || w.lex.is_some_and(|l| l.abbreviation))
                 }));
-        out.push(Word {
-            text: slice,
-            lex,
-            folded,
-            start,
-            end,
-            sentence,
-            is_word,
-            cap,
-            all_caps: is_word
-                && slice.chars().any(char::is_alphabetic)
-                && !slice.chars().any(char::is_lowercase),
-            sentence_start,
-        });
+        start = word.end;
+        out.push(word);
         sentence_start = false;
     }
+    let arena: &'t String = arena;
+    for (i, a, b) in folded {
+        if let Some(w) = out.get_mut(i) {
+            w.folded = arena.get(a..b);
+        }
+    }
     out
+}
+
+/// A word that starts with the non-blank char `c` at `start`, the slow way:
+/// any script, joiners, folding.
+/// Its folded form, if it has one, goes to `arena` (the range is returned).
+fn general_word<'t>(
+    text: &'t str,
+    start: usize,
+    c: char,
+    sentence: usize,
+    sentence_start: bool,
+    arena: &mut String,
+) -> Option<(Word<'t>, Option<(usize, usize)>)> {
+    let data = &*DATA;
+    let is_word = is_word_char(c);
+    let end = if is_word {
+        word_end(text, start, c)
+    } else {
+        start + c.len_utf8()
+    };
+    let slice = text.get(start..end)?;
+    // ASCII without `-` folds to its lower case; the rest is folded.
+    let folded = if slice.bytes().all(|b| b < 0x80 && b != b'-') {
+        None
+    } else {
+        Some(fold_lower(slice))
+    };
+    let lex = match &folded {
+        Some(f) => data.lex(f.as_bytes()),
+        None => Key::lower(slice.as_bytes()).and_then(|k| data.get(&k)),
+    };
+    let range = folded.map(|f| {
+        let a = arena.len();
+        arena.push_str(&f);
+        (a, arena.len())
+    });
+    let alpha = slice.chars().any(char::is_alphabetic);
+    let word = Word {
+        text: slice,
+        folded: None,
+        start,
+        end,
+        sentence,
+        is_word,
+        cap: c.is_uppercase(),
+        all_caps: is_word && alpha && !slice.chars().any(char::is_lowercase),
+        alpha,
+        sentence_start,
+        lex,
+    };
+    Some((word, range))
 }
 
 /// Per-document state of the rule stage.
@@ -452,23 +771,33 @@ pub(crate) fn apply(
     if rules.is_empty() || text.is_empty() {
         return candidates;
     }
-    let words = words(text);
-    let data = &*DATA;
-    if rules.has(Rule::SentenceStart) {
-        let starts: HashSet<usize> = words
-            .iter()
-            .filter(|w| w.sentence_start)
-            .map(|w| w.start)
-            .collect();
-        candidates.retain(|c| {
-            !(starts.contains(&c.byte_start)
-                && text
-                    .get(c.byte_start..c.byte_end)
-                    .is_some_and(|s| data.lex(&fold_lower(s)).is_some_and(|l| l.stop)))
-        });
+    let mut arena = String::new();
+    let words = words(text, &mut arena);
+    if rules.has(Rule::SentenceStart) && !candidates.is_empty() {
+        candidates.retain(|c| !stop_at_sentence_start(text, &words, c));
     }
-    if rules.has(Rule::Ambiguity) {
+    if rules.has(Rule::Ambiguity) && candidates.len() > 1 {
         candidates = disambiguate(&words, candidates, records);
+    }
+    // Each rule below needs a trigger word; a text without any is done.
+    let (mut paren, mut head, mut title, mut say) = (false, false, false, false);
+    for w in &words {
+        paren |= w.text == "(";
+        if let Some(l) = w.lex {
+            head |= w.cap && !l.heads.is_empty();
+            title |= !l.titles.is_empty();
+            say |= !w.cap && (l.say_after || l.say_before);
+        }
+    }
+    let acronym = rules.has(Rule::Acronym) && paren;
+    let head = rules.has(Rule::Head) && head;
+    let title = rules.has(Rule::Title) && title;
+    let say = rules.has(Rule::Saying) && say;
+    let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
+    let coreference = rules.has(Rule::Coreference)
+        && (title || say || acronym || head || candidates.iter().any(person));
+    if !(acronym || head || title || say || coreference) {
+        return candidates;
     }
     let headline = headlines(&words);
     let mut doc = Doc {
@@ -482,22 +811,39 @@ pub(crate) fn apply(
         refreshed_at: usize::MAX,
     };
     doc.refresh();
-    if rules.has(Rule::Acronym) {
+    if acronym {
         doc.acronyms();
     }
-    if rules.has(Rule::Head) {
+    if head {
         doc.heads();
     }
-    if rules.has(Rule::Title) {
+    if title {
         doc.titles();
     }
-    if rules.has(Rule::Saying) {
+    if say {
         doc.saying();
     }
-    if rules.has(Rule::Coreference) {
+    if coreference {
         doc.coreference();
     }
     doc.out
+}
+
+/// Whether candidate `c` is a one-word match of a stopword at a sentence
+/// start (rule [`Rule::SentenceStart`]).
+fn stop_at_sentence_start(text: &str, words: &[Word], c: &Candidate) -> bool {
+    let k = words.partition_point(|w| w.start < c.byte_start);
+    let Some(w) = words.get(k) else {
+        return false;
+    };
+    if w.start != c.byte_start || !w.sentence_start {
+        return false;
+    }
+    if w.end == c.byte_end {
+        return w.stop();
+    }
+    text.get(c.byte_start..c.byte_end)
+        .is_some_and(|s| DATA.lex(fold_lower(s).as_bytes()).is_some_and(|l| l.stop))
 }
 
 /// Words before and after an ambiguous name searched for cues.
@@ -585,11 +931,9 @@ const HEADLINE_LOWER: &[&str] = &[
 fn headlines(words: &[Word]) -> Vec<bool> {
     let sentences = words.last().map_or(0, |w| w.sentence + 1);
     let mut counts = vec![(0usize, 0usize); sentences];
-    let content = words.iter().filter(|w| {
-        w.is_word
-            && w.text.chars().any(char::is_alphabetic)
-            && !HEADLINE_LOWER.iter().any(|h| w.is(h))
-    });
+    let content = words
+        .iter()
+        .filter(|w| w.is_word && w.alpha && !w.lex.is_some_and(|l| l.headline_lower));
     for w in content {
         if let Some(c) = counts.get_mut(w.sentence) {
             c.0 += 1;
@@ -612,7 +956,8 @@ impl Doc<'_, '_, '_> {
         self.refreshed_at = self.out.len();
         let resolved = resolve(self.text, self.out.clone(), Overlap::Flat);
         self.flat.clear();
-        self.cover = vec![None; self.words.len()];
+        self.cover.clear();
+        self.cover.resize(self.words.len(), None);
         let mut w = 0;
         for r in resolved {
             let c = r.candidate;
@@ -1146,7 +1491,8 @@ mod tests {
 
     #[test]
     fn words_join_apostrophes_and_hyphens() {
-        let w: Vec<&str> = words("Ma'ruf Amin dan Al-Baghdadi (ISIS).")
+        let mut arena = String::new();
+        let w: Vec<&str> = words("Ma'ruf Amin dan Al-Baghdadi (ISIS).", &mut arena)
             .iter()
             .map(|w| w.text)
             .collect();
@@ -1163,7 +1509,8 @@ mod tests {
                 "."
             ]
         );
-        let w = words("Di Jl. Merdeka ada Dr. Budi. Lalu pergi.");
+        let mut arena = String::new();
+        let w = words("Di Jl. Merdeka ada Dr. Budi. Lalu pergi.", &mut arena);
         let sentences: Vec<usize> = w.iter().map(|w| w.sentence).collect();
         assert_eq!(sentences, [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1]);
     }
@@ -1184,17 +1531,46 @@ mod tests {
 
     #[test]
     fn headline_detection() {
-        let w = words("Rusia Tampaknya Akan Membeli Rudal Balistik dari Iran\n\nRusia siap membeli rudal.\n\nKader Partai Harapan Rakyat mendarat di Bandara Sultan Hasanuddin.");
+        let mut arena = String::new();
+        let w = words("Rusia Tampaknya Akan Membeli Rudal Balistik dari Iran\n\nRusia siap membeli rudal.\n\nKader Partai Harapan Rakyat mendarat di Bandara Sultan Hasanuddin.", &mut arena);
         assert_eq!(headlines(&w), [true, false, false]);
     }
 
     #[test]
     fn rule_data_loads() {
-        assert!(DATA.lex("menteri").is_some_and(|l| !l.titles.is_empty()));
-        let jl = DATA.lex("jl").expect("Jl. is a head");
+        let lex = |w: &str| DATA.lex(w.as_bytes());
+        assert!(lex("menteri").is_some_and(|l| !l.titles.is_empty()));
+        let jl = lex("jl").expect("Jl. is a head");
         assert!(jl.heads.iter().any(|(_, l)| *l == Label::Location));
-        assert!(DATA.lex("kata").is_some_and(|l| l.say_after));
-        assert!(DATA.lex("mengatakan").is_some_and(|l| l.say_before));
-        assert!(DATA.lex("dia").is_some_and(|l| l.stop));
+        assert!(lex("kata").is_some_and(|l| l.say_after));
+        assert!(lex("mengatakan").is_some_and(|l| l.say_before));
+        assert!(lex("dia").is_some_and(|l| l.stop));
+        assert!(lex("xyzzy").is_none());
+    }
+
+    #[test]
+    fn every_lexicon_entry_is_found() {
+        let keys: Vec<&Key> = (DATA.slots.iter().zip(DATA.tags.iter()))
+            .filter(|(_, &t)| t != 0)
+            .map(|(s, _)| &s.0)
+            .collect();
+        assert_eq!(keys.len(), DATA.lexes.len());
+        assert!(keys.len() > 500);
+        for key in keys {
+            assert!(DATA.get(key).is_some(), "{key:?}");
+        }
+        assert!(DATA.rejected.is_empty(), "{:?}", DATA.rejected);
+    }
+
+    #[test]
+    fn ascii_words_fold_to_their_lower_case() {
+        // `words` relies on this to skip `fold_lower` for ASCII words
+        // without `-` (the only ASCII char besides blanks it changes).
+        for b in 0x21u8..0x7f {
+            let s = format!("x{}X", char::from(b));
+            if b != b'-' {
+                assert_eq!(fold_lower(&s), s.to_ascii_lowercase(), "{s:?}");
+            }
+        }
     }
 }
