@@ -417,7 +417,11 @@ impl Matcher {
         vocab.rehash();
         for id in 0..vocab.words.len() {
             let (s, e) = vocab.words.get(id).copied().unwrap_or_default();
-            let word = vocab.arena.as_bytes().get(s as usize..e as usize).unwrap_or_default();
+            let word = vocab
+                .arena
+                .as_bytes()
+                .get(s as usize..e as usize)
+                .unwrap_or_default();
             if let [b] = word {
                 let b = [*b];
                 vocab.note_single(&b, u32::try_from(id).ok()?);
@@ -793,7 +797,11 @@ impl Vocab {
     fn get(&self, word: &[u8]) -> u32 {
         if let [b] = word {
             if *b < 128 {
-                return self.single.get(usize::from(*b)).copied().unwrap_or(Piece::NONE);
+                return self
+                    .single
+                    .get(usize::from(*b))
+                    .copied()
+                    .unwrap_or(Piece::NONE);
             }
         }
         if self.slots.is_empty() {

@@ -71,7 +71,12 @@ impl Normalized {
                     .last()
                     .filter(|s| !s.atom)
                     .map(|s| s.orig.wrapping_sub(s.norm));
-                for (at, &b) in bytes.get(offset..end).unwrap_or_default().iter().enumerate() {
+                for (at, &b) in bytes
+                    .get(offset..end)
+                    .unwrap_or_default()
+                    .iter()
+                    .enumerate()
+                {
                     let at = offset + at;
                     let out = if b == b'-' || char::from(b).is_whitespace() {
                         if last_space {
