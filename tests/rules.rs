@@ -366,3 +366,32 @@ t!(
     "\"Kami siap,\" kata Chief Executive Officer (CEO) Dewi Anggraini kepada wartawan.",
     [("PERSON", "Dewi Anggraini", "rule:title"),]
 );
+
+// LONG TEXTS: past a few hundred candidates the rule stage resolves again
+// only the parts of the text a rule changed; the result must be the one a
+// short text gets, paragraph by paragraph.
+#[test]
+fn a_long_text_resolves_like_its_paragraphs() {
+    let paragraph = "Menteri Keuangan Dewi Lestari bertemu Kepala Badan Pusat Statistik \
+                     (BPS) di Bandara Kualanamu, Medan. \"Data BPS siap,\" kata Rudi Hartono \
+                     dari Kementerian Luar Negeri.\n\n";
+    let one: Vec<(String, usize, usize, String)> = entitas::extract(paragraph)
+        .into_iter()
+        .map(|e| (e.text, e.byte_start, e.byte_end, e.source))
+        .collect();
+    assert!(one.len() >= 5, "{one:?}");
+    let copies = 100;
+    let text = paragraph.repeat(copies);
+    let all: Vec<(String, usize, usize, String)> = entitas::extract(&text)
+        .into_iter()
+        .map(|e| (e.text, e.byte_start, e.byte_end, e.source))
+        .collect();
+    let expected: Vec<(String, usize, usize, String)> = (0..copies)
+        .flat_map(|k| {
+            let shift = k * paragraph.len();
+            one.iter()
+                .map(move |(t, a, b, s)| (t.clone(), a + shift, b + shift, s.clone()))
+        })
+        .collect();
+    assert_eq!(all, expected);
+}
