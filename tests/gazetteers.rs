@@ -213,3 +213,78 @@ fn places_typed_state_names() {
         &["Bandar Udara Juanda", "Bandara Juanda"],
     );
 }
+
+#[test]
+fn regional_institutions_generated() {
+    // Issue #3: the organization that contains a place wins, the place inside
+    // it is not reported.
+    one_id(
+        "Pemerintah Kabupaten Tapanuli Utara menggelar rapat; Pemkab Taput setuju.",
+        "ORGANIZATION",
+        "organization:pemkab-12.02",
+        &["Pemerintah Kabupaten Tapanuli Utara", "Pemkab Taput"],
+    );
+    assert!(found("Pemkab Taput setuju.", "LOCATION").is_empty());
+    one_id(
+        "DPRD Kabupaten Timor Tengah Selatan, atau DPRD TTS, bersidang.",
+        "ORGANIZATION",
+        "organization:dprd-kab-53.02",
+        &["DPRD Kabupaten Timor Tengah Selatan", "DPRD TTS"],
+    );
+    one_id(
+        "KPU Kota Surakarta menetapkan calon; KPU Solo mengumumkan.",
+        "ORGANIZATION",
+        "organization:kpu-kota-33.72",
+        &["KPU Kota Surakarta", "KPU Solo"],
+    );
+    one_id(
+        "Bawaslu Jakarta Selatan menerima laporan.",
+        "ORGANIZATION",
+        "organization:bawaslu-kota-31.74",
+        &["Bawaslu Jakarta Selatan"],
+    );
+    one_id(
+        "DPRK Aceh Utara bersidang.",
+        "ORGANIZATION",
+        "organization:dprd-kab-11.08",
+        &["DPRK Aceh Utara"],
+    );
+    one_id(
+        "Kejati Kepri menahan tersangka.",
+        "ORGANIZATION",
+        "organization:kejati-prov-kepulauan-riau",
+        &["Kejati Kepri"],
+    );
+    one_id(
+        "Banding diputus Pengadilan Tinggi Surabaya.",
+        "ORGANIZATION",
+        "organization:pt-jawa-timur",
+        &["Pengadilan Tinggi Surabaya"],
+    );
+    // A regency and a city share the name: the typed forms are distinct, the
+    // bare short form is ambiguous and not listed.
+    one_id(
+        "DPRD Kota Tasikmalaya",
+        "ORGANIZATION",
+        "organization:dprd-kota-32.78",
+        &["DPRD Kota Tasikmalaya"],
+    );
+    one_id(
+        "KPU Kabupaten Tasikmalaya",
+        "ORGANIZATION",
+        "organization:kpu-kab-32.06",
+        &["KPU Kabupaten Tasikmalaya"],
+    );
+    let got = found("Bawaslu Tasikmalaya menerima laporan.", "ORGANIZATION");
+    assert!(
+        got.iter().all(|(t, _)| t != "Bawaslu Tasikmalaya"),
+        "{got:?}"
+    );
+    // A province name shared with its capital goes to the province.
+    one_id(
+        "KPU Jambi",
+        "ORGANIZATION",
+        "organization:kpu-prov-jambi",
+        &["KPU Jambi"],
+    );
+}
