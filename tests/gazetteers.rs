@@ -288,3 +288,34 @@ fn regional_institutions_generated() {
         &["KPU Jambi"],
     );
 }
+
+#[test]
+fn organizations_with_a_place_curated() {
+    one_id(
+        "Persiba Bantul naik kasta.",
+        "ORGANIZATION",
+        "organization:persiba-bantul",
+        &["Persiba Bantul"],
+    );
+    one_id(
+        "Laga BRI Liga 1 ditunda; Liga 1 berlanjut pekan depan.",
+        "ORGANIZATION",
+        "organization:liga-1-indonesia",
+        &["BRI Liga 1", "Liga 1"],
+    );
+    one_id(
+        "Seperti dilaporkan Tribun Jogja kemarin.",
+        "ORGANIZATION",
+        "organization:tribun-jogja",
+        &["Tribun Jogja"],
+    );
+    one_id(
+        "Mahasiswa Politeknik Negeri Jember (Polije) berprestasi.",
+        "ORGANIZATION",
+        "organization:polije",
+        &["Politeknik Negeri Jember", "Polije"],
+    );
+    for text in ["Persiba Bantul", "Tribun Jogja", "Politeknik Negeri Jember"] {
+        assert!(found(text, "LOCATION").is_empty(), "{text}");
+    }
+}
