@@ -13,6 +13,7 @@
 //! | [`Rule::Title`] | `Menteri Pertahanan Rusia Sergei Shoigu` → PERSON `Sergei Shoigu` | `rules/titles.txt`, `rules/title-words.txt` |
 //! | [`Rule::Saying`] | `kata Budi Santoso`, `Budi Santoso mengatakan` → PERSON | `rules/saying-verbs.txt` |
 //! | [`Rule::Head`] | `Kementerian Luar Negeri`, `Bandara Kualanamu` → ORGANIZATION, LOCATION (head included) | `rules/heads.txt` |
+//! | [`Rule::Context`] | `bersama Budi Santoso`, `Budi Santoso juga`, `Budi Santoso (gitar)`, `Budi Santoso dan Rina Wati` (next to a person) → PERSON | `rules/context.txt` |
 //! | [`Rule::Coreference`] | a later `Shoigu` after `Sergei Shoigu` → the same PERSON | — |
 //! | [`Rule::SentenceStart`] | drops a one-word match that is a common word at a sentence start | `rules/stopwords.txt` |
 //!
@@ -44,6 +45,9 @@ pub enum Rule {
     Head,
     /// A later single word of a person's full name: `Shoigu`.
     Coreference,
+    /// A name next to words that introduce people (`bersama X`, `X juga`,
+    /// `X (gitar)`), or joined by `dan` or a comma to a person.
+    Context,
     /// Drops a one-word match that is a common word at a sentence start.
     SentenceStart,
     /// Chooses between labels for one span (`Madrid` the city or the club)
@@ -53,13 +57,14 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order the stage runs them.
-    pub const ALL: [Rule; 7] = [
+    pub const ALL: [Rule; 8] = [
         Rule::SentenceStart,
         Rule::Ambiguity,
         Rule::Acronym,
         Rule::Head,
         Rule::Title,
         Rule::Saying,
+        Rule::Context,
         Rule::Coreference,
     ];
 
@@ -72,6 +77,7 @@ impl Rule {
             Rule::Saying => "saying",
             Rule::Head => "head",
             Rule::Coreference => "coreference",
+            Rule::Context => "context",
             Rule::SentenceStart => "sentence-start",
             Rule::Ambiguity => "ambiguity",
         }
@@ -84,6 +90,7 @@ impl Rule {
             Rule::Saying => 4,
             Rule::Head => 8,
             Rule::Coreference => 16,
+            Rule::Context => 128,
             Rule::SentenceStart => 32,
             Rule::Ambiguity => 64,
         }
@@ -96,7 +103,7 @@ pub(crate) struct RuleSet(u8);
 
 impl Default for RuleSet {
     fn default() -> Self {
-        RuleSet(127)
+        RuleSet(255)
     }
 }
 
@@ -163,6 +170,20 @@ struct Lex {
     abbreviation: bool,
     /// In [`HEADLINE_LOWER`]: left in lower case by Title Case headlines.
     headline_lower: bool,
+    /// `rules/context.txt`: a name follows (`bersama X`).
+    ctx_after: bool,
+    /// `rules/context.txt`: a name of two words or more follows (`oleh X Y`).
+    ctx_after2: bool,
+    /// `rules/context.txt`: a name precedes (`X juga`).
+    ctx_before: bool,
+    /// `rules/context.txt`: in parentheses right after a name (`X (gitar)`).
+    ctx_paren: bool,
+    /// `rules/end-heads.txt`: the label of a long form ending with this
+    /// word (`European Free Trade Association`).
+    end_head: Option<Label>,
+    /// A title that is part of the name it precedes (`Pangeran Diponegoro`):
+    /// `+` lines of `rules/titles.txt`.
+    name_title: bool,
     /// Title phrases that start with this word, longest first.
     titles: Vec<Vec<String>>,
     /// Head phrases that start with this word and their labels, longest first.
@@ -358,10 +379,29 @@ static DATA: Lazy<Data> = Lazy::new(|| {
             lexicon.entry(v.trim()).say_before = true;
         }
     }
+    for l in lines(include_str!("../rules/context.txt")) {
+        if let Some(v) = l.strip_prefix("after:") {
+            lexicon.entry(v.trim()).ctx_after = true;
+        } else if let Some(v) = l.strip_prefix("after2:") {
+            lexicon.entry(v.trim()).ctx_after2 = true;
+        } else if let Some(v) = l.strip_prefix("before:") {
+            lexicon.entry(v.trim()).ctx_before = true;
+        } else if let Some(v) = l.strip_prefix("paren:") {
+            lexicon.entry(v.trim()).ctx_paren = true;
+        }
+    }
     for l in lines(include_str!("../rules/titles.txt")) {
+        let (part_of_name, l) = match l.strip_prefix('+') {
+            Some(rest) => (true, rest),
+            None => (false, l),
+        };
         let p = phrase(l);
         if let Some(first) = p.first() {
-            lexicon.entry(first).titles.push(p.clone());
+            let lex = lexicon.entry(first);
+            lex.titles.push(p.clone());
+            if part_of_name && p.len() == 1 {
+                lex.name_title = true;
+            }
         }
     }
     /// `LABEL<TAB>phrase` lines, each phrase stored under its first word.
@@ -374,6 +414,9 @@ static DATA: Lazy<Data> = Lazy::new(|| {
     }
     for (first, head) in labelled(include_str!("../rules/heads.txt")) {
         lexicon.entry(&first).heads.push(head);
+    }
+    for (first, label) in labelled(include_str!("../rules/end-heads.txt")) {
+        lexicon.entry(&first).end_head = Some(label.1);
     }
     for (first, cue) in labelled(include_str!("../rules/cues.txt")) {
         lexicon.entry(&first).cues.push(cue);
@@ -923,6 +966,7 @@ pub(crate) fn apply(
         head,
         title,
         say,
+        context,
         ..
     } = summary;
     let acronym = rules.has(Rule::Acronym) && paren;
@@ -930,9 +974,11 @@ pub(crate) fn apply(
     let title = rules.has(Rule::Title) && title;
     let say = rules.has(Rule::Saying) && say;
     let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
+    let context =
+        rules.has(Rule::Context) && (context || title || say || candidates.iter().any(person));
     let coreference = rules.has(Rule::Coreference)
-        && (title || say || acronym || head || candidates.iter().any(person));
-    if !(acronym || head || title || say || coreference) {
+        && (title || say || context || acronym || head || candidates.iter().any(person));
+    if !(acronym || head || title || say || context || coreference) {
         return candidates;
     }
     let mut doc = Doc {
@@ -961,6 +1007,9 @@ pub(crate) fn apply(
     if say {
         doc.saying();
     }
+    if context {
+        doc.context();
+    }
     if coreference {
         doc.coreference();
     }
@@ -982,6 +1031,8 @@ struct Summary {
     head: bool,
     title: bool,
     say: bool,
+    /// A word of `rules/context.txt`.
+    context: bool,
 }
 
 impl Summary {
@@ -993,6 +1044,7 @@ impl Summary {
             head: false,
             title: false,
             say: false,
+            context: false,
         };
         // (content words, lower-case ones) of the current sentence.
         let (mut n, mut lower) = (0usize, 0usize);
@@ -1010,7 +1062,8 @@ impl Summary {
             if let Some(l) = w.lex {
                 s.head |= w.cap && !l.heads.is_empty();
                 s.title |= !l.titles.is_empty();
-                s.say |= !w.cap && (l.say_after || l.say_before);
+                s.say |= (!w.cap || w.sentence_start) && (l.say_after || l.say_before);
+                s.context |= l.ctx_after || l.ctx_after2 || l.ctx_before || l.ctx_paren;
             }
             if w.is_word && w.alpha && !w.lex.is_some_and(|l| l.headline_lower) {
                 n += 1;
@@ -1332,7 +1385,8 @@ impl Doc<'_, '_, '_> {
             .map(|(p, l)| (p.len(), l.clone()))
     }
 
-    /// A name-like word: capitalized, not a stopword, title or title word.
+    /// A name-like word: capitalized, not a stopword, title or title word,
+    /// not a word with the enclitic `-nya` (`Pasalnya`, `Rencananya`).
     fn name_word(&self, i: usize) -> bool {
         self.word(i).is_some_and(|w| {
             w.is_word
@@ -1340,6 +1394,7 @@ impl Doc<'_, '_, '_> {
                 && !(w.all_caps && w.text.chars().count() > 1)
                 && !w.stop()
                 && !w.title_word()
+                && !(w.text.len() >= 7 && w.text.ends_with("nya"))
                 && self.title_at(i) == 0
         })
     }
@@ -1437,8 +1492,15 @@ impl Doc<'_, '_, '_> {
                         first += 1;
                     }
                     let long = self.span_text(first, before + 1).unwrap_or_default();
-                    if before + 1 - first >= 2 && initials_match(&acronym, long) {
-                        let label = self.head_label(first).unwrap_or(Label::Organization);
+                    // An unlisted long form needs a head noun (`Badan`,
+                    // `Komisi`): `Ujian Nasional (UN)` names no entity.
+                    let head = self.head_label(first).or_else(|| {
+                        self.word(before)
+                            .and_then(|w| w.lex)
+                            .and_then(|l| l.end_head.clone())
+                    });
+                    if before + 1 - first >= 2 && initials_match(&acronym, long) && head.is_some() {
+                        let label = head.unwrap_or(Label::Organization);
                         let long = long.to_string();
                         let e = self.records.add(label, &long, Rule::Acronym);
                         self.push(first, before + 1, e, Rule::Acronym);
@@ -1492,7 +1554,11 @@ impl Doc<'_, '_, '_> {
             {
                 Some(e) => e.2,
                 None => {
-                    let label = self.head_label(i + 2).unwrap_or(Label::Organization);
+                    // An unknown acronym and an unlisted long form: only
+                    // with a head noun (`SUN (Surat Utang Negara)` is none).
+                    let Some(label) = self.head_label(i + 2) else {
+                        continue;
+                    };
                     let e = self.records.add(label, &long, Rule::Acronym);
                     self.push(i, i + 1, e, Rule::Acronym);
                     e
@@ -1640,7 +1706,12 @@ impl Doc<'_, '_, '_> {
             }
             let end = self.name_run(k);
             if end > k {
-                found.push((k, end));
+                // `Pangeran Diponegoro`: some titles belong to the name.
+                let part_of_name = k == i + 1
+                    && self
+                        .word(i)
+                        .is_some_and(|w| w.cap && w.lex.is_some_and(|l| l.name_title));
+                found.push((if part_of_name { i } else { k }, end));
                 i = end;
             } else {
                 i += len.max(1);
@@ -1666,7 +1737,7 @@ impl Doc<'_, '_, '_> {
         let mut found = Vec::new();
         for i in 0..self.words.len() {
             let Some(w) = self.word(i) else { break };
-            if w.cap || self.in_headline(i) {
+            if (w.cap && !w.sentence_start) || self.in_headline(i) {
                 continue; // `Kata Pejabat AS` in a headline is not a quote
             }
             let lex = w.lex;
@@ -1692,6 +1763,125 @@ impl Doc<'_, '_, '_> {
         found.retain(|&(a, b)| !(a..b).any(|k| self.covered(k) && self.person_at(k).is_none()));
         found.dedup();
         self.add_people(found, Rule::Saying);
+    }
+
+    /// The run of name words that ends right before word `i`, in its
+    /// sentence, not after a title: its first word.
+    fn name_run_before(&self, i: usize) -> Option<usize> {
+        let mut first = i;
+        while first > 0 && i - first < MAX_NAME_WORDS {
+            let k = first - 1;
+            if self.covered(k) || !self.name_word(k) || !self.same_sentence(k, i) {
+                break;
+            }
+            first = k;
+        }
+        (first < i && self.title_at(first.saturating_sub(1)) == 0).then_some(first)
+    }
+
+    fn context(&mut self) {
+        let mut found = Vec::new();
+        for i in 0..self.words.len() {
+            let Some(w) = self.word(i) else { break };
+            if (w.cap && !w.sentence_start) || self.in_headline(i) {
+                continue;
+            }
+            let lex = w.lex;
+            if lex.is_some_and(|l| l.ctx_after || l.ctx_after2) {
+                let end = self.name_run(i + 1);
+                let min = if lex.is_some_and(|l| l.ctx_after) {
+                    1
+                } else {
+                    2
+                };
+                if end >= i + 1 + min && self.same_sentence(i, i + 1) {
+                    found.push((i + 1, end));
+                }
+            } else if i > 0 && lex.is_some_and(|l| l.ctx_before) {
+                if let Some(first) = self.name_run_before(i) {
+                    found.push((first, i));
+                }
+            } else if i > 0 && w.text == "(" {
+                // `X (gitar)`, `X (lahir 1970)`, `X () adalah`.
+                let cue = self
+                    .word(i + 1)
+                    .is_some_and(|n| n.text == ")" || n.lex.is_some_and(|l| l.ctx_paren));
+                if cue {
+                    if let Some(first) = self.name_run_before(i) {
+                        found.push((first, i));
+                    }
+                }
+            }
+        }
+        found.retain(|&(a, b)| !(a..b).any(|k| self.covered(k) && self.person_at(k).is_none()));
+        found.dedup();
+        self.add_people(found, Rule::Context);
+        // Names joined to a person by `dan`, `serta`, `&` or a comma.
+        let mut found = Vec::new();
+        let people: Vec<(usize, usize)> = self
+            .flat
+            .iter()
+            .filter(|f| f.3 == Kind::Person)
+            .map(|f| (f.0, f.1))
+            .collect();
+        for &(first, last) in &people {
+            // Forward: `Person dan X`, `Person, X, dan Y`.
+            let mut k = last;
+            for _ in 0..6 {
+                let Some(sep) = self.word(k) else { break };
+                if !self.same_sentence(first, k) || !is_joiner(sep) {
+                    break;
+                }
+                let mut j = k + 1;
+                if sep.text == "," && self.word(j).is_some_and(is_joiner) {
+                    j += 1;
+                }
+                if let Some((_, l)) = self.person_at(j) {
+                    k = l;
+                    continue;
+                }
+                // One word is too little to go on, but for the last of a
+                // list: `A, B dan C`.
+                let end = self.name_run(j);
+                let last = self
+                    .word(j - 1)
+                    .is_some_and(|w| w.is("dan") || w.is("serta"));
+                if end < j + if last { 1 } else { 2 } || !self.same_sentence(k, j) {
+                    break;
+                }
+                found.push((j, end));
+                k = end;
+            }
+            // Backward: `X dan Person`, `X, Y, dan Person`.
+            let mut k = first;
+            for _ in 0..6 {
+                let Some(sep) = k.checked_sub(1).and_then(|s| self.word(s)) else {
+                    break;
+                };
+                if !is_joiner(sep) {
+                    break;
+                }
+                let mut j = k - 1;
+                if sep.text != "," && j > 0 && self.word(j - 1).is_some_and(|w| w.text == ",") {
+                    j -= 1;
+                }
+                if let Some((f, _)) = j.checked_sub(1).and_then(|p| self.person_at(p)) {
+                    k = f;
+                    continue;
+                }
+                match self.name_run_before(j) {
+                    Some(f) if self.same_sentence(f, first) && j - f > 1 => {
+                        found.push((f, j));
+                        k = f;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found.retain(|&(a, b)| !(a..b).any(|k| self.covered(k)));
+        self.add_people(found, Rule::Context);
     }
 
     fn coreference(&mut self) {
@@ -1732,6 +1922,11 @@ impl Doc<'_, '_, '_> {
             self.push(k, k + 1, e, Rule::Coreference);
         }
     }
+}
+
+/// A word joining names in a list: `dan`, `serta`, `&`, a comma.
+fn is_joiner(w: &Word) -> bool {
+    w.text == "," || w.text == "&" || w.is("dan") || w.is("serta")
 }
 
 /// `KPK`, `IRGC`, `PDI-P`: 2 to 12 chars, at least two capitals, no
