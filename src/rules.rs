@@ -974,8 +974,8 @@ pub(crate) fn apply(
     let title = rules.has(Rule::Title) && title;
     let say = rules.has(Rule::Saying) && say;
     let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
-    let context =
-        rules.has(Rule::Context) && (context || title || say || candidates.iter().any(person));
+    let context = rules.has(Rule::Context)
+        && (context || paren || title || say || candidates.iter().any(person));
     let coreference = rules.has(Rule::Coreference)
         && (title || say || context || acronym || head || candidates.iter().any(person));
     if !(acronym || head || title || say || context || coreference) {
@@ -1428,12 +1428,13 @@ impl Doc<'_, '_, '_> {
                 k += 1;
                 end = k;
             } else if k > i
-                && self
+                && (self
                     .word(k)
                     .is_some_and(|w| PARTICLES.iter().any(|p| w.is(p)))
+                    || self.initial_dot(k))
                 && self.name_word(k + 1)
             {
-                k += 1;
+                k += 1; // `bin`, or the dot of an initial: `M. Sabarani`
             } else {
                 break;
             }
@@ -1765,16 +1766,44 @@ impl Doc<'_, '_, '_> {
         self.add_people(found, Rule::Saying);
     }
 
+    /// Whether word `k` is the dot right after an initial (`R.`).
+    fn initial_dot(&self, k: usize) -> bool {
+        let (Some(dot), Some(w)) = (self.word(k), k.checked_sub(1).and_then(|p| self.word(p)))
+        else {
+            return false;
+        };
+        dot.text == "." && w.end == dot.start && w.cap && w.text.chars().count() == 1
+    }
+
     /// The run of name words that ends right before word `i`, in its
-    /// sentence, not after a title: its first word.
+    /// sentence, not after a title: its first word. Initials and a quoted
+    /// nickname inside the run belong to it: `Peter R. Hunt`,
+    /// `Robert "Robbie" Gaspar`.
     fn name_run_before(&self, i: usize) -> Option<usize> {
         let mut first = i;
-        while first > 0 && i - first < MAX_NAME_WORDS {
+        let mut names = 0;
+        while first > 0 && names < MAX_NAME_WORDS {
             let k = first - 1;
-            if self.covered(k) || !self.name_word(k) || !self.same_sentence(k, i) {
+            if !self.same_sentence(k, i) || self.covered(k) {
                 break;
             }
-            first = k;
+            if self.name_word(k) {
+                first = k;
+                names += 1;
+            } else if names > 0 && self.initial_dot(k) {
+                first = k; // the initial itself is a name word
+            } else if names > 0
+                && k >= 3
+                && self.word(k).is_some_and(|w| w.text == "\"")
+                && self.word(k - 2).is_some_and(|w| w.text == "\"")
+                && self.name_word(k - 1)
+                && self.name_word(k - 3)
+                && !(k - 2..=k).any(|j| self.covered(j))
+            {
+                first = k - 2; // `"Robbie"`; the name before it comes next
+            } else {
+                break;
+            }
         }
         (first < i && self.title_at(first.saturating_sub(1)) == 0).then_some(first)
     }

@@ -507,3 +507,20 @@ t!(
         ("ORGANIZATION", "GSA", "rule:acronym")
     ]
 );
+
+// Initials and quoted nicknames inside a name.
+t!(
+    context_initial_inside_the_name,
+    "Lagu itu ditulis oleh Budi S. Hartawan pada 1990.",
+    [("PERSON", "Budi S. Hartawan", "rule:context")]
+);
+t!(
+    context_nickname_inside_the_name,
+    "Tanto \"Bembi\" Sutejo () adalah pelukis.",
+    [("PERSON", "Tanto \"Bembi\" Sutejo", "rule:context")]
+);
+t!(
+    context_initial_before_a_cue,
+    "Kemudian Rina K. Dewanti juga hadir.",
+    [("PERSON", "Rina K. Dewanti", "rule:context")]
+);
