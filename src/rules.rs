@@ -545,11 +545,8 @@ fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
 /// The low `n` bytes of a word (`n` ≤ 8).
 #[inline]
 fn byte_mask(n: usize) -> u64 {
-    if n >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * n)) - 1
-    }
+    // Through u128, a shift by 64 needs no branch.
+    ((1u128 << (8 * n.min(8))) - 1) as u64
 }
 
 /// The run of ASCII letters and digits from `start`, eight bytes at a
@@ -1435,6 +1432,14 @@ impl Doc<'_, '_, '_> {
                 && self.name_word(k + 1)
             {
                 k += 1; // `bin`, or the dot of an initial: `M. Sabarani`
+            } else if k > i
+                && self
+                    .word(k)
+                    .is_some_and(|w| w.cap && w.text.chars().count() == 1)
+                && self.initial_dot(k + 1)
+                && self.name_word(k + 2)
+            {
+                k += 2; // an initial that is also a title: `Tonny H. Wangania`
             } else {
                 break;
             }
@@ -1677,7 +1682,14 @@ impl Doc<'_, '_, '_> {
         let mut i = 0;
         while i < self.words.len() {
             let len = self.title_at(i);
-            if len == 0 || self.in_headline(i) || self.covered(i) {
+            // `Tonny H. Wangania`: a one-letter title after a name is an
+            // initial.
+            let initial = len == 1
+                && i > 0
+                && self.word(i).is_some_and(|w| w.text.chars().count() == 1)
+                && self.name_word(i - 1)
+                && self.same_sentence(i - 1, i);
+            if len == 0 || initial || self.in_headline(i) || self.covered(i) {
                 i += 1;
                 continue;
             }

@@ -524,3 +524,21 @@ t!(
     "Kemudian Rina K. Dewanti juga hadir.",
     [("PERSON", "Rina K. Dewanti", "rule:context")]
 );
+
+// TITLE: award categories and units continue a role; a one-letter title
+// after a name is an initial.
+t!(
+    title_award_category_is_no_name,
+    "Ia meraih piala Aktor Pendukung Terbaik dalam festival itu.",
+    []
+);
+t!(
+    title_then_school_unit,
+    "Kemarin Kepala Sekolah Wartini Susanti membuka acara.",
+    [("PERSON", "Wartini Susanti", "rule:title")]
+);
+t!(
+    title_initial_that_is_a_title,
+    "Kemarin Rektor Sapto H. Wibisono membuka acara.",
+    [("PERSON", "Sapto H. Wibisono", "rule:title")]
+);
