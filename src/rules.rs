@@ -815,32 +815,58 @@ fn flat_resolve(text: &str, candidates: &[Candidate]) -> Vec<Candidate> {
         text.get(c.byte_start..c.byte_end)
             .map_or(0, |s| s.chars().count())
     };
-    let mut order: Vec<(std::cmp::Reverse<usize>, usize, u32, usize)> = candidates
+    // By start: runs of overlapping candidates are clusters, resolved on
+    // their own; most are a single candidate, kept as it is.
+    let mut by_start: Vec<(usize, usize, usize)> = candidates
         .iter()
         .enumerate()
         .filter(|(_, c)| c.byte_start < c.byte_end)
-        .map(|(i, c)| (std::cmp::Reverse(char_len(c)), c.byte_start, c.entity, i))
+        .map(|(i, c)| (c.byte_start, c.byte_end, i))
         .collect();
-    // The index makes the unstable sort stable, like `resolve`'s.
-    order.sort_unstable();
-    let lo = candidates.iter().map(|c| c.byte_start).min().unwrap_or(0);
-    let hi = candidates.iter().map(|c| c.byte_end).max().unwrap_or(0);
-    let mut taken = vec![0u64; hi.saturating_sub(lo).div_ceil(64)];
-    let mut kept = Vec::with_capacity(order.len());
-    for (_, _, _, i) in order {
-        let Some(c) = candidates.get(i) else { continue };
-        let (a, b) = (c.byte_start - lo, c.byte_end - lo);
-        let free = (a..b).all(|k| taken.get(k / 64).is_some_and(|w| w & (1 << (k % 64)) == 0));
-        if free {
-            for k in a..b {
-                if let Some(w) = taken.get_mut(k / 64) {
-                    *w |= 1 << (k % 64);
-                }
+    by_start.sort_unstable();
+    let mut kept = Vec::with_capacity(by_start.len());
+    let mut rest = by_start.as_slice();
+    while let Some(&(_, first_end, _)) = rest.first() {
+        let mut end = first_end;
+        let mut n = 1;
+        while let Some(&(s, e, _)) = rest.get(n) {
+            if s >= end {
+                break;
             }
-            kept.push(*c);
+            end = end.max(e);
+            n += 1;
+        }
+        let (cluster, tail) = rest.split_at(n);
+        rest = tail;
+        if let [(_, _, i)] = cluster {
+            kept.extend(candidates.get(*i).copied());
+            continue;
+        }
+        // Longest in chars, then leftmost, then the lower entity; the
+        // index keeps equal keys in input order, as `resolve`'s stable
+        // sort does.
+        let mut order: Vec<(std::cmp::Reverse<usize>, usize, u32, usize)> = cluster
+            .iter()
+            .filter_map(|&(_, _, i)| candidates.get(i).map(|c| (i, c)))
+            .map(|(i, c)| (std::cmp::Reverse(char_len(c)), c.byte_start, c.entity, i))
+            .collect();
+        order.sort_unstable();
+        let from = kept.len();
+        for (_, _, _, i) in order {
+            let Some(c) = candidates.get(i) else { continue };
+            let clear = kept
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .all(|k: &Candidate| k.byte_end <= c.byte_start || c.byte_end <= k.byte_start);
+            if clear {
+                kept.push(*c);
+            }
+        }
+        if let Some(part) = kept.get_mut(from..) {
+            part.sort_unstable_by_key(|c| c.byte_start);
         }
     }
-    kept.sort_unstable_by_key(|c| c.byte_start);
     kept
 }
 
@@ -2061,6 +2087,7 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         #[test]
         fn flat_resolve_is_resolve(
             spans in proptest::collection::vec((0usize..40, 0usize..12, 0u32..6, proptest::bool::ANY), 0..40)
