@@ -1985,8 +1985,19 @@ impl Doc<'_, '_, '_> {
                 }
             }
         }
+        // Adjacent words of one person make one mention: a later
+        // `Budi Santoso` after `Budi Santoso` is one name, not two.
+        let mut spans: Vec<(usize, usize, u32)> = Vec::with_capacity(found.len());
         for (k, e) in found {
-            self.push(k, k + 1, e, Rule::Coreference);
+            match spans.last_mut() {
+                Some(last) if last.1 == k && last.2 == e && self.same_sentence(last.0, k) => {
+                    last.1 = k + 1
+                }
+                _ => spans.push((k, k + 1, e)),
+            }
+        }
+        for (first, last, e) in spans {
+            self.push(first, last, e, Rule::Coreference);
         }
     }
 }

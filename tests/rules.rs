@@ -542,3 +542,13 @@ t!(
     "Kemarin Rektor Sapto H. Wibisono membuka acara.",
     [("PERSON", "Sapto H. Wibisono", "rule:title")]
 );
+
+// COREFERENCE: a later full name is one mention.
+t!(
+    coreference_later_full_name_is_one_mention,
+    "Kemarin Menteri Keuangan Dewi Lestari tiba. Lalu Dewi Lestari pergi.",
+    [
+        ("PERSON", "Dewi Lestari", "rule:title"),
+        ("PERSON", "Dewi Lestari", "rule:coreference")
+    ]
+);
