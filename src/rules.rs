@@ -1451,6 +1451,17 @@ impl Doc<'_, '_, '_> {
                 k += 1;
                 end = k;
             } else if k > i
+                && end == k
+                && self
+                    .word(k)
+                    .is_some_and(|w| w.is_word && w.cap && !w.stop())
+                && self.title_at(k) == 1
+                && self.name_word(k + 1)
+            {
+                // A one-word title between name words is a name word:
+                // `Lukman Hakim Saefuddin`.
+                k += 1;
+            } else if k > i
                 && (self
                     .word(k)
                     .is_some_and(|w| PARTICLES.iter().any(|p| w.is(p)))

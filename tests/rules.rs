@@ -552,3 +552,16 @@ t!(
         ("PERSON", "Dewi Lestari", "rule:coreference")
     ]
 );
+
+// TITLE: a one-word title between name words belongs to the name; fields
+// of an office continue the title.
+t!(
+    title_word_inside_a_name,
+    "Kemarin Menteri Agama Rahmat Hakim Sudirja hadir.",
+    [("PERSON", "Rahmat Hakim Sudirja", "rule:title")]
+);
+t!(
+    title_then_field_of_office,
+    "Kemarin Direktur Teknik Wahyu Santosa hadir.",
+    [("PERSON", "Wahyu Santosa", "rule:title")]
+);
