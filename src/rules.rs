@@ -13,6 +13,7 @@
 //! | [`Rule::Title`] | `Menteri Pertahanan Rusia Sergei Shoigu` → PERSON `Sergei Shoigu` | `rules/titles.txt`, `rules/title-words.txt` |
 //! | [`Rule::Saying`] | `kata Budi Santoso`, `Budi Santoso mengatakan` → PERSON | `rules/saying-verbs.txt` |
 //! | [`Rule::Head`] | `Kementerian Luar Negeri`, `Bandara Kualanamu` → ORGANIZATION, LOCATION (head included) | `rules/heads.txt` |
+//! | [`Rule::Context`] | `bersama Budi Santoso`, `Budi Santoso juga`, `Budi Santoso (gitar)`, `Budi Santoso dan Rina Wati` (next to a person) → PERSON | `rules/context.txt` |
 //! | [`Rule::Coreference`] | a later `Shoigu` after `Sergei Shoigu` → the same PERSON | — |
 //! | [`Rule::SentenceStart`] | drops a one-word match that is a common word at a sentence start | `rules/stopwords.txt` |
 //!
@@ -44,6 +45,9 @@ pub enum Rule {
     Head,
     /// A later single word of a person's full name: `Shoigu`.
     Coreference,
+    /// A name next to words that introduce people (`bersama X`, `X juga`,
+    /// `X (gitar)`), or joined by `dan` or a comma to a person.
+    Context,
     /// Drops a one-word match that is a common word at a sentence start.
     SentenceStart,
     /// Chooses between labels for one span (`Madrid` the city or the club)
@@ -53,13 +57,14 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order the stage runs them.
-    pub const ALL: [Rule; 7] = [
+    pub const ALL: [Rule; 8] = [
         Rule::SentenceStart,
         Rule::Ambiguity,
         Rule::Acronym,
         Rule::Head,
         Rule::Title,
         Rule::Saying,
+        Rule::Context,
         Rule::Coreference,
     ];
 
@@ -72,6 +77,7 @@ impl Rule {
             Rule::Saying => "saying",
             Rule::Head => "head",
             Rule::Coreference => "coreference",
+            Rule::Context => "context",
             Rule::SentenceStart => "sentence-start",
             Rule::Ambiguity => "ambiguity",
         }
@@ -84,6 +90,7 @@ impl Rule {
             Rule::Saying => 4,
             Rule::Head => 8,
             Rule::Coreference => 16,
+            Rule::Context => 128,
             Rule::SentenceStart => 32,
             Rule::Ambiguity => 64,
         }
@@ -96,7 +103,7 @@ pub(crate) struct RuleSet(u8);
 
 impl Default for RuleSet {
     fn default() -> Self {
-        RuleSet(127)
+        RuleSet(255)
     }
 }
 
@@ -163,6 +170,20 @@ struct Lex {
     abbreviation: bool,
     /// In [`HEADLINE_LOWER`]: left in lower case by Title Case headlines.
     headline_lower: bool,
+    /// `rules/context.txt`: a name follows (`bersama X`).
+    ctx_after: bool,
+    /// `rules/context.txt`: a name of two words or more follows (`oleh X Y`).
+    ctx_after2: bool,
+    /// `rules/context.txt`: a name precedes (`X juga`).
+    ctx_before: bool,
+    /// `rules/context.txt`: in parentheses right after a name (`X (gitar)`).
+    ctx_paren: bool,
+    /// `rules/end-heads.txt`: the label of a long form ending with this
+    /// word (`European Free Trade Association`).
+    end_head: Option<Label>,
+    /// A title that is part of the name it precedes (`Pangeran Diponegoro`):
+    /// `+` lines of `rules/titles.txt`.
+    name_title: bool,
     /// Title phrases that start with this word, longest first.
     titles: Vec<Vec<String>>,
     /// Head phrases that start with this word and their labels, longest first.
@@ -358,10 +379,29 @@ static DATA: Lazy<Data> = Lazy::new(|| {
             lexicon.entry(v.trim()).say_before = true;
         }
     }
+    for l in lines(include_str!("../rules/context.txt")) {
+        if let Some(v) = l.strip_prefix("after:") {
+            lexicon.entry(v.trim()).ctx_after = true;
+        } else if let Some(v) = l.strip_prefix("after2:") {
+            lexicon.entry(v.trim()).ctx_after2 = true;
+        } else if let Some(v) = l.strip_prefix("before:") {
+            lexicon.entry(v.trim()).ctx_before = true;
+        } else if let Some(v) = l.strip_prefix("paren:") {
+            lexicon.entry(v.trim()).ctx_paren = true;
+        }
+    }
     for l in lines(include_str!("../rules/titles.txt")) {
+        let (part_of_name, l) = match l.strip_prefix('+') {
+            Some(rest) => (true, rest),
+            None => (false, l),
+        };
         let p = phrase(l);
         if let Some(first) = p.first() {
-            lexicon.entry(first).titles.push(p.clone());
+            let lex = lexicon.entry(first);
+            lex.titles.push(p.clone());
+            if part_of_name && p.len() == 1 {
+                lex.name_title = true;
+            }
         }
     }
     /// `LABEL<TAB>phrase` lines, each phrase stored under its first word.
@@ -374,6 +414,9 @@ static DATA: Lazy<Data> = Lazy::new(|| {
     }
     for (first, head) in labelled(include_str!("../rules/heads.txt")) {
         lexicon.entry(&first).heads.push(head);
+    }
+    for (first, label) in labelled(include_str!("../rules/end-heads.txt")) {
+        lexicon.entry(&first).end_head = Some(label.1);
     }
     for (first, cue) in labelled(include_str!("../rules/cues.txt")) {
         lexicon.entry(&first).cues.push(cue);
@@ -502,11 +545,8 @@ fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
 /// The low `n` bytes of a word (`n` ≤ 8).
 #[inline]
 fn byte_mask(n: usize) -> u64 {
-    if n >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * n)) - 1
-    }
+    // Through u128, a shift by 64 needs no branch.
+    ((1u128 << (8 * n.min(8))) - 1) as u64
 }
 
 /// The run of ASCII letters and digits from `start`, eight bytes at a
@@ -775,32 +815,58 @@ fn flat_resolve(text: &str, candidates: &[Candidate]) -> Vec<Candidate> {
         text.get(c.byte_start..c.byte_end)
             .map_or(0, |s| s.chars().count())
     };
-    let mut order: Vec<(std::cmp::Reverse<usize>, usize, u32, usize)> = candidates
+    // By start: runs of overlapping candidates are clusters, resolved on
+    // their own; most are a single candidate, kept as it is.
+    let mut by_start: Vec<(usize, usize, usize)> = candidates
         .iter()
         .enumerate()
         .filter(|(_, c)| c.byte_start < c.byte_end)
-        .map(|(i, c)| (std::cmp::Reverse(char_len(c)), c.byte_start, c.entity, i))
+        .map(|(i, c)| (c.byte_start, c.byte_end, i))
         .collect();
-    // The index makes the unstable sort stable, like `resolve`'s.
-    order.sort_unstable();
-    let lo = candidates.iter().map(|c| c.byte_start).min().unwrap_or(0);
-    let hi = candidates.iter().map(|c| c.byte_end).max().unwrap_or(0);
-    let mut taken = vec![0u64; hi.saturating_sub(lo).div_ceil(64)];
-    let mut kept = Vec::with_capacity(order.len());
-    for (_, _, _, i) in order {
-        let Some(c) = candidates.get(i) else { continue };
-        let (a, b) = (c.byte_start - lo, c.byte_end - lo);
-        let free = (a..b).all(|k| taken.get(k / 64).is_some_and(|w| w & (1 << (k % 64)) == 0));
-        if free {
-            for k in a..b {
-                if let Some(w) = taken.get_mut(k / 64) {
-                    *w |= 1 << (k % 64);
-                }
+    by_start.sort_unstable();
+    let mut kept = Vec::with_capacity(by_start.len());
+    let mut rest = by_start.as_slice();
+    while let Some(&(_, first_end, _)) = rest.first() {
+        let mut end = first_end;
+        let mut n = 1;
+        while let Some(&(s, e, _)) = rest.get(n) {
+            if s >= end {
+                break;
             }
-            kept.push(*c);
+            end = end.max(e);
+            n += 1;
+        }
+        let (cluster, tail) = rest.split_at(n);
+        rest = tail;
+        if let [(_, _, i)] = cluster {
+            kept.extend(candidates.get(*i).copied());
+            continue;
+        }
+        // Longest in chars, then leftmost, then the lower entity; the
+        // index keeps equal keys in input order, as `resolve`'s stable
+        // sort does.
+        let mut order: Vec<(std::cmp::Reverse<usize>, usize, u32, usize)> = cluster
+            .iter()
+            .filter_map(|&(_, _, i)| candidates.get(i).map(|c| (i, c)))
+            .map(|(i, c)| (std::cmp::Reverse(char_len(c)), c.byte_start, c.entity, i))
+            .collect();
+        order.sort_unstable();
+        let from = kept.len();
+        for (_, _, _, i) in order {
+            let Some(c) = candidates.get(i) else { continue };
+            let clear = kept
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .all(|k: &Candidate| k.byte_end <= c.byte_start || c.byte_end <= k.byte_start);
+            if clear {
+                kept.push(*c);
+            }
+        }
+        if let Some(part) = kept.get_mut(from..) {
+            part.sort_unstable_by_key(|c| c.byte_start);
         }
     }
-    kept.sort_unstable_by_key(|c| c.byte_start);
     kept
 }
 
@@ -923,6 +989,7 @@ pub(crate) fn apply(
         head,
         title,
         say,
+        context,
         ..
     } = summary;
     let acronym = rules.has(Rule::Acronym) && paren;
@@ -930,9 +997,11 @@ pub(crate) fn apply(
     let title = rules.has(Rule::Title) && title;
     let say = rules.has(Rule::Saying) && say;
     let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
+    let context = rules.has(Rule::Context)
+        && (context || paren || title || say || candidates.iter().any(person));
     let coreference = rules.has(Rule::Coreference)
-        && (title || say || acronym || head || candidates.iter().any(person));
-    if !(acronym || head || title || say || coreference) {
+        && (title || say || context || acronym || head || candidates.iter().any(person));
+    if !(acronym || head || title || say || context || coreference) {
         return candidates;
     }
     let mut doc = Doc {
@@ -961,6 +1030,9 @@ pub(crate) fn apply(
     if say {
         doc.saying();
     }
+    if context {
+        doc.context();
+    }
     if coreference {
         doc.coreference();
     }
@@ -982,6 +1054,8 @@ struct Summary {
     head: bool,
     title: bool,
     say: bool,
+    /// A word of `rules/context.txt`.
+    context: bool,
 }
 
 impl Summary {
@@ -993,6 +1067,7 @@ impl Summary {
             head: false,
             title: false,
             say: false,
+            context: false,
         };
         // (content words, lower-case ones) of the current sentence.
         let (mut n, mut lower) = (0usize, 0usize);
@@ -1010,7 +1085,8 @@ impl Summary {
             if let Some(l) = w.lex {
                 s.head |= w.cap && !l.heads.is_empty();
                 s.title |= !l.titles.is_empty();
-                s.say |= !w.cap && (l.say_after || l.say_before);
+                s.say |= (!w.cap || w.sentence_start) && (l.say_after || l.say_before);
+                s.context |= l.ctx_after || l.ctx_after2 || l.ctx_before || l.ctx_paren;
             }
             if w.is_word && w.alpha && !w.lex.is_some_and(|l| l.headline_lower) {
                 n += 1;
@@ -1332,7 +1408,8 @@ impl Doc<'_, '_, '_> {
             .map(|(p, l)| (p.len(), l.clone()))
     }
 
-    /// A name-like word: capitalized, not a stopword, title or title word.
+    /// A name-like word: capitalized, not a stopword, title or title word,
+    /// not a word with the enclitic `-nya` (`Pasalnya`, `Rencananya`).
     fn name_word(&self, i: usize) -> bool {
         self.word(i).is_some_and(|w| {
             w.is_word
@@ -1340,6 +1417,7 @@ impl Doc<'_, '_, '_> {
                 && !(w.all_caps && w.text.chars().count() > 1)
                 && !w.stop()
                 && !w.title_word()
+                && !(w.text.len() >= 7 && w.text.ends_with("nya"))
                 && self.title_at(i) == 0
         })
     }
@@ -1373,12 +1451,32 @@ impl Doc<'_, '_, '_> {
                 k += 1;
                 end = k;
             } else if k > i
+                && end == k
                 && self
                     .word(k)
-                    .is_some_and(|w| PARTICLES.iter().any(|p| w.is(p)))
+                    .is_some_and(|w| w.is_word && w.cap && !w.stop())
+                && self.title_at(k) == 1
                 && self.name_word(k + 1)
             {
+                // A one-word title between name words is a name word:
+                // `Lukman Hakim Saefuddin`.
                 k += 1;
+            } else if k > i
+                && (self
+                    .word(k)
+                    .is_some_and(|w| PARTICLES.iter().any(|p| w.is(p)))
+                    || self.initial_dot(k))
+                && self.name_word(k + 1)
+            {
+                k += 1; // `bin`, or the dot of an initial: `M. Sabarani`
+            } else if k > i
+                && self
+                    .word(k)
+                    .is_some_and(|w| w.cap && w.text.chars().count() == 1)
+                && self.initial_dot(k + 1)
+                && self.name_word(k + 2)
+            {
+                k += 2; // an initial that is also a title: `Tonny H. Wangania`
             } else {
                 break;
             }
@@ -1437,8 +1535,15 @@ impl Doc<'_, '_, '_> {
                         first += 1;
                     }
                     let long = self.span_text(first, before + 1).unwrap_or_default();
-                    if before + 1 - first >= 2 && initials_match(&acronym, long) {
-                        let label = self.head_label(first).unwrap_or(Label::Organization);
+                    // An unlisted long form needs a head noun (`Badan`,
+                    // `Komisi`): `Ujian Nasional (UN)` names no entity.
+                    let head = self.head_label(first).or_else(|| {
+                        self.word(before)
+                            .and_then(|w| w.lex)
+                            .and_then(|l| l.end_head.clone())
+                    });
+                    if before + 1 - first >= 2 && initials_match(&acronym, long) && head.is_some() {
+                        let label = head.unwrap_or(Label::Organization);
                         let long = long.to_string();
                         let e = self.records.add(label, &long, Rule::Acronym);
                         self.push(first, before + 1, e, Rule::Acronym);
@@ -1492,7 +1597,11 @@ impl Doc<'_, '_, '_> {
             {
                 Some(e) => e.2,
                 None => {
-                    let label = self.head_label(i + 2).unwrap_or(Label::Organization);
+                    // An unknown acronym and an unlisted long form: only
+                    // with a head noun (`SUN (Surat Utang Negara)` is none).
+                    let Some(label) = self.head_label(i + 2) else {
+                        continue;
+                    };
                     let e = self.records.add(label, &long, Rule::Acronym);
                     self.push(i, i + 1, e, Rule::Acronym);
                     e
@@ -1610,7 +1719,14 @@ impl Doc<'_, '_, '_> {
         let mut i = 0;
         while i < self.words.len() {
             let len = self.title_at(i);
-            if len == 0 || self.in_headline(i) || self.covered(i) {
+            // `Tonny H. Wangania`: a one-letter title after a name is an
+            // initial.
+            let initial = len == 1
+                && i > 0
+                && self.word(i).is_some_and(|w| w.text.chars().count() == 1)
+                && self.name_word(i - 1)
+                && self.same_sentence(i - 1, i);
+            if len == 0 || initial || self.in_headline(i) || self.covered(i) {
                 i += 1;
                 continue;
             }
@@ -1640,7 +1756,12 @@ impl Doc<'_, '_, '_> {
             }
             let end = self.name_run(k);
             if end > k {
-                found.push((k, end));
+                // `Pangeran Diponegoro`: some titles belong to the name.
+                let part_of_name = k == i + 1
+                    && self
+                        .word(i)
+                        .is_some_and(|w| w.cap && w.lex.is_some_and(|l| l.name_title));
+                found.push((if part_of_name { i } else { k }, end));
                 i = end;
             } else {
                 i += len.max(1);
@@ -1666,7 +1787,7 @@ impl Doc<'_, '_, '_> {
         let mut found = Vec::new();
         for i in 0..self.words.len() {
             let Some(w) = self.word(i) else { break };
-            if w.cap || self.in_headline(i) {
+            if (w.cap && !w.sentence_start) || self.in_headline(i) {
                 continue; // `Kata Pejabat AS` in a headline is not a quote
             }
             let lex = w.lex;
@@ -1692,6 +1813,153 @@ impl Doc<'_, '_, '_> {
         found.retain(|&(a, b)| !(a..b).any(|k| self.covered(k) && self.person_at(k).is_none()));
         found.dedup();
         self.add_people(found, Rule::Saying);
+    }
+
+    /// Whether word `k` is the dot right after an initial (`R.`).
+    fn initial_dot(&self, k: usize) -> bool {
+        let (Some(dot), Some(w)) = (self.word(k), k.checked_sub(1).and_then(|p| self.word(p)))
+        else {
+            return false;
+        };
+        dot.text == "." && w.end == dot.start && w.cap && w.text.chars().count() == 1
+    }
+
+    /// The run of name words that ends right before word `i`, in its
+    /// sentence, not after a title: its first word. Initials and a quoted
+    /// nickname inside the run belong to it: `Peter R. Hunt`,
+    /// `Robert "Robbie" Gaspar`.
+    fn name_run_before(&self, i: usize) -> Option<usize> {
+        let mut first = i;
+        let mut names = 0;
+        while first > 0 && names < MAX_NAME_WORDS {
+            let k = first - 1;
+            if !self.same_sentence(k, i) || self.covered(k) {
+                break;
+            }
+            if self.name_word(k) {
+                first = k;
+                names += 1;
+            } else if names > 0 && self.initial_dot(k) {
+                first = k; // the initial itself is a name word
+            } else if names > 0
+                && k >= 3
+                && self.word(k).is_some_and(|w| w.text == "\"")
+                && self.word(k - 2).is_some_and(|w| w.text == "\"")
+                && self.name_word(k - 1)
+                && self.name_word(k - 3)
+                && !(k - 2..=k).any(|j| self.covered(j))
+            {
+                first = k - 2; // `"Robbie"`; the name before it comes next
+            } else {
+                break;
+            }
+        }
+        (first < i && self.title_at(first.saturating_sub(1)) == 0).then_some(first)
+    }
+
+    fn context(&mut self) {
+        let mut found = Vec::new();
+        for i in 0..self.words.len() {
+            let Some(w) = self.word(i) else { break };
+            if (w.cap && !w.sentence_start) || self.in_headline(i) {
+                continue;
+            }
+            let lex = w.lex;
+            if lex.is_some_and(|l| l.ctx_after || l.ctx_after2) {
+                let end = self.name_run(i + 1);
+                let min = if lex.is_some_and(|l| l.ctx_after) {
+                    1
+                } else {
+                    2
+                };
+                if end >= i + 1 + min && self.same_sentence(i, i + 1) {
+                    found.push((i + 1, end));
+                }
+            } else if i > 0 && lex.is_some_and(|l| l.ctx_before) {
+                if let Some(first) = self.name_run_before(i) {
+                    found.push((first, i));
+                }
+            } else if i > 0 && w.text == "(" {
+                // `X (gitar)`, `X (lahir 1970)`, `X () adalah`.
+                let cue = self
+                    .word(i + 1)
+                    .is_some_and(|n| n.text == ")" || n.lex.is_some_and(|l| l.ctx_paren));
+                if cue {
+                    if let Some(first) = self.name_run_before(i) {
+                        found.push((first, i));
+                    }
+                }
+            }
+        }
+        found.retain(|&(a, b)| !(a..b).any(|k| self.covered(k) && self.person_at(k).is_none()));
+        found.dedup();
+        self.add_people(found, Rule::Context);
+        // Names joined to a person by `dan`, `serta`, `&` or a comma.
+        let mut found = Vec::new();
+        let people: Vec<(usize, usize)> = self
+            .flat
+            .iter()
+            .filter(|f| f.3 == Kind::Person)
+            .map(|f| (f.0, f.1))
+            .collect();
+        for &(first, last) in &people {
+            // Forward: `Person dan X`, `Person, X, dan Y`.
+            let mut k = last;
+            for _ in 0..6 {
+                let Some(sep) = self.word(k) else { break };
+                if !self.same_sentence(first, k) || !is_joiner(sep) {
+                    break;
+                }
+                let mut j = k + 1;
+                if sep.text == "," && self.word(j).is_some_and(is_joiner) {
+                    j += 1;
+                }
+                if let Some((_, l)) = self.person_at(j) {
+                    k = l;
+                    continue;
+                }
+                // One word is too little to go on, but for the last of a
+                // list: `A, B dan C`.
+                let end = self.name_run(j);
+                let last = self
+                    .word(j - 1)
+                    .is_some_and(|w| w.is("dan") || w.is("serta"));
+                if end < j + if last { 1 } else { 2 } || !self.same_sentence(k, j) {
+                    break;
+                }
+                found.push((j, end));
+                k = end;
+            }
+            // Backward: `X dan Person`, `X, Y, dan Person`.
+            let mut k = first;
+            for _ in 0..6 {
+                let Some(sep) = k.checked_sub(1).and_then(|s| self.word(s)) else {
+                    break;
+                };
+                if !is_joiner(sep) {
+                    break;
+                }
+                let mut j = k - 1;
+                if sep.text != "," && j > 0 && self.word(j - 1).is_some_and(|w| w.text == ",") {
+                    j -= 1;
+                }
+                if let Some((f, _)) = j.checked_sub(1).and_then(|p| self.person_at(p)) {
+                    k = f;
+                    continue;
+                }
+                match self.name_run_before(j) {
+                    Some(f) if self.same_sentence(f, first) && j - f > 1 => {
+                        found.push((f, j));
+                        k = f;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found.retain(|&(a, b)| !(a..b).any(|k| self.covered(k)));
+        self.add_people(found, Rule::Context);
     }
 
     fn coreference(&mut self) {
@@ -1728,10 +1996,26 @@ impl Doc<'_, '_, '_> {
                 }
             }
         }
+        // Adjacent words of one person make one mention: a later
+        // `Budi Santoso` after `Budi Santoso` is one name, not two.
+        let mut spans: Vec<(usize, usize, u32)> = Vec::with_capacity(found.len());
         for (k, e) in found {
-            self.push(k, k + 1, e, Rule::Coreference);
+            match spans.last_mut() {
+                Some(last) if last.1 == k && last.2 == e && self.same_sentence(last.0, k) => {
+                    last.1 = k + 1
+                }
+                _ => spans.push((k, k + 1, e)),
+            }
+        }
+        for (first, last, e) in spans {
+            self.push(first, last, e, Rule::Coreference);
         }
     }
+}
+
+/// A word joining names in a list: `dan`, `serta`, `&`, a comma.
+fn is_joiner(w: &Word) -> bool {
+    w.text == "," || w.text == "&" || w.is("dan") || w.is("serta")
 }
 
 /// `KPK`, `IRGC`, `PDI-P`: 2 to 12 chars, at least two capitals, no
@@ -1825,6 +2109,7 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         #[test]
         fn flat_resolve_is_resolve(
             spans in proptest::collection::vec((0usize..40, 0usize..12, 0u32..6, proptest::bool::ANY), 0..40)

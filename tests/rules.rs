@@ -395,3 +395,173 @@ fn a_long_text_resolves_like_its_paragraphs() {
         .collect();
     assert_eq!(all, expected);
 }
+
+// CONTEXT: words that introduce people, and names joined to a person.
+t!(
+    context_after_bersama,
+    "Ia berlatih bersama Andika Pratama setiap pagi.",
+    [("PERSON", "Andika Pratama", "rule:context")]
+);
+t!(
+    context_after_oleh_takes_two_words,
+    "Lagu itu ditulis oleh Gilang Saputra tahun lalu.",
+    [("PERSON", "Gilang Saputra", "rule:context")]
+);
+t!(
+    context_after_oleh_one_word_is_too_little,
+    "Album itu dirilis oleh Sonora pada Maret.",
+    []
+);
+t!(
+    context_before_juga,
+    "Setelah itu Rahmat Hidayat juga hadir di sana.",
+    [("PERSON", "Rahmat Hidayat", "rule:context")]
+);
+t!(
+    context_band_roles_in_parentheses,
+    "Formasinya: Dimas Anggara (gitar), Yoga Pratama (bass) dan Reza (drum).",
+    [
+        ("PERSON", "Dimas Anggara", "rule:context"),
+        ("PERSON", "Yoga Pratama", "rule:context"),
+        ("PERSON", "Reza", "rule:context")
+    ]
+);
+t!(
+    context_birth_in_parentheses,
+    "Sinta Maharani (lahir 12 Mei 1985) adalah penyanyi pop.",
+    [("PERSON", "Sinta Maharani", "rule:context")]
+);
+t!(
+    context_empty_parentheses_before_adalah,
+    "Bagas Wicaksono () adalah pemain bulu tangkis.",
+    [("PERSON", "Bagas Wicaksono", "rule:context")]
+);
+t!(
+    context_joined_to_a_person,
+    "Presiden Bambang Sutrisno dan Darto Sumarno tiba pagi ini.",
+    [
+        ("PERSON", "Bambang Sutrisno", "rule:title"),
+        ("PERSON", "Darto Sumarno", "rule:context")
+    ]
+);
+t!(
+    context_list_of_people,
+    "Hadir pula Menteri Keuangan Dewi Lestari, Yanto Kurniawan, dan Wawan.",
+    [
+        ("PERSON", "Dewi Lestari", "rule:title"),
+        ("PERSON", "Yanto Kurniawan", "rule:context"),
+        ("PERSON", "Wawan", "rule:context")
+    ]
+);
+t!(
+    context_one_word_after_a_comma_is_too_little,
+    "Kata Rudi Hartono, Senin, rapat ditunda.",
+    [("PERSON", "Rudi Hartono", "rule:saying")]
+);
+t!(
+    context_words_with_nya_are_not_names,
+    "Rencananya juga dibahas besok.",
+    []
+);
+t!(
+    context_sentence_adverb_is_not_a_name,
+    "Memang sudah lama ditunggu.",
+    []
+);
+t!(
+    context_silent_in_headlines,
+    "Bersama Andika Pratama Membangun Desa",
+    []
+);
+
+// SAYING at a sentence start, and `menurut`.
+t!(
+    saying_menurut_at_sentence_start,
+    "Menurut Hendra Kusuma, harga beras naik.",
+    [("PERSON", "Hendra Kusuma", "rule:saying")]
+);
+
+// TITLE: titles that belong to the name.
+t!(
+    title_part_of_the_name,
+    "Makam Pangeran Arya Wiguna ada di bukit itu.",
+    [("PERSON", "Pangeran Arya Wiguna", "rule:title")]
+);
+t!(
+    title_new_roles,
+    "Lagu itu dinyanyikan penyanyi Laras Ayuningtyas.",
+    [("PERSON", "Laras Ayuningtyas", "rule:title")]
+);
+
+// ACRONYM: an unlisted long form needs a head noun.
+t!(
+    acronym_without_head_is_no_entity,
+    "Para siswa menghadapi Ujian Akhir Nasional (UAN) pekan depan.",
+    []
+);
+t!(
+    acronym_with_english_end_head,
+    "Ia bekerja di Global Seed Association (GSA) sejak 2010.",
+    [
+        ("ORGANIZATION", "Global Seed Association", "rule:acronym"),
+        ("ORGANIZATION", "GSA", "rule:acronym")
+    ]
+);
+
+// Initials and quoted nicknames inside a name.
+t!(
+    context_initial_inside_the_name,
+    "Lagu itu ditulis oleh Budi S. Hartawan pada 1990.",
+    [("PERSON", "Budi S. Hartawan", "rule:context")]
+);
+t!(
+    context_nickname_inside_the_name,
+    "Tanto \"Bembi\" Sutejo () adalah pelukis.",
+    [("PERSON", "Tanto \"Bembi\" Sutejo", "rule:context")]
+);
+t!(
+    context_initial_before_a_cue,
+    "Kemudian Rina K. Dewanti juga hadir.",
+    [("PERSON", "Rina K. Dewanti", "rule:context")]
+);
+
+// TITLE: award categories and units continue a role; a one-letter title
+// after a name is an initial.
+t!(
+    title_award_category_is_no_name,
+    "Ia meraih piala Aktor Pendukung Terbaik dalam festival itu.",
+    []
+);
+t!(
+    title_then_school_unit,
+    "Kemarin Kepala Sekolah Wartini Susanti membuka acara.",
+    [("PERSON", "Wartini Susanti", "rule:title")]
+);
+t!(
+    title_initial_that_is_a_title,
+    "Kemarin Rektor Sapto H. Wibisono membuka acara.",
+    [("PERSON", "Sapto H. Wibisono", "rule:title")]
+);
+
+// COREFERENCE: a later full name is one mention.
+t!(
+    coreference_later_full_name_is_one_mention,
+    "Kemarin Menteri Keuangan Dewi Lestari tiba. Lalu Dewi Lestari pergi.",
+    [
+        ("PERSON", "Dewi Lestari", "rule:title"),
+        ("PERSON", "Dewi Lestari", "rule:coreference")
+    ]
+);
+
+// TITLE: a one-word title between name words belongs to the name; fields
+// of an office continue the title.
+t!(
+    title_word_inside_a_name,
+    "Kemarin Menteri Agama Rahmat Hakim Sudirja hadir.",
+    [("PERSON", "Rahmat Hakim Sudirja", "rule:title")]
+);
+t!(
+    title_then_field_of_office,
+    "Kemarin Direktur Teknik Wahyu Santosa hadir.",
+    [("PERSON", "Wahyu Santosa", "rule:title")]
+);
