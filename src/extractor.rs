@@ -88,7 +88,14 @@ impl Extractor {
             base: &inner.records,
             extra: Vec::new(),
         };
-        let candidates = rules::apply(text, candidates, &mut records, inner.rules);
+        // Every rule starts from a gazetteer match or a capitalized word: a
+        // text with neither (a lower-case tweet or review) has nothing for
+        // them, and is not scanned into words at all.
+        let candidates = if candidates.is_empty() && !may_hold_names(text) {
+            candidates
+        } else {
+            rules::apply(text, candidates, &mut records, inner.rules)
+        };
         let resolved = resolve(text, candidates, inner.overlap);
         let mut chars = CharCounter::default();
         let mut out = Vec::with_capacity(resolved.len());
@@ -172,6 +179,12 @@ fn alternatives(spans: &[(usize, usize, u32)], c: &Candidate, records: &DocRecor
         .filter(|s| s.2 != c.entity)
         .filter_map(|s| records.get(s.2).map(|r| r.id.clone()))
         .collect()
+}
+
+/// Whether `text` has a capital letter (or any non-ASCII char, which may
+/// be one), where a rule could start a name.
+fn may_hold_names(text: &str) -> bool {
+    !text.is_ascii() || text.bytes().any(|b| b.is_ascii_uppercase())
 }
 
 /// Keeps a `?` (linked) candidate only when its entity was found earlier in
