@@ -155,9 +155,23 @@ impl std::hash::Hasher for Fnv {
 
 type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
+/// [`Lex`] flags copied into each [`Word`], so that the passes over all
+/// words read them without following the pointer.
+mod bit {
+    pub(super) const STOP: u16 = 1;
+    pub(super) const TITLE_WORD: u16 = 2;
+    pub(super) const SAY: u16 = 4;
+    pub(super) const CONTEXT: u16 = 8;
+    pub(super) const HEADLINE_LOWER: u16 = 16;
+    pub(super) const HEAD: u16 = 32;
+    pub(super) const TITLE: u16 = 64;
+}
+
 /// What the rule data says of one folded word.
 #[derive(Debug, Default)]
 struct Lex {
+    /// The [`bit`] flags of the fields below.
+    bits: u16,
     /// In `rules/stopwords.txt`.
     stop: bool,
     /// In `rules/title-words.txt`.
@@ -274,7 +288,22 @@ impl Data {
         let mut tags = vec![0u8; 1 << bits].into_boxed_slice();
         let mut slots = vec![(Key::default(), 0u32); 1 << bits].into_boxed_slice();
         let mut lexes = Vec::with_capacity(lexicon.len());
-        for (key, lex) in lexicon {
+        for (key, mut lex) in lexicon {
+            lex.bits = [
+                (lex.stop, bit::STOP),
+                (lex.title_word, bit::TITLE_WORD),
+                (lex.say_after || lex.say_before, bit::SAY),
+                (
+                    lex.ctx_after || lex.ctx_after2 || lex.ctx_before || lex.ctx_paren,
+                    bit::CONTEXT,
+                ),
+                (lex.headline_lower, bit::HEADLINE_LOWER),
+                (!lex.heads.is_empty(), bit::HEAD),
+                (!lex.titles.is_empty(), bit::TITLE),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .fold(0, |acc, (_, b)| acc | b);
             let (mut i, tag) = Data::slot(&key, bits);
             while tags.get(i).is_some_and(|&t| t != 0) {
                 i = (i + 1) & ((1 << bits) - 1);
@@ -463,6 +492,8 @@ struct Word<'t> {
     sentence_start: bool,
     /// What the rule data says of the word.
     lex: Option<&'static Lex>,
+    /// `lex`'s [`bit`] flags (0 without an entry).
+    bits: u16,
 }
 
 impl Word<'_> {
@@ -475,11 +506,15 @@ impl Word<'_> {
     }
 
     fn stop(&self) -> bool {
-        self.lex.is_some_and(|l| l.stop)
+        self.bits & bit::STOP != 0
     }
 
     fn title_word(&self) -> bool {
-        self.lex.is_some_and(|l| l.title_word)
+        self.bits & bit::TITLE_WORD != 0
+    }
+
+    fn has(&self, b: u16) -> bool {
+        self.bits & b != 0
     }
 }
 
@@ -639,18 +674,22 @@ fn words<'t>(text: &'t str, arena: &'t mut String) -> Vec<Word<'t>> {
             let (end, key, alpha, lower) = alnum_run(bytes, start);
             match bytes.get(end) {
                 Some(&d) if d >= 0x80 || d == b'\'' || d == b'-' => None,
-                _ => text.get(start..end).map(|slice| Word {
-                    text: slice,
-                    folded: None,
-                    start,
-                    end,
-                    sentence,
-                    is_word: true,
-                    cap: b.is_ascii_uppercase(),
-                    all_caps: alpha && !lower,
-                    alpha,
-                    sentence_start,
-                    lex: key.and_then(|k| data.get(&k)),
+                _ => text.get(start..end).map(|slice| {
+                    let lex = key.and_then(|k| data.get(&k));
+                    Word {
+                        text: slice,
+                        folded: None,
+                        start,
+                        end,
+                        sentence,
+                        is_word: true,
+                        cap: b.is_ascii_uppercase(),
+                        all_caps: alpha && !lower,
+                        alpha,
+                        sentence_start,
+                        lex,
+                        bits: lex.map_or(0, |l| l.bits),
+                    }
                 }),
             }
         } else if b < 0x80 && b != b'-' {
@@ -658,6 +697,7 @@ fn words<'t>(text: &'t str, arena: &'t mut String) -> Vec<Word<'t>> {
             if let Some(first) = buf.first_mut() {
                 *first = b.to_ascii_lowercase();
             }
+            let lex = Key::packed(buf, 1).and_then(|k| data.get(&k));
             text.get(start..start + 1).map(|slice| Word {
                 text: slice,
                 folded: None,
@@ -669,7 +709,8 @@ fn words<'t>(text: &'t str, arena: &'t mut String) -> Vec<Word<'t>> {
                 all_caps: false,
                 alpha: false,
                 sentence_start,
-                lex: Key::packed(buf, 1).and_then(|k| data.get(&k)),
+                lex,
+                bits: lex.map_or(0, |l| l.bits),
             })
         } else {
             None
@@ -771,6 +812,7 @@ fn general_word<'t>(
         alpha,
         sentence_start,
         lex,
+        bits: lex.map_or(0, |l| l.bits),
     };
     Some((word, range))
 }
@@ -1082,13 +1124,13 @@ impl Summary {
                 }
             }
             s.paren |= w.text == "(";
-            if let Some(l) = w.lex {
-                s.head |= w.cap && !l.heads.is_empty();
-                s.title |= !l.titles.is_empty();
-                s.say |= (!w.cap || w.sentence_start) && (l.say_after || l.say_before);
-                s.context |= l.ctx_after || l.ctx_after2 || l.ctx_before || l.ctx_paren;
+            if w.bits != 0 {
+                s.head |= w.cap && w.has(bit::HEAD);
+                s.title |= w.has(bit::TITLE);
+                s.say |= (!w.cap || w.sentence_start) && w.has(bit::SAY);
+                s.context |= w.has(bit::CONTEXT);
             }
-            if w.is_word && w.alpha && !w.lex.is_some_and(|l| l.headline_lower) {
+            if w.is_word && w.alpha && !w.has(bit::HEADLINE_LOWER) {
                 n += 1;
                 lower += usize::from(!w.cap);
             }
@@ -1787,7 +1829,7 @@ impl Doc<'_, '_, '_> {
         let mut found = Vec::new();
         for i in 0..self.words.len() {
             let Some(w) = self.word(i) else { break };
-            if (w.cap && !w.sentence_start) || self.in_headline(i) {
+            if !w.has(bit::SAY) || (w.cap && !w.sentence_start) || self.in_headline(i) {
                 continue; // `Kata Pejabat AS` in a headline is not a quote
             }
             let lex = w.lex;
@@ -1861,7 +1903,10 @@ impl Doc<'_, '_, '_> {
         let mut found = Vec::new();
         for i in 0..self.words.len() {
             let Some(w) = self.word(i) else { break };
-            if (w.cap && !w.sentence_start) || self.in_headline(i) {
+            if !(w.has(bit::CONTEXT) || w.text == "(")
+                || (w.cap && !w.sentence_start)
+                || self.in_headline(i)
+            {
                 continue;
             }
             let lex = w.lex;
