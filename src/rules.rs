@@ -644,8 +644,19 @@ fn alnum_run(bytes: &[u8], start: usize) -> (usize, Option<Key>, bool, bool) {
 ///
 /// The folded forms of the words that need one (not ASCII, or with a `-`)
 /// go to `arena`, so that a word holds no allocation of its own.
-fn words<'t>(text: &'t str, arena: &'t mut String) -> Vec<Word<'t>> {
+fn words<'t>(text: &'t str, arena: &'t mut String) -> (Vec<Word<'t>>, Summary) {
     let data = &*DATA;
+    let mut summary = Summary {
+        headline: Vec::new(),
+        starts: vec![0; text.len() / 64 + 1],
+        paren: false,
+        head: false,
+        title: false,
+        say: false,
+        context: false,
+    };
+    // (content words, lower-case ones) of the current sentence.
+    let (mut n, mut lower) = (0usize, 0usize);
     // (word index, range in `arena`) of the folded forms.
     let mut folded: Vec<(usize, usize, usize)> = Vec::new();
     let bytes = text.as_bytes();
@@ -753,8 +764,12 @@ fn words<'t>(text: &'t str, arena: &'t mut String) -> Vec<Word<'t>> {
                 _ => false,
             };
         start = word.end;
+        summary.add(&word, &mut n, &mut lower);
         out.push(word);
         sentence_start = false;
+    }
+    if !out.is_empty() {
+        summary.headline.push(n >= 3 && lower == 0);
     }
     let arena: &'t String = arena;
     for (i, a, b) in folded {
@@ -762,7 +777,7 @@ fn words<'t>(text: &'t str, arena: &'t mut String) -> Vec<Word<'t>> {
             w.folded = arena.get(a..b);
         }
     }
-    out
+    (out, summary)
 }
 
 /// A word that starts with the non-blank char `c` at `start`, the slow way:
@@ -985,20 +1000,35 @@ impl DocRecords<'_> {
         {
             return index(j);
         }
-        let slug: String = fold_lower(canonical)
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '-' })
-            .collect();
-        let slug = slug
-            .split('-')
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
+        // The runs of letters and digits of the folded name, joined by `-`.
+        let mut id = label.as_str().to_ascii_lowercase();
+        id.push(':');
+        let prefix = id.len();
+        for c in fold_lower(canonical).chars() {
+            if c.is_alphanumeric() {
+                id.push(c);
+            } else if id.len() > prefix && !id.ends_with('-') {
+                id.push('-');
+            }
+        }
+        if id.ends_with('-') {
+            id.pop();
+        }
+        static SOURCES: Lazy<Vec<(Rule, Arc<str>)>> = Lazy::new(|| {
+            Rule::ALL
+                .iter()
+                .map(|&r| (r, Arc::from(format!("rule:{}", r.name()))))
+                .collect()
+        });
+        let source = SOURCES.iter().find(|(r, _)| *r == rule).map_or_else(
+            || Arc::from(format!("rule:{}", rule.name())),
+            |(_, s)| Arc::clone(s),
+        );
         self.extra.push(Record {
-            id: format!("{}:{slug}", label.as_str().to_ascii_lowercase()),
+            id,
             canonical: canonical.to_string(),
             label,
-            source: Arc::from(format!("rule:{}", rule.name())),
+            source,
         });
         index(self.extra.len() - 1)
     }
@@ -1016,8 +1046,7 @@ pub(crate) fn apply(
         return candidates;
     }
     let mut arena = String::new();
-    let words = words(text, &mut arena);
-    let summary = Summary::of(text, &words);
+    let (words, summary) = words(text, &mut arena);
     if rules.has(Rule::SentenceStart) && !candidates.is_empty() {
         candidates.retain(|c| !stop_at_sentence_start(text, &words, &summary.starts, c));
     }
@@ -1101,44 +1130,30 @@ struct Summary {
 }
 
 impl Summary {
-    fn of(text: &str, words: &[Word]) -> Summary {
-        let mut s = Summary {
-            headline: Vec::with_capacity(words.last().map_or(0, |w| w.sentence + 1)),
-            starts: vec![0; text.len() / 64 + 1],
-            paren: false,
-            head: false,
-            title: false,
-            say: false,
-            context: false,
-        };
-        // (content words, lower-case ones) of the current sentence.
-        let (mut n, mut lower) = (0usize, 0usize);
-        for w in words {
-            if w.sentence_start {
-                if let Some(b) = s.starts.get_mut(w.start / 64) {
-                    *b |= 1 << (w.start % 64);
-                }
-                if w.sentence > 0 {
-                    s.headline.push(n >= 3 && lower == 0);
-                    (n, lower) = (0, 0);
-                }
+    /// Takes in the next word; `n` and `lower` count the content words
+    /// of the current sentence and the lower-case ones.
+    #[inline]
+    fn add(&mut self, w: &Word, n: &mut usize, lower: &mut usize) {
+        if w.sentence_start {
+            if let Some(b) = self.starts.get_mut(w.start / 64) {
+                *b |= 1 << (w.start % 64);
             }
-            s.paren |= w.text == "(";
-            if w.bits != 0 {
-                s.head |= w.cap && w.has(bit::HEAD);
-                s.title |= w.has(bit::TITLE);
-                s.say |= (!w.cap || w.sentence_start) && w.has(bit::SAY);
-                s.context |= w.has(bit::CONTEXT);
-            }
-            if w.is_word && w.alpha && !w.has(bit::HEADLINE_LOWER) {
-                n += 1;
-                lower += usize::from(!w.cap);
+            if w.sentence > 0 {
+                self.headline.push(*n >= 3 && *lower == 0);
+                (*n, *lower) = (0, 0);
             }
         }
-        if !words.is_empty() {
-            s.headline.push(n >= 3 && lower == 0);
+        self.paren |= w.text == "(";
+        if w.bits != 0 {
+            self.head |= w.cap && w.has(bit::HEAD);
+            self.title |= w.has(bit::TITLE);
+            self.say |= (!w.cap || w.sentence_start) && w.has(bit::SAY);
+            self.context |= w.has(bit::CONTEXT);
         }
-        s
+        if w.is_word && w.alpha && !w.has(bit::HEADLINE_LOWER) {
+            *n += 1;
+            *lower += usize::from(!w.cap);
+        }
     }
 }
 
@@ -2097,6 +2112,7 @@ mod tests {
     fn words_join_apostrophes_and_hyphens() {
         let mut arena = String::new();
         let w: Vec<&str> = words("Ma'ruf Amin dan Al-Baghdadi (ISIS).", &mut arena)
+            .0
             .iter()
             .map(|w| w.text)
             .collect();
@@ -2114,7 +2130,7 @@ mod tests {
             ]
         );
         let mut arena = String::new();
-        let w = words("Di Jl. Merdeka ada Dr. Budi. Lalu pergi.", &mut arena);
+        let (w, _) = words("Di Jl. Merdeka ada Dr. Budi. Lalu pergi.", &mut arena);
         let sentences: Vec<usize> = w.iter().map(|w| w.sentence).collect();
         assert_eq!(sentences, [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1]);
     }
@@ -2136,9 +2152,8 @@ mod tests {
     #[test]
     fn headline_detection() {
         let mut arena = String::new();
-        let w = words("Rusia Tampaknya Akan Membeli Rudal Balistik dari Iran\n\nRusia siap membeli rudal.\n\nKader Partai Harapan Rakyat mendarat di Bandara Sultan Hasanuddin.", &mut arena);
-        let text = "Rusia Tampaknya Akan Membeli Rudal Balistik dari Iran\n\nRusia siap membeli rudal.\n\nKader Partai Harapan Rakyat mendarat di Bandara Sultan Hasanuddin.";
-        assert_eq!(Summary::of(text, &w).headline, [true, false, false]);
+        let w = words("Rusia Tampaknya Akan Membeli Rudal Balistik dari Iran\n\nRusia siap membeli rudal.\n\nKader Partai Harapan Rakyat mendarat di Bandara Sultan Hasanuddin.", &mut arena).1;
+        assert_eq!(w.headline, [true, false, false]);
     }
 
     #[test]
