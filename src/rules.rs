@@ -799,21 +799,30 @@ fn general_word<'t>(
         start + c.len_utf8()
     };
     let slice = text.get(start..end)?;
-    // ASCII without `-` folds to its lower case; the rest is folded.
-    let folded = if slice.bytes().all(|b| b < 0x80 && b != b'-') {
-        None
+    let bytes = slice.as_bytes();
+    let ascii = bytes.is_ascii();
+    let (lex, range) = if ascii && !bytes.contains(&b'-') {
+        // ASCII without `-` folds to its lower case.
+        (Key::lower(bytes).and_then(|k| data.get(&k)), None)
     } else {
-        Some(fold_lower(slice))
-    };
-    let lex = match &folded {
-        Some(f) => data.lex(f.as_bytes()),
-        None => Key::lower(slice.as_bytes()).and_then(|k| data.get(&k)),
-    };
-    let range = folded.map(|f| {
+        // ASCII with `-` folds to its lower case with blanks for the
+        // dashes (a `-` inside a word has word chars on both sides; a lone
+        // one folds to nothing); the rest goes through `fold_lower`.
         let a = arena.len();
-        arena.push_str(&f);
-        (a, arena.len())
-    });
+        if ascii && is_word {
+            arena.extend(bytes.iter().map(|&b| {
+                if b == b'-' {
+                    ' '
+                } else {
+                    char::from(b.to_ascii_lowercase())
+                }
+            }));
+        } else if !(ascii && bytes == b"-") {
+            arena.push_str(&fold_lower(slice));
+        }
+        let lex = arena.get(a..).and_then(|f| data.lex(f.as_bytes()));
+        (lex, Some((a, arena.len())))
+    };
     let alpha = slice.chars().any(char::is_alphabetic);
     let word = Word {
         text: slice,
@@ -2221,5 +2230,10 @@ mod tests {
                 assert_eq!(fold_lower(&s), s.to_ascii_lowercase(), "{s:?}");
             }
         }
+        // ... and a `-` between word chars to a blank, a lone one to nothing
+        // (`general_word` relies on it).
+        assert_eq!(fold_lower("Al-Baghdadi"), "al baghdadi");
+        assert_eq!(fold_lower("COVID-19"), "covid 19");
+        assert_eq!(fold_lower("-"), "");
     }
 }
