@@ -155,9 +155,23 @@ impl std::hash::Hasher for Fnv {
 
 type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
+/// [`Lex`] flags copied into each [`Word`], so that the passes over all
+/// words read them without following the pointer.
+mod bit {
+    pub(super) const STOP: u16 = 1;
+    pub(super) const TITLE_WORD: u16 = 2;
+    pub(super) const SAY: u16 = 4;
+    pub(super) const CONTEXT: u16 = 8;
+    pub(super) const HEADLINE_LOWER: u16 = 16;
+    pub(super) const HEAD: u16 = 32;
+    pub(super) const TITLE: u16 = 64;
+}
+
 /// What the rule data says of one folded word.
 #[derive(Debug, Default)]
 struct Lex {
+    /// The [`bit`] flags of the fields below.
+    bits: u16,
     /// In `rules/stopwords.txt`.
     stop: bool,
     /// In `rules/title-words.txt`.
@@ -274,7 +288,22 @@ impl Data {
         let mut tags = vec![0u8; 1 << bits].into_boxed_slice();
         let mut slots = vec![(Key::default(), 0u32); 1 << bits].into_boxed_slice();
         let mut lexes = Vec::with_capacity(lexicon.len());
-        for (key, lex) in lexicon {
+        for (key, mut lex) in lexicon {
+            lex.bits = [
+                (lex.stop, bit::STOP),
+                (lex.title_word, bit::TITLE_WORD),
+                (lex.say_after || lex.say_before, bit::SAY),
+                (
+                    lex.ctx_after || lex.ctx_after2 || lex.ctx_before || lex.ctx_paren,
+                    bit::CONTEXT,
+                ),
+                (lex.headline_lower, bit::HEADLINE_LOWER),
+                (!lex.heads.is_empty(), bit::HEAD),
+                (!lex.titles.is_empty(), bit::TITLE),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .fold(0, |acc, (_, b)| acc | b);
             let (mut i, tag) = Data::slot(&key, bits);
             while tags.get(i).is_some_and(|&t| t != 0) {
                 i = (i + 1) & ((1 << bits) - 1);
@@ -463,6 +492,8 @@ struct Word<'t> {
     sentence_start: bool,
     /// What the rule data says of the word.
     lex: Option<&'static Lex>,
+    /// `lex`'s [`bit`] flags (0 without an entry).
+    bits: u16,
 }
 
 impl Word<'_> {
@@ -475,11 +506,15 @@ impl Word<'_> {
     }
 
     fn stop(&self) -> bool {
-        self.lex.is_some_and(|l| l.stop)
+        self.bits & bit::STOP != 0
     }
 
     fn title_word(&self) -> bool {
-        self.lex.is_some_and(|l| l.title_word)
+        self.bits & bit::TITLE_WORD != 0
+    }
+
+    fn has(&self, b: u16) -> bool {
+        self.bits & b != 0
     }
 }
 
@@ -609,8 +644,19 @@ fn alnum_run(bytes: &[u8], start: usize) -> (usize, Option<Key>, bool, bool) {
 ///
 /// The folded forms of the words that need one (not ASCII, or with a `-`)
 /// go to `arena`, so that a word holds no allocation of its own.
-fn words<'t>(text: &'t str, arena: &'t mut String) -> Vec<Word<'t>> {
+fn words<'t>(text: &'t str, arena: &'t mut String) -> (Vec<Word<'t>>, Summary) {
     let data = &*DATA;
+    let mut summary = Summary {
+        headline: Vec::new(),
+        starts: vec![0; text.len() / 64 + 1],
+        paren: false,
+        head: false,
+        title: false,
+        say: false,
+        context: false,
+    };
+    // (content words, lower-case ones) of the current sentence.
+    let (mut n, mut lower) = (0usize, 0usize);
     // (word index, range in `arena`) of the folded forms.
     let mut folded: Vec<(usize, usize, usize)> = Vec::new();
     let bytes = text.as_bytes();
@@ -639,18 +685,22 @@ fn words<'t>(text: &'t str, arena: &'t mut String) -> Vec<Word<'t>> {
             let (end, key, alpha, lower) = alnum_run(bytes, start);
             match bytes.get(end) {
                 Some(&d) if d >= 0x80 || d == b'\'' || d == b'-' => None,
-                _ => text.get(start..end).map(|slice| Word {
-                    text: slice,
-                    folded: None,
-                    start,
-                    end,
-                    sentence,
-                    is_word: true,
-                    cap: b.is_ascii_uppercase(),
-                    all_caps: alpha && !lower,
-                    alpha,
-                    sentence_start,
-                    lex: key.and_then(|k| data.get(&k)),
+                _ => text.get(start..end).map(|slice| {
+                    let lex = key.and_then(|k| data.get(&k));
+                    Word {
+                        text: slice,
+                        folded: None,
+                        start,
+                        end,
+                        sentence,
+                        is_word: true,
+                        cap: b.is_ascii_uppercase(),
+                        all_caps: alpha && !lower,
+                        alpha,
+                        sentence_start,
+                        lex,
+                        bits: lex.map_or(0, |l| l.bits),
+                    }
                 }),
             }
         } else if b < 0x80 && b != b'-' {
@@ -658,6 +708,7 @@ fn words<'t>(text: &'t str, arena: &'t mut String) -> Vec<Word<'t>> {
             if let Some(first) = buf.first_mut() {
                 *first = b.to_ascii_lowercase();
             }
+            let lex = Key::packed(buf, 1).and_then(|k| data.get(&k));
             text.get(start..start + 1).map(|slice| Word {
                 text: slice,
                 folded: None,
@@ -669,7 +720,8 @@ fn words<'t>(text: &'t str, arena: &'t mut String) -> Vec<Word<'t>> {
                 all_caps: false,
                 alpha: false,
                 sentence_start,
-                lex: Key::packed(buf, 1).and_then(|k| data.get(&k)),
+                lex,
+                bits: lex.map_or(0, |l| l.bits),
             })
         } else {
             None
@@ -712,8 +764,12 @@ fn words<'t>(text: &'t str, arena: &'t mut String) -> Vec<Word<'t>> {
                 _ => false,
             };
         start = word.end;
+        summary.add(&word, &mut n, &mut lower);
         out.push(word);
         sentence_start = false;
+    }
+    if !out.is_empty() {
+        summary.headline.push(n >= 3 && lower == 0);
     }
     let arena: &'t String = arena;
     for (i, a, b) in folded {
@@ -721,7 +777,7 @@ fn words<'t>(text: &'t str, arena: &'t mut String) -> Vec<Word<'t>> {
             w.folded = arena.get(a..b);
         }
     }
-    out
+    (out, summary)
 }
 
 /// A word that starts with the non-blank char `c` at `start`, the slow way:
@@ -743,21 +799,30 @@ fn general_word<'t>(
         start + c.len_utf8()
     };
     let slice = text.get(start..end)?;
-    // ASCII without `-` folds to its lower case; the rest is folded.
-    let folded = if slice.bytes().all(|b| b < 0x80 && b != b'-') {
-        None
+    let bytes = slice.as_bytes();
+    let ascii = bytes.is_ascii();
+    let (lex, range) = if ascii && !bytes.contains(&b'-') {
+        // ASCII without `-` folds to its lower case.
+        (Key::lower(bytes).and_then(|k| data.get(&k)), None)
     } else {
-        Some(fold_lower(slice))
-    };
-    let lex = match &folded {
-        Some(f) => data.lex(f.as_bytes()),
-        None => Key::lower(slice.as_bytes()).and_then(|k| data.get(&k)),
-    };
-    let range = folded.map(|f| {
+        // ASCII with `-` folds to its lower case with blanks for the
+        // dashes (a `-` inside a word has word chars on both sides; a lone
+        // one folds to nothing); the rest goes through `fold_lower`.
         let a = arena.len();
-        arena.push_str(&f);
-        (a, arena.len())
-    });
+        if ascii && is_word {
+            arena.extend(bytes.iter().map(|&b| {
+                if b == b'-' {
+                    ' '
+                } else {
+                    char::from(b.to_ascii_lowercase())
+                }
+            }));
+        } else if !(ascii && bytes == b"-") {
+            arena.push_str(&fold_lower(slice));
+        }
+        let lex = arena.get(a..).and_then(|f| data.lex(f.as_bytes()));
+        (lex, Some((a, arena.len())))
+    };
     let alpha = slice.chars().any(char::is_alphabetic);
     let word = Word {
         text: slice,
@@ -771,6 +836,7 @@ fn general_word<'t>(
         alpha,
         sentence_start,
         lex,
+        bits: lex.map_or(0, |l| l.bits),
     };
     Some((word, range))
 }
@@ -943,20 +1009,35 @@ impl DocRecords<'_> {
         {
             return index(j);
         }
-        let slug: String = fold_lower(canonical)
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '-' })
-            .collect();
-        let slug = slug
-            .split('-')
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
+        // The runs of letters and digits of the folded name, joined by `-`.
+        let mut id = label.as_str().to_ascii_lowercase();
+        id.push(':');
+        let prefix = id.len();
+        for c in fold_lower(canonical).chars() {
+            if c.is_alphanumeric() {
+                id.push(c);
+            } else if id.len() > prefix && !id.ends_with('-') {
+                id.push('-');
+            }
+        }
+        if id.ends_with('-') {
+            id.pop();
+        }
+        static SOURCES: Lazy<Vec<(Rule, Arc<str>)>> = Lazy::new(|| {
+            Rule::ALL
+                .iter()
+                .map(|&r| (r, Arc::from(format!("rule:{}", r.name()))))
+                .collect()
+        });
+        let source = SOURCES.iter().find(|(r, _)| *r == rule).map_or_else(
+            || Arc::from(format!("rule:{}", rule.name())),
+            |(_, s)| Arc::clone(s),
+        );
         self.extra.push(Record {
-            id: format!("{}:{slug}", label.as_str().to_ascii_lowercase()),
+            id,
             canonical: canonical.to_string(),
             label,
-            source: Arc::from(format!("rule:{}", rule.name())),
+            source,
         });
         index(self.extra.len() - 1)
     }
@@ -974,8 +1055,7 @@ pub(crate) fn apply(
         return candidates;
     }
     let mut arena = String::new();
-    let words = words(text, &mut arena);
-    let summary = Summary::of(text, &words);
+    let (words, summary) = words(text, &mut arena);
     if rules.has(Rule::SentenceStart) && !candidates.is_empty() {
         candidates.retain(|c| !stop_at_sentence_start(text, &words, &summary.starts, c));
     }
@@ -1059,44 +1139,30 @@ struct Summary {
 }
 
 impl Summary {
-    fn of(text: &str, words: &[Word]) -> Summary {
-        let mut s = Summary {
-            headline: Vec::with_capacity(words.last().map_or(0, |w| w.sentence + 1)),
-            starts: vec![0; text.len() / 64 + 1],
-            paren: false,
-            head: false,
-            title: false,
-            say: false,
-            context: false,
-        };
-        // (content words, lower-case ones) of the current sentence.
-        let (mut n, mut lower) = (0usize, 0usize);
-        for w in words {
-            if w.sentence_start {
-                if let Some(b) = s.starts.get_mut(w.start / 64) {
-                    *b |= 1 << (w.start % 64);
-                }
-                if w.sentence > 0 {
-                    s.headline.push(n >= 3 && lower == 0);
-                    (n, lower) = (0, 0);
-                }
+    /// Takes in the next word; `n` and `lower` count the content words
+    /// of the current sentence and the lower-case ones.
+    #[inline]
+    fn add(&mut self, w: &Word, n: &mut usize, lower: &mut usize) {
+        if w.sentence_start {
+            if let Some(b) = self.starts.get_mut(w.start / 64) {
+                *b |= 1 << (w.start % 64);
             }
-            s.paren |= w.text == "(";
-            if let Some(l) = w.lex {
-                s.head |= w.cap && !l.heads.is_empty();
-                s.title |= !l.titles.is_empty();
-                s.say |= (!w.cap || w.sentence_start) && (l.say_after || l.say_before);
-                s.context |= l.ctx_after || l.ctx_after2 || l.ctx_before || l.ctx_paren;
-            }
-            if w.is_word && w.alpha && !w.lex.is_some_and(|l| l.headline_lower) {
-                n += 1;
-                lower += usize::from(!w.cap);
+            if w.sentence > 0 {
+                self.headline.push(*n >= 3 && *lower == 0);
+                (*n, *lower) = (0, 0);
             }
         }
-        if !words.is_empty() {
-            s.headline.push(n >= 3 && lower == 0);
+        self.paren |= w.text == "(";
+        if w.bits != 0 {
+            self.head |= w.cap && w.has(bit::HEAD);
+            self.title |= w.has(bit::TITLE);
+            self.say |= (!w.cap || w.sentence_start) && w.has(bit::SAY);
+            self.context |= w.has(bit::CONTEXT);
         }
-        s
+        if w.is_word && w.alpha && !w.has(bit::HEADLINE_LOWER) {
+            *n += 1;
+            *lower += usize::from(!w.cap);
+        }
     }
 }
 
@@ -1787,7 +1853,7 @@ impl Doc<'_, '_, '_> {
         let mut found = Vec::new();
         for i in 0..self.words.len() {
             let Some(w) = self.word(i) else { break };
-            if (w.cap && !w.sentence_start) || self.in_headline(i) {
+            if !w.has(bit::SAY) || (w.cap && !w.sentence_start) || self.in_headline(i) {
                 continue; // `Kata Pejabat AS` in a headline is not a quote
             }
             let lex = w.lex;
@@ -1861,7 +1927,10 @@ impl Doc<'_, '_, '_> {
         let mut found = Vec::new();
         for i in 0..self.words.len() {
             let Some(w) = self.word(i) else { break };
-            if (w.cap && !w.sentence_start) || self.in_headline(i) {
+            if !(w.has(bit::CONTEXT) || w.text == "(")
+                || (w.cap && !w.sentence_start)
+                || self.in_headline(i)
+            {
                 continue;
             }
             let lex = w.lex;
@@ -2052,6 +2121,7 @@ mod tests {
     fn words_join_apostrophes_and_hyphens() {
         let mut arena = String::new();
         let w: Vec<&str> = words("Ma'ruf Amin dan Al-Baghdadi (ISIS).", &mut arena)
+            .0
             .iter()
             .map(|w| w.text)
             .collect();
@@ -2069,7 +2139,7 @@ mod tests {
             ]
         );
         let mut arena = String::new();
-        let w = words("Di Jl. Merdeka ada Dr. Budi. Lalu pergi.", &mut arena);
+        let (w, _) = words("Di Jl. Merdeka ada Dr. Budi. Lalu pergi.", &mut arena);
         let sentences: Vec<usize> = w.iter().map(|w| w.sentence).collect();
         assert_eq!(sentences, [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1]);
     }
@@ -2091,9 +2161,8 @@ mod tests {
     #[test]
     fn headline_detection() {
         let mut arena = String::new();
-        let w = words("Rusia Tampaknya Akan Membeli Rudal Balistik dari Iran\n\nRusia siap membeli rudal.\n\nKader Partai Harapan Rakyat mendarat di Bandara Sultan Hasanuddin.", &mut arena);
-        let text = "Rusia Tampaknya Akan Membeli Rudal Balistik dari Iran\n\nRusia siap membeli rudal.\n\nKader Partai Harapan Rakyat mendarat di Bandara Sultan Hasanuddin.";
-        assert_eq!(Summary::of(text, &w).headline, [true, false, false]);
+        let w = words("Rusia Tampaknya Akan Membeli Rudal Balistik dari Iran\n\nRusia siap membeli rudal.\n\nKader Partai Harapan Rakyat mendarat di Bandara Sultan Hasanuddin.", &mut arena).1;
+        assert_eq!(w.headline, [true, false, false]);
     }
 
     #[test]
@@ -2161,5 +2230,10 @@ mod tests {
                 assert_eq!(fold_lower(&s), s.to_ascii_lowercase(), "{s:?}");
             }
         }
+        // ... and a `-` between word chars to a blank, a lone one to nothing
+        // (`general_word` relies on it).
+        assert_eq!(fold_lower("Al-Baghdadi"), "al baghdadi");
+        assert_eq!(fold_lower("COVID-19"), "covid 19");
+        assert_eq!(fold_lower("-"), "");
     }
 }
