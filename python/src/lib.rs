@@ -114,7 +114,7 @@ fn extract<'py>(py: Python<'py>, text: PyBackedStr) -> PyResult<Bound<'py, PyLis
 /// * ``nested``: also report mentions inside longer ones, with
 ///   ``"nested": True``.
 /// * ``rules``: run the rule stage (titles, saying verbs, head nouns,
-///   acronyms, coreference); ``False`` gives gazetteer matches only.
+///   acronyms, context words, coreference); ``False`` gives gazetteer matches only.
 ///
 /// Raises ``ValueError`` for a malformed gazetteer (the message names
 /// ``file:line:column``), a duplicate id or a bad ``case``, and
