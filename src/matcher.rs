@@ -1041,16 +1041,21 @@ impl Edges {
 mod tests {
     use super::*;
 
-    fn find(aliases: &[(&str, AliasCase)], case: Case, text: &str) -> Vec<&'static str> {
-        let m = Matcher::new(
+    /// A matcher of open aliases, entity `i` for `aliases[i]`.
+    fn matcher(aliases: &[(&str, AliasCase)], case: Case) -> Matcher {
+        Matcher::new(
             aliases
                 .iter()
                 .enumerate()
                 .map(|(i, (a, c))| (i as u32, *a, *c, &Gate::Open)),
             case,
         )
-        .unwrap();
-        m.find(text)
+        .unwrap()
+    }
+
+    fn find(aliases: &[(&str, AliasCase)], case: Case, text: &str) -> Vec<&'static str> {
+        matcher(aliases, case)
+            .find(text)
             .into_iter()
             .map(|c| &*text[c.byte_start..c.byte_end].to_string().leak())
             .collect()
@@ -1233,15 +1238,7 @@ mod tests {
                 }
             }
             for case in [Case::Smart, Case::Insensitive] {
-                let m = Matcher::new(
-                    aliases
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (a, c))| (i as u32, *a, *c, &Gate::Open)),
-                    case,
-                )
-                .unwrap();
-                let mut got: Vec<_> = m
+                let mut got: Vec<_> = matcher(&aliases, case)
                     .find(&text)
                     .into_iter()
                     .map(|c| (c.byte_start, c.byte_end, c.entity))
