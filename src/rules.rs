@@ -1059,6 +1059,9 @@ pub(crate) fn apply(
     if rules.has(Rule::SentenceStart) && !candidates.is_empty() {
         candidates.retain(|c| !stop_at_sentence_start(text, &words, &summary.starts, c));
     }
+    if rules.has(Rule::Title) && !candidates.is_empty() {
+        candidates.retain(|c| !inside_office_title(&words, c));
+    }
     if rules.has(Rule::Ambiguity) && candidates.len() > 1 {
         candidates = disambiguate(&words, candidates, records);
     }
@@ -1185,6 +1188,19 @@ fn stop_at_sentence_start(text: &str, words: &[Word], starts: &[u64], c: &Candid
     }
     text.get(c.byte_start..c.byte_end)
         .is_some_and(|s| DATA.lex(fold_lower(s).as_bytes()).is_some_and(|l| l.stop))
+}
+
+/// Whether candidate `c` starts with the `Kota` of the title `Wali Kota`
+/// (mayor): in `Wali Kota Surabaya` the place is `Surabaya`, not the city's
+/// full name `Kota Surabaya` (rule [`Rule::Title`]; the bare name is a
+/// candidate of its own and takes the span).
+fn inside_office_title(words: &[Word], c: &Candidate) -> bool {
+    let k = words.partition_point(|w| w.start < c.byte_start);
+    let (Some(first), Some(before)) = (words.get(k), k.checked_sub(1).and_then(|b| words.get(b)))
+    else {
+        return false;
+    };
+    first.start == c.byte_start && first.end < c.byte_end && first.is("kota") && before.is("wali")
 }
 
 /// Words before and after an ambiguous name searched for cues.

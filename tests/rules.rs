@@ -565,3 +565,31 @@ t!(
     "Kemarin Direktur Teknik Wahyu Santosa hadir.",
     [("PERSON", "Wahyu Santosa", "rule:title")]
 );
+
+/// `Wali Kota X`: the title holds `Kota`, the place is the bare name (with
+/// the city's id); without the rule, the city's full name is matched.
+#[test]
+fn mayor_title_keeps_kota_out_of_the_place() {
+    let text =
+        "Wali Kota Surabaya Bambang Sutrisno dan Wakil Wali Kota Bandung hadir di Kota Bogor.";
+    let places: Vec<(String, String)> = entitas::extract(text)
+        .into_iter()
+        .filter(|e| e.label.as_str() == "LOCATION")
+        .map(|e| (e.text, e.canonical))
+        .collect();
+    let expected = [
+        ("Surabaya", "Kota Surabaya"),
+        ("Bandung", "Kota Bandung"),
+        ("Kota Bogor", "Kota Bogor"),
+    ];
+    assert_eq!(
+        places,
+        expected.map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    let without = Extractor::builder()
+        .rule(Rule::Title, false)
+        .build()
+        .unwrap()
+        .extract(text);
+    assert!(without.iter().any(|e| e.text == "Kota Surabaya"));
+}
