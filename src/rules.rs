@@ -1577,17 +1577,35 @@ impl Doc<'_, '_, '_> {
         end
     }
 
+    /// The indices of the `(` words, found through the text (a fast byte
+    /// search) rather than by visiting every word.
+    fn parens(&self) -> Vec<usize> {
+        self.text
+            .match_indices('(')
+            .filter_map(|(at, _)| {
+                let k = self.words.partition_point(|w| w.start < at);
+                self.word(k)
+                    .filter(|w| w.start == at && w.text == "(")
+                    .map(|_| k)
+            })
+            .collect()
+    }
+
     fn acronyms(&mut self) {
         let mut defined: FnvMap<String, (u32, usize)> = FnvMap::default();
-        let mut i = 0;
-        while i + 2 < self.words.len() {
+        let parens = self.parens();
+        // The next word a definition may start at (one ends 3 words on).
+        let mut from = 0;
+        for &i in &parens {
+            if i < from || i + 2 >= self.words.len() {
+                continue;
+            }
             let (Some(open), Some(inner), Some(close)) =
                 (self.word(i), self.word(i + 1), self.word(i + 2))
             else {
                 break;
             };
             if open.text != "(" || close.text != ")" {
-                i += 1;
                 continue;
             }
             // `Chief Executive Officer (CEO)` defines a title, not an entity.
@@ -1598,7 +1616,6 @@ impl Doc<'_, '_, '_> {
                 || i == 0
                 || is_title
             {
-                i += 1;
                 continue;
             }
             let acronym = inner.text.to_string();
@@ -1650,10 +1667,10 @@ impl Doc<'_, '_, '_> {
                 }
                 defined.entry(acronym).or_insert((e, i + 1));
             }
-            i += 3;
+            from = i + 3;
         }
         // The reverse, `ACR (Long Form)`, for a known acronym.
-        for i in 0..self.words.len() {
+        for i in parens.iter().filter_map(|p| p.checked_sub(1)) {
             let (Some(acr), Some(open)) = (self.word(i), self.word(i + 1)) else {
                 break;
             };
