@@ -544,6 +544,9 @@ impl Matcher {
             if scanned.capacity() > 1 << 20 {
                 *scanned = Vec::new();
             }
+            if found.capacity() > 1 << 20 {
+                *found = Vec::new();
+            }
         });
         out
     }

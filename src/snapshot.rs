@@ -118,7 +118,8 @@ pub(crate) fn read(bytes: &[u8]) -> Option<(Vec<Record>, Matcher)> {
         .map(|_| r.str().map(Label::from_name))
         .collect::<Option<Vec<_>>>()?;
     let count = r.len()?;
-    let mut records = Vec::with_capacity(count);
+    // Never trust a length for an allocation beyond what the bytes hold.
+    let mut records = Vec::with_capacity(count.min(r.remaining()));
     for _ in 0..count {
         records.push(Record {
             id: r.str()?.to_string(),
@@ -221,6 +222,9 @@ impl<'a> Reader<'a> {
                 })
                 .collect(),
         )
+    }
+    fn remaining(&self) -> usize {
+        self.data.len() - self.at
     }
     fn at_end(&self) -> bool {
         self.at == self.data.len()
