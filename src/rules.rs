@@ -1857,11 +1857,34 @@ impl Doc<'_, '_, '_> {
                     || self.title_at(k) > 0
                 {
                     k += 1;
+                } else if x.is("dari") && self.party_at(k + 1) {
+                    // `anggota Komisi II DPR dari PDIP Budi`: the party
+                    // belongs to the title.
+                    k += 1;
                 } else {
                     break;
                 }
             }
-            let end = self.name_run(k);
+            let mut end = self.name_run(k);
+            // `Direktur Utama Telkom, Budi Santoso, ...`: a title with a
+            // complement, a comma, then the name as an apposition; the
+            // name ends the clause (not a list of capitalized words).
+            if end == k
+                && k > i + len
+                && self.word(k).is_some_and(|w| w.text == ",")
+                && self.same_sentence(i, k + 1)
+            {
+                let e = self.name_run(k + 1);
+                let closes = self.word(e).is_none_or(|w| {
+                    !self.same_sentence(k, e)
+                        || w.text == ","
+                        || ((!w.cap || w.stop()) && !is_joiner(w) && !w.is("/"))
+                });
+                if e > k + 1 && closes {
+                    k += 1;
+                    end = e;
+                }
+            }
             if end > k {
                 // `Pangeran Diponegoro`: some titles belong to the name.
                 let part_of_name = k == i + 1
@@ -1875,6 +1898,20 @@ impl Doc<'_, '_, '_> {
             }
         }
         self.add_people(found, Rule::Title);
+    }
+
+    /// Whether word `k` starts an organization or an all-caps acronym
+    /// (`PDIP`): what `dari` may bring into a title's complement.
+    fn party_at(&self, k: usize) -> bool {
+        match self.cover.get(k).copied().flatten() {
+            Some(f) => self
+                .flat
+                .get(f)
+                .is_some_and(|&(first, _, _, ref l)| first == k && *l == Kind::Organization),
+            None => self
+                .word(k)
+                .is_some_and(|w| w.all_caps && w.text.chars().count() > 1),
+        }
     }
 
     fn add_people(&mut self, spans: Vec<(usize, usize)>, rule: Rule) {

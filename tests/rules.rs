@@ -59,6 +59,21 @@ t!(
     "Putra Mahkota Abdullah bin Faisal tiba.",
     [("PERSON", "Abdullah bin Faisal", "rule:title")]
 );
+t!(
+    title_then_apposition,
+    "\"Belum,\" ujar Kepala Biro Humas, Rina Wulandari, di kantornya.",
+    [("PERSON", "Rina Wulandari", "rule:title")]
+);
+t!(
+    title_apposition_is_not_a_list,
+    "Ketua Bidang Hukum, Petani dan Nelayan hadir.",
+    []
+);
+t!(
+    title_party_after_dari,
+    "Usul itu dibacakan anggota DPR dari PDX Sutarman Wijaya kemarin.",
+    [("PERSON", "Sutarman Wijaya", "rule:title")]
+);
 t!(title_then_lower_case, "Presiden itu datang terlambat.", []);
 t!(title_then_common_word, "Ibu Kota baru dibangun.", []);
 
@@ -72,6 +87,14 @@ t!(
     saying_before,
     "Sementara itu Siti Rahmawati mengatakan harga naik.",
     [("PERSON", "Siti Rahmawati", "rule:saying")]
+);
+t!(
+    saying_more_verbs,
+    "\"Belum,\" jawab Rina Wulandari singkat. Tapi Hendra Kusnadi menilai harga terlalu tinggi.",
+    [
+        ("PERSON", "Rina Wulandari", "rule:saying"),
+        ("PERSON", "Hendra Kusnadi", "rule:saying"),
+    ]
 );
 t!(
     saying_pronoun_is_not_a_name,
@@ -358,7 +381,7 @@ t!(
     "Kepala Pusat Data dan Informasi Badan Cuaca, Rina Wulandari mengatakan hujan reda.",
     [
         ("ORGANIZATION", "Badan Cuaca", "rule:head"),
-        ("PERSON", "Rina Wulandari", "rule:saying"),
+        ("PERSON", "Rina Wulandari", "rule:title"),
     ]
 );
 t!(
