@@ -2005,7 +2005,7 @@ impl Doc<'_, '_, '_> {
         let mut found = Vec::new();
         for i in 0..self.words.len() {
             let Some(w) = self.word(i) else { break };
-            if !(w.has(bit::CONTEXT) || w.text == "(")
+            if !(w.has(bit::CONTEXT) || w.text == "(" || w.text == "/")
                 || (w.cap && !w.sentence_start)
                 || self.in_headline(i)
             {
@@ -2026,6 +2026,19 @@ impl Doc<'_, '_, '_> {
                 if let Some(first) = self.name_run_before(i) {
                     found.push((first, i));
                 }
+            } else if i > 0 && w.text == "/" {
+                // A doubles pair: `Rudi Hartono / Bayu Aji`, blanks around
+                // the slash, names of two letters or more on both sides.
+                let spaced = self.word(i - 1).is_some_and(|p| p.end < w.start)
+                    && self.word(i + 1).is_some_and(|n| n.start > w.end);
+                let end = self.name_run(i + 1);
+                let long = |k: usize| self.word(k).is_some_and(|x| x.text.chars().count() > 1);
+                if let Some(first) = self.name_run_before(i).filter(|_| spaced) {
+                    if end > i + 1 && long(first) && long(i + 1) {
+                        found.push((first, i));
+                        found.push((i + 1, end));
+                    }
+                }
             } else if i > 0 && w.text == "(" {
                 // `X (gitar)`, `X (lahir 1970)`, `X () adalah`.
                 let cue = self
@@ -2040,6 +2053,33 @@ impl Doc<'_, '_, '_> {
         }
         found.retain(|&(a, b)| !(a..b).any(|k| self.covered(k) && self.person_at(k).is_none()));
         found.dedup();
+        self.add_people(found, Rule::Context);
+        // A listed person's given names before it: `Tommy` + a listed
+        // `Robredo`; not a word that opens the sentence (`Penampilan
+        // Robredo`).
+        let mut found = Vec::new();
+        for &(first, last, _, ref label) in &self.flat {
+            if *label != Kind::Person {
+                continue;
+            }
+            let mut f = first;
+            while f > 0 && first - f < 2 {
+                let k = f - 1;
+                let ok = !self.covered(k)
+                    && self.same_sentence(k, first)
+                    && self.name_word(k)
+                    && self.word(k).is_some_and(|w| !w.sentence_start)
+                    // not the end of a title: `Putra Mahkota`
+                    && (k.saturating_sub(3)..k).all(|j| j + self.title_at(j) <= k);
+                if !ok {
+                    break;
+                }
+                f = k;
+            }
+            if f < first {
+                found.push((f, last));
+            }
+        }
         self.add_people(found, Rule::Context);
         // Names joined to a person by `dan`, `serta`, `&` or a comma.
         let mut found = Vec::new();
@@ -2070,7 +2110,7 @@ impl Doc<'_, '_, '_> {
                 let end = self.name_run(j);
                 let last = self
                     .word(j - 1)
-                    .is_some_and(|w| w.is("dan") || w.is("serta"));
+                    .is_some_and(|w| w.is("dan") || w.is("serta") || w.text == "/");
                 if end < j + if last { 1 } else { 2 } || !self.same_sentence(k, j) {
                     break;
                 }
@@ -2086,6 +2126,7 @@ impl Doc<'_, '_, '_> {
                 if !is_joiner(sep) {
                     break;
                 }
+                let pair = sep.text == "/";
                 let mut j = k - 1;
                 if sep.text != "," && j > 0 && self.word(j - 1).is_some_and(|w| w.text == ",") {
                     j -= 1;
@@ -2095,7 +2136,7 @@ impl Doc<'_, '_, '_> {
                     continue;
                 }
                 match self.name_run_before(j) {
-                    Some(f) if self.same_sentence(f, first) && j - f > 1 => {
+                    Some(f) if self.same_sentence(f, first) && (j - f > 1 || pair) => {
                         found.push((f, j));
                         k = f;
                     }
@@ -2160,9 +2201,10 @@ impl Doc<'_, '_, '_> {
     }
 }
 
-/// A word joining names in a list: `dan`, `serta`, `&`, a comma.
+/// A word joining names in a list: `dan`, `serta`, `&`, a comma, the `/`
+/// of a doubles pair.
 fn is_joiner(w: &Word) -> bool {
-    w.text == "," || w.text == "&" || w.is("dan") || w.is("serta")
+    w.text == "," || w.text == "&" || w.text == "/" || w.is("dan") || w.is("serta")
 }
 
 /// `KPK`, `IRGC`, `PDI-P`: 2 to 12 chars, at least two capitals, no

@@ -301,6 +301,44 @@ fn a_listed_surname_joins_the_name_before_it() {
         [("Rudi Hartono".to_string(), "rule:saying".to_string())]
     );
 }
+#[test]
+fn a_listed_surname_takes_the_given_name_before_it() {
+    let e = Extractor::builder()
+        .gazetteer_text("p.tsv", "@label PERSON\nx-hartono\tHartono\n")
+        .build()
+        .unwrap();
+    let people = |text: &str| -> Vec<(String, String)> {
+        e.extract(text)
+            .into_iter()
+            .filter(|e| e.label.as_str() == "PERSON")
+            .map(|e| (e.text, e.source))
+            .collect()
+    };
+    assert_eq!(
+        people("Laga itu dimenangi Rudi Hartono dengan mudah."),
+        [("Rudi Hartono".to_string(), "rule:context".to_string())]
+    );
+    // A capitalized word opening the sentence is not a given name.
+    assert_eq!(
+        people("Penampilan Hartono memukau."),
+        [("Hartono".to_string(), "gazetteer:p".to_string())]
+    );
+}
+t!(
+    context_doubles_pair,
+    "Ganda putra Rudi Hartawan / Bayu Saputra menang mudah, lalu Tono / Dedi kalah.",
+    [
+        ("PERSON", "Rudi Hartawan", "rule:context"),
+        ("PERSON", "Bayu Saputra", "rule:context"),
+        ("PERSON", "Tono", "rule:context"),
+        ("PERSON", "Dedi", "rule:context"),
+    ]
+);
+t!(
+    context_slash_needs_blanks,
+    "Harga Naik/Turun tiap hari.",
+    []
+);
 t!(
     armed_forces_are_a_head,
     "Kapal Angkatan Laut Kepulauan Marshall berlabuh.",
