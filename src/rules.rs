@@ -464,6 +464,9 @@ const PARTICLES: &[&str] = &[
 /// Connectors inside organization names: `Kementerian Pendidikan dan Kebudayaan`.
 const CONNECTORS: &[&str] = &["dan", "&", "untuk", "of"];
 /// Longest name run a rule takes, in words.
+/// The country whose name is part of its organizations' names, in news
+/// written in Indonesian: `Telkom Indonesia`, `Departemen Sosial RI`.
+const HOME_COUNTRY: &[&str] = &["indonesia", "ri"];
 const MAX_NAME_WORDS: usize = 5;
 const MAX_HEAD_WORDS: usize = 8;
 
@@ -1082,9 +1085,11 @@ pub(crate) fn apply(
     let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
     let context = rules.has(Rule::Context)
         && (context || paren || title || say || candidates.iter().any(person));
+    let org = |c: &Candidate| records.label(c.entity) == Some(&Label::Organization);
+    let suffix = rules.has(Rule::Head) && candidates.iter().any(org);
     let coreference = rules.has(Rule::Coreference)
         && (title || say || context || acronym || head || candidates.iter().any(person));
-    if !(acronym || head || title || say || context || coreference) {
+    if !(acronym || head || suffix || title || say || context || coreference) {
         return candidates;
     }
     let mut doc = Doc {
@@ -1106,6 +1111,9 @@ pub(crate) fn apply(
     }
     if head {
         doc.heads();
+    }
+    if suffix || head {
+        doc.org_suffixes();
     }
     if title {
         doc.titles();
@@ -1912,6 +1920,48 @@ impl Doc<'_, '_, '_> {
                 .word(k)
                 .is_some_and(|w| w.all_caps && w.text.chars().count() > 1),
         }
+    }
+
+    /// What follows an organization's name and belongs to it: the legal
+    /// form `Tbk` (the same entity), the home country (`Unilever
+    /// Indonesia`, `Departemen Sosial RI`: a new organization). A foreign
+    /// country after a name is mostly a description (`Samsung Kanada`).
+    fn org_suffixes(&mut self) {
+        let mut found: Vec<(usize, usize, Option<u32>)> = Vec::new();
+        for (n, &(first, last, entity, ref kind)) in self.flat.iter().enumerate() {
+            if *kind != Kind::Organization {
+                continue;
+            }
+            let Some(next) = self.word(last) else {
+                continue;
+            };
+            let blank = self.word(last - 1).is_some_and(|p| p.end < next.start);
+            if !blank || !self.same_sentence(first, last) || self.in_headline(first) {
+                continue;
+            }
+            if next.is("tbk") && !self.covered(last) {
+                found.push((first, last + 1, Some(entity)));
+            } else if let Some(&(f, l, e, _)) = self.flat.get(n + 1) {
+                if f == last
+                    && l == last + 1
+                    && HOME_COUNTRY.iter().any(|c| next.is(c))
+                    && self.records.label(e) == Some(&Label::Country)
+                {
+                    found.push((first, l, None));
+                }
+            }
+        }
+        for (first, last, entity) in found {
+            let entity = match entity {
+                Some(e) => e,
+                None => match self.span_text(first, last).map(str::to_string) {
+                    Some(name) => self.records.add(Label::Organization, &name, Rule::Head),
+                    None => continue,
+                },
+            };
+            self.push(first, last, entity, Rule::Head);
+        }
+        self.refresh();
     }
 
     fn add_people(&mut self, spans: Vec<(usize, usize)>, rule: Rule) {

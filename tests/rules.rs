@@ -134,6 +134,19 @@ t!(
     "Macet di Jl. Kenanga Raya Timur pagi ini.",
     [("LOCATION", "Jl. Kenanga Raya Timur", "rule:head")]
 );
+t!(
+    head_takes_tbk_and_the_home_country,
+    "Saham PT Sinar Harapan Tbk naik. Produk PT Sinar Harapan Indonesia laris.",
+    [
+        ("ORGANIZATION", "PT Sinar Harapan Tbk", "rule:head"),
+        ("ORGANIZATION", "PT Sinar Harapan Indonesia", "rule:head"),
+    ]
+);
+t!(
+    head_leaves_a_foreign_country_out,
+    "Produk PT Sinar Harapan Kanada laris.",
+    [("ORGANIZATION", "PT Sinar Harapan", "rule:head")]
+);
 t!(head_alone_is_nothing, "Partai itu menang.", []);
 
 // ACRONYM
