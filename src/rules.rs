@@ -464,6 +464,9 @@ const PARTICLES: &[&str] = &[
 /// Connectors inside organization names: `Kementerian Pendidikan dan Kebudayaan`.
 const CONNECTORS: &[&str] = &["dan", "&", "untuk", "of"];
 /// Longest name run a rule takes, in words.
+/// The country whose name is part of its organizations' names, in news
+/// written in Indonesian: `Telkom Indonesia`, `Departemen Sosial RI`.
+const HOME_COUNTRY: &[&str] = &["indonesia", "ri"];
 const MAX_NAME_WORDS: usize = 5;
 const MAX_HEAD_WORDS: usize = 8;
 
@@ -1082,9 +1085,11 @@ pub(crate) fn apply(
     let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
     let context = rules.has(Rule::Context)
         && (context || paren || title || say || candidates.iter().any(person));
+    let org = |c: &Candidate| records.label(c.entity) == Some(&Label::Organization);
+    let suffix = rules.has(Rule::Head) && candidates.iter().any(org);
     let coreference = rules.has(Rule::Coreference)
         && (title || say || context || acronym || head || candidates.iter().any(person));
-    if !(acronym || head || title || say || context || coreference) {
+    if !(acronym || head || suffix || title || say || context || coreference) {
         return candidates;
     }
     let mut doc = Doc {
@@ -1106,6 +1111,9 @@ pub(crate) fn apply(
     }
     if head {
         doc.heads();
+    }
+    if suffix || head {
+        doc.org_suffixes();
     }
     if title {
         doc.titles();
@@ -1857,11 +1865,34 @@ impl Doc<'_, '_, '_> {
                     || self.title_at(k) > 0
                 {
                     k += 1;
+                } else if x.is("dari") && self.party_at(k + 1) {
+                    // `anggota Komisi II DPR dari PDIP Budi`: the party
+                    // belongs to the title.
+                    k += 1;
                 } else {
                     break;
                 }
             }
-            let end = self.name_run(k);
+            let mut end = self.name_run(k);
+            // `Direktur Utama Telkom, Budi Santoso, ...`: a title with a
+            // complement, a comma, then the name as an apposition; the
+            // name ends the clause (not a list of capitalized words).
+            if end == k
+                && k > i + len
+                && self.word(k).is_some_and(|w| w.text == ",")
+                && self.same_sentence(i, k + 1)
+            {
+                let e = self.name_run(k + 1);
+                let closes = self.word(e).is_none_or(|w| {
+                    !self.same_sentence(k, e)
+                        || w.text == ","
+                        || ((!w.cap || w.stop()) && !is_joiner(w) && !w.is("/"))
+                });
+                if e > k + 1 && closes {
+                    k += 1;
+                    end = e;
+                }
+            }
             if end > k {
                 // `Pangeran Diponegoro`: some titles belong to the name.
                 let part_of_name = k == i + 1
@@ -1875,6 +1906,62 @@ impl Doc<'_, '_, '_> {
             }
         }
         self.add_people(found, Rule::Title);
+    }
+
+    /// Whether word `k` starts an organization or an all-caps acronym
+    /// (`PDIP`): what `dari` may bring into a title's complement.
+    fn party_at(&self, k: usize) -> bool {
+        match self.cover.get(k).copied().flatten() {
+            Some(f) => self
+                .flat
+                .get(f)
+                .is_some_and(|&(first, _, _, ref l)| first == k && *l == Kind::Organization),
+            None => self
+                .word(k)
+                .is_some_and(|w| w.all_caps && w.text.chars().count() > 1),
+        }
+    }
+
+    /// What follows an organization's name and belongs to it: the legal
+    /// form `Tbk` (the same entity), the home country (`Unilever
+    /// Indonesia`, `Departemen Sosial RI`: a new organization). A foreign
+    /// country after a name is mostly a description (`Samsung Kanada`).
+    fn org_suffixes(&mut self) {
+        let mut found: Vec<(usize, usize, Option<u32>)> = Vec::new();
+        for (n, &(first, last, entity, ref kind)) in self.flat.iter().enumerate() {
+            if *kind != Kind::Organization {
+                continue;
+            }
+            let Some(next) = self.word(last) else {
+                continue;
+            };
+            let blank = self.word(last - 1).is_some_and(|p| p.end < next.start);
+            if !blank || !self.same_sentence(first, last) || self.in_headline(first) {
+                continue;
+            }
+            if next.is("tbk") && !self.covered(last) {
+                found.push((first, last + 1, Some(entity)));
+            } else if let Some(&(f, l, e, _)) = self.flat.get(n + 1) {
+                if f == last
+                    && l == last + 1
+                    && HOME_COUNTRY.iter().any(|c| next.is(c))
+                    && self.records.label(e) == Some(&Label::Country)
+                {
+                    found.push((first, l, None));
+                }
+            }
+        }
+        for (first, last, entity) in found {
+            let entity = match entity {
+                Some(e) => e,
+                None => match self.span_text(first, last).map(str::to_string) {
+                    Some(name) => self.records.add(Label::Organization, &name, Rule::Head),
+                    None => continue,
+                },
+            };
+            self.push(first, last, entity, Rule::Head);
+        }
+        self.refresh();
     }
 
     fn add_people(&mut self, spans: Vec<(usize, usize)>, rule: Rule) {
@@ -1968,7 +2055,7 @@ impl Doc<'_, '_, '_> {
         let mut found = Vec::new();
         for i in 0..self.words.len() {
             let Some(w) = self.word(i) else { break };
-            if !(w.has(bit::CONTEXT) || w.text == "(")
+            if !(w.has(bit::CONTEXT) || w.text == "(" || w.text == "/")
                 || (w.cap && !w.sentence_start)
                 || self.in_headline(i)
             {
@@ -1989,6 +2076,19 @@ impl Doc<'_, '_, '_> {
                 if let Some(first) = self.name_run_before(i) {
                     found.push((first, i));
                 }
+            } else if i > 0 && w.text == "/" {
+                // A doubles pair: `Rudi Hartono / Bayu Aji`, blanks around
+                // the slash, names of two letters or more on both sides.
+                let spaced = self.word(i - 1).is_some_and(|p| p.end < w.start)
+                    && self.word(i + 1).is_some_and(|n| n.start > w.end);
+                let end = self.name_run(i + 1);
+                let long = |k: usize| self.word(k).is_some_and(|x| x.text.chars().count() > 1);
+                if let Some(first) = self.name_run_before(i).filter(|_| spaced) {
+                    if end > i + 1 && long(first) && long(i + 1) {
+                        found.push((first, i));
+                        found.push((i + 1, end));
+                    }
+                }
             } else if i > 0 && w.text == "(" {
                 // `X (gitar)`, `X (lahir 1970)`, `X () adalah`.
                 let cue = self
@@ -2003,6 +2103,33 @@ impl Doc<'_, '_, '_> {
         }
         found.retain(|&(a, b)| !(a..b).any(|k| self.covered(k) && self.person_at(k).is_none()));
         found.dedup();
+        self.add_people(found, Rule::Context);
+        // A listed person's given names before it: `Tommy` + a listed
+        // `Robredo`; not a word that opens the sentence (`Penampilan
+        // Robredo`).
+        let mut found = Vec::new();
+        for &(first, last, _, ref label) in &self.flat {
+            if *label != Kind::Person {
+                continue;
+            }
+            let mut f = first;
+            while f > 0 && first - f < 2 {
+                let k = f - 1;
+                let ok = !self.covered(k)
+                    && self.same_sentence(k, first)
+                    && self.name_word(k)
+                    && self.word(k).is_some_and(|w| !w.sentence_start)
+                    // not the end of a title: `Putra Mahkota`
+                    && (k.saturating_sub(3)..k).all(|j| j + self.title_at(j) <= k);
+                if !ok {
+                    break;
+                }
+                f = k;
+            }
+            if f < first {
+                found.push((f, last));
+            }
+        }
         self.add_people(found, Rule::Context);
         // Names joined to a person by `dan`, `serta`, `&` or a comma.
         let mut found = Vec::new();
@@ -2033,7 +2160,7 @@ impl Doc<'_, '_, '_> {
                 let end = self.name_run(j);
                 let last = self
                     .word(j - 1)
-                    .is_some_and(|w| w.is("dan") || w.is("serta"));
+                    .is_some_and(|w| w.is("dan") || w.is("serta") || w.text == "/");
                 if end < j + if last { 1 } else { 2 } || !self.same_sentence(k, j) {
                     break;
                 }
@@ -2049,6 +2176,7 @@ impl Doc<'_, '_, '_> {
                 if !is_joiner(sep) {
                     break;
                 }
+                let pair = sep.text == "/";
                 let mut j = k - 1;
                 if sep.text != "," && j > 0 && self.word(j - 1).is_some_and(|w| w.text == ",") {
                     j -= 1;
@@ -2058,7 +2186,7 @@ impl Doc<'_, '_, '_> {
                     continue;
                 }
                 match self.name_run_before(j) {
-                    Some(f) if self.same_sentence(f, first) && j - f > 1 => {
+                    Some(f) if self.same_sentence(f, first) && (j - f > 1 || pair) => {
                         found.push((f, j));
                         k = f;
                     }
@@ -2123,9 +2251,10 @@ impl Doc<'_, '_, '_> {
     }
 }
 
-/// A word joining names in a list: `dan`, `serta`, `&`, a comma.
+/// A word joining names in a list: `dan`, `serta`, `&`, a comma, the `/`
+/// of a doubles pair.
 fn is_joiner(w: &Word) -> bool {
-    w.text == "," || w.text == "&" || w.is("dan") || w.is("serta")
+    w.text == "," || w.text == "&" || w.text == "/" || w.is("dan") || w.is("serta")
 }
 
 /// `KPK`, `IRGC`, `PDI-P`: 2 to 12 chars, at least two capitals, no

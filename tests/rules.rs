@@ -59,6 +59,21 @@ t!(
     "Putra Mahkota Abdullah bin Faisal tiba.",
     [("PERSON", "Abdullah bin Faisal", "rule:title")]
 );
+t!(
+    title_then_apposition,
+    "\"Belum,\" ujar Kepala Biro Humas, Rina Wulandari, di kantornya.",
+    [("PERSON", "Rina Wulandari", "rule:title")]
+);
+t!(
+    title_apposition_is_not_a_list,
+    "Ketua Bidang Hukum, Petani dan Nelayan hadir.",
+    []
+);
+t!(
+    title_party_after_dari,
+    "Usul itu dibacakan anggota DPR dari PDX Sutarman Wijaya kemarin.",
+    [("PERSON", "Sutarman Wijaya", "rule:title")]
+);
 t!(title_then_lower_case, "Presiden itu datang terlambat.", []);
 t!(title_then_common_word, "Ibu Kota baru dibangun.", []);
 
@@ -72,6 +87,14 @@ t!(
     saying_before,
     "Sementara itu Siti Rahmawati mengatakan harga naik.",
     [("PERSON", "Siti Rahmawati", "rule:saying")]
+);
+t!(
+    saying_more_verbs,
+    "\"Belum,\" jawab Rina Wulandari singkat. Tapi Hendra Kusnadi menilai harga terlalu tinggi.",
+    [
+        ("PERSON", "Rina Wulandari", "rule:saying"),
+        ("PERSON", "Hendra Kusnadi", "rule:saying"),
+    ]
 );
 t!(
     saying_pronoun_is_not_a_name,
@@ -110,6 +133,19 @@ t!(
     head_street_abbreviation,
     "Macet di Jl. Kenanga Raya Timur pagi ini.",
     [("LOCATION", "Jl. Kenanga Raya Timur", "rule:head")]
+);
+t!(
+    head_takes_tbk_and_the_home_country,
+    "Saham PT Sinar Harapan Tbk naik. Produk PT Sinar Harapan Indonesia laris.",
+    [
+        ("ORGANIZATION", "PT Sinar Harapan Tbk", "rule:head"),
+        ("ORGANIZATION", "PT Sinar Harapan Indonesia", "rule:head"),
+    ]
+);
+t!(
+    head_leaves_a_foreign_country_out,
+    "Produk PT Sinar Harapan Kanada laris.",
+    [("ORGANIZATION", "PT Sinar Harapan", "rule:head")]
 );
 t!(head_alone_is_nothing, "Partai itu menang.", []);
 
@@ -278,6 +314,44 @@ fn a_listed_surname_joins_the_name_before_it() {
         [("Rudi Hartono".to_string(), "rule:saying".to_string())]
     );
 }
+#[test]
+fn a_listed_surname_takes_the_given_name_before_it() {
+    let e = Extractor::builder()
+        .gazetteer_text("p.tsv", "@label PERSON\nx-hartono\tHartono\n")
+        .build()
+        .unwrap();
+    let people = |text: &str| -> Vec<(String, String)> {
+        e.extract(text)
+            .into_iter()
+            .filter(|e| e.label.as_str() == "PERSON")
+            .map(|e| (e.text, e.source))
+            .collect()
+    };
+    assert_eq!(
+        people("Laga itu dimenangi Rudi Hartono dengan mudah."),
+        [("Rudi Hartono".to_string(), "rule:context".to_string())]
+    );
+    // A capitalized word opening the sentence is not a given name.
+    assert_eq!(
+        people("Penampilan Hartono memukau."),
+        [("Hartono".to_string(), "gazetteer:p".to_string())]
+    );
+}
+t!(
+    context_doubles_pair,
+    "Ganda putra Rudi Hartawan / Bayu Saputra menang mudah, lalu Tono / Dedi kalah.",
+    [
+        ("PERSON", "Rudi Hartawan", "rule:context"),
+        ("PERSON", "Bayu Saputra", "rule:context"),
+        ("PERSON", "Tono", "rule:context"),
+        ("PERSON", "Dedi", "rule:context"),
+    ]
+);
+t!(
+    context_slash_needs_blanks,
+    "Harga Naik/Turun tiap hari.",
+    []
+);
 t!(
     armed_forces_are_a_head,
     "Kapal Angkatan Laut Kepulauan Marshall berlabuh.",
@@ -358,7 +432,7 @@ t!(
     "Kepala Pusat Data dan Informasi Badan Cuaca, Rina Wulandari mengatakan hujan reda.",
     [
         ("ORGANIZATION", "Badan Cuaca", "rule:head"),
-        ("PERSON", "Rina Wulandari", "rule:saying"),
+        ("PERSON", "Rina Wulandari", "rule:title"),
     ]
 );
 t!(
