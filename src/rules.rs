@@ -652,6 +652,7 @@ fn words<'t>(text: &'t str, arena: &'t mut String) -> (Vec<Word<'t>>, Summary) {
     let mut summary = Summary {
         headline: Vec::new(),
         starts: vec![0; text.len() / 64 + 1],
+        first_words: Vec::new(),
         paren: false,
         head: false,
         title: false,
@@ -768,6 +769,9 @@ fn words<'t>(text: &'t str, arena: &'t mut String) -> (Vec<Word<'t>>, Summary) {
             };
         start = word.end;
         summary.add(&word, &mut n, &mut lower);
+        if word.sentence_start {
+            summary.first_words.push((word.start, out.len()));
+        }
         out.push(word);
         sentence_start = false;
     }
@@ -1060,7 +1064,7 @@ pub(crate) fn apply(
     let mut arena = String::new();
     let (words, summary) = words(text, &mut arena);
     if rules.has(Rule::SentenceStart) && !candidates.is_empty() {
-        candidates.retain(|c| !stop_at_sentence_start(text, &words, &summary.starts, c));
+        candidates.retain(|c| !stop_at_sentence_start(text, &words, &summary, c));
     }
     if rules.has(Rule::Title) && !candidates.is_empty() {
         candidates.retain(|c| !inside_office_title(text, &words, c));
@@ -1139,6 +1143,9 @@ struct Summary {
     headline: Vec<bool>,
     /// A bit per byte of the text, set where a sentence's first word starts.
     starts: Vec<u64>,
+    /// `(start byte, word index)` of each sentence's first word, in order:
+    /// a short list to search instead of all the words.
+    first_words: Vec<(usize, usize)>,
     /// Whether the text has a `(` (acronyms), a capitalized head noun, a
     /// title, a lower-case verb of saying.
     paren: bool,
@@ -1178,17 +1185,22 @@ impl Summary {
 }
 
 /// Whether candidate `c` is a one-word match of a stopword at a sentence
-/// start (rule [`Rule::SentenceStart`]); `starts` is
-/// [`Summary::starts`].
-fn stop_at_sentence_start(text: &str, words: &[Word], starts: &[u64], c: &Candidate) -> bool {
-    let at_start = starts
+/// start (rule [`Rule::SentenceStart`]).
+fn stop_at_sentence_start(text: &str, words: &[Word], summary: &Summary, c: &Candidate) -> bool {
+    let at_start = summary
+        .starts
         .get(c.byte_start / 64)
         .is_some_and(|b| b & (1 << (c.byte_start % 64)) != 0);
     if !at_start {
         return false;
     }
-    let k = words.partition_point(|w| w.start < c.byte_start);
-    let Some(w) = words.get(k) else {
+    let firsts = &summary.first_words;
+    let j = firsts.partition_point(|&(start, _)| start < c.byte_start);
+    let Some(w) = firsts
+        .get(j)
+        .filter(|&&(start, _)| start == c.byte_start)
+        .and_then(|&(_, k)| words.get(k))
+    else {
         return false;
     };
     if w.end == c.byte_end {
