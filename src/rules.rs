@@ -1366,12 +1366,22 @@ impl Doc<'_, '_, '_> {
         if !sorted {
             entries.sort_by_key(|e| e.0 .0);
         }
+        // Uncover the old entries' words only (a long text has far more
+        // words than mentions), then cover the new ones.
+        if self.cover.len() == self.words.len() {
+            for f in &self.flat {
+                for slot in self.cover.get_mut(f.0..f.1).unwrap_or_default() {
+                    *slot = None;
+                }
+            }
+        } else {
+            self.cover.clear();
+            self.cover.resize(self.words.len(), None);
+        }
         self.flat.clear();
         self.flat_spans.clear();
         self.flat.reserve(entries.len());
         self.flat_spans.reserve(entries.len());
-        self.cover.clear();
-        self.cover.resize(self.words.len(), None);
         for (index, (span, f)) in entries.into_iter().enumerate() {
             self.flat.push(f);
             self.flat_spans.push(span);
