@@ -7,11 +7,16 @@
 //! Unicode sentence boundaries of `unicode-segmentation` (UAX #29), which
 //! also break at line ends.
 //!
-//! The matcher does not need the token list: an alias matches where its
-//! first and last characters sit on a token boundary ([`starts_token`],
-//! [`ends_token`]). The one Indonesian addition is the enclitic: a name
+//! The matcher does not use these tokens but [`pieces`]: runs of word
+//! characters and single other characters, without the digit joining and
+//! with blanks and hyphens as mere separators, so that `Soekarno-Hatta`
+//! and `Soekarno Hatta` cut alike. An alias therefore starts and ends on
+//! a token boundary. The one Indonesian addition is the enclitic: a name
 //! followed directly by `-nya`, `-lah`, `-kah`, `-pun`, `-ku` or `-mu`
-//! (`Rusianya`, `PBB-nya`) still ends there.
+//! (`Rusianya`, `PBB-nya`) still ends there (a piece's stem). The
+//! boundary predicates `starts_token` and `ends_token` state the same
+//! rule on folded text; they remain as the reference a matcher test
+//! checks the trie against.
 
 use crate::normalize::is_word_char;
 use crate::output::{Entity, Label};
