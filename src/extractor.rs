@@ -320,12 +320,12 @@ impl ExtractorBuilder {
                 return Ok(self.finish(records, matcher));
             }
         }
-        let mut files: Vec<(Cow<'static, str>, Cow<'static, str>)> = Vec::new();
+        // Names and texts borrowed where they already live (the builder,
+        // the embedded files); only files read from disk are owned.
+        let mut files: Vec<(Cow<'_, str>, Cow<'_, str>)> = Vec::new();
         for source in &self.sources {
             match source {
-                Source::Text { name, text } => {
-                    files.push((name.clone().into(), text.clone().into()))
-                }
+                Source::Text { name, text } => files.push((name.into(), text.into())),
                 Source::Path(path) => read_path(path, &mut files)?,
             }
         }
@@ -415,10 +415,7 @@ impl ExtractorBuilder {
 }
 
 /// Reads a gazetteer file, or the `.tsv` files of a folder, into `files`.
-fn read_path(
-    path: &Path,
-    files: &mut Vec<(Cow<'static, str>, Cow<'static, str>)>,
-) -> Result<(), Error> {
+fn read_path(path: &Path, files: &mut Vec<(Cow<'_, str>, Cow<'_, str>)>) -> Result<(), Error> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
