@@ -398,7 +398,7 @@ impl ExtractorBuilder {
                 Ok(())
             })?;
         }
-        let matcher = matcher.build().map_err(too_large)?;
+        let matcher = matcher.build();
         Ok(self.finish(records, matcher))
     }
 

@@ -269,14 +269,14 @@ impl MatcherBuilder {
         u32::try_from(i).map_err(|_| TooLarge)
     }
 
-    pub(crate) fn build(self) -> Result<Matcher, TooLarge> {
+    pub(crate) fn build(self) -> Matcher {
         let mut m = self.m;
         m.roots.resize(m.vocab.len(), NO_NODE);
         m.roots.shrink_to_fit();
         m.nodes.shrink_to_fit();
         m.aliases.shrink_to_fit();
         m.cased.shrink_to_fit();
-        Ok(m)
+        m
     }
 }
 
@@ -291,7 +291,7 @@ impl Matcher {
         for (entity, text, alias_case, gate) in aliases {
             b.add(entity, text, alias_case, gate)?;
         }
-        b.build()
+        Ok(b.build())
     }
 
     /// The `(piece id, spaced)` sequence of folded text into `path`,
