@@ -513,41 +513,43 @@ impl Matcher {
     /// All token-aligned, case-accepted matches in `text`, in original
     /// byte offsets.
     pub(crate) fn find(&self, text: &str) -> Vec<Candidate> {
+        // The per-thread buffers; fresh ones if they are taken (a
+        // re-entrant call) or gone (a call while the thread shuts down).
+        SCRATCH
+            .try_with(|cell| match cell.try_borrow_mut() {
+                Ok(mut scratch) => self.find_with(text, &mut scratch),
+                Err(_) => self.find_with(text, &mut Scratch::default()),
+            })
+            .unwrap_or_else(|_| self.find_with(text, &mut Scratch::default()))
+    }
+
+    fn find_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Candidate> {
         let mut out = Vec::new();
-        SCRATCH.with(|scratch| {
-            // A re-entrant call (none today) would find the buffers taken
-            // and use fresh ones.
-            let mut fresh = Scratch::default();
-            let mut guard = scratch.try_borrow_mut();
-            let Scratch { scanned, found } = match guard.as_deref_mut() {
-                Ok(s) => s,
-                Err(_) => &mut fresh,
-            };
-            scanned.clear();
-            found.clear();
-            if text.is_ascii() {
-                self.scan(text, scanned, found);
-                self.verify(text, scanned, found, Some, Some, &mut out);
-            } else {
-                let norm = Normalized::new(text);
-                self.scan(&norm.text, scanned, found);
-                self.verify(
-                    text,
-                    scanned,
-                    found,
-                    |at| norm.orig_start(at),
-                    |at| norm.orig_end(at),
-                    &mut out,
-                );
-            }
-            // Keep the buffers for the next text unless one was huge.
-            if scanned.capacity() > 1 << 20 {
-                *scanned = Vec::new();
-            }
-            if found.capacity() > 1 << 20 {
-                *found = Vec::new();
-            }
-        });
+        let Scratch { scanned, found } = scratch;
+        scanned.clear();
+        found.clear();
+        if text.is_ascii() {
+            self.scan(text, scanned, found);
+            self.verify(text, scanned, found, Some, Some, &mut out);
+        } else {
+            let norm = Normalized::new(text);
+            self.scan(&norm.text, scanned, found);
+            self.verify(
+                text,
+                scanned,
+                found,
+                |at| norm.orig_start(at),
+                |at| norm.orig_end(at),
+                &mut out,
+            );
+        }
+        // Keep the buffers for the next text unless one was huge.
+        if scanned.capacity() > 1 << 20 {
+            *scanned = Vec::new();
+        }
+        if found.capacity() > 1 << 20 {
+            *found = Vec::new();
+        }
         out
     }
 
