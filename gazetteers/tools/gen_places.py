@@ -1089,18 +1089,18 @@ def main():
     body += ["", f"# Capitals of regencies and provinces ({len(caps)})"] + caps
     (GAZ / "places-indonesia.tsv").write_text(HEADER_ID + "\n".join(body) + "\n", encoding="utf-8")
 
-    shared = sum(1 for _, n in dists if n > 1)
-    body = ["@label LOCATION", f"# {len(dists)} distinct names from {st['district_rows']} districts;"
-            f" {shared} names are shared by several districts"]
-    body += [l for l, _ in dists]
-    (GAZ / "places-indonesia-gated.tsv").write_text(HEADER_GATED + "\n".join(body) + "\n",
-                                                    encoding="utf-8")
-    shared = sum(1 for _, n in vils if n > 1)
-    body = ["@label LOCATION", f"# {len(vils)} distinct (kind, name) from {st['village_rows']}"
-            f" villages; {shared} are shared by several villages"]
-    body += [l for l, _ in vils]
-    (GAZ / "places-indonesia-villages.tsv").write_text(HEADER_VIL + "\n".join(body) + "\n",
-                                                      encoding="utf-8")
+    def write_gated(name, header, rows, summary):
+        """A gated list: its header, a count line, one line per (line, sharers) row."""
+        shared = sum(1 for _, n in rows if n > 1)
+        body = ["@label LOCATION", summary(shared)] + [l for l, _ in rows]
+        (GAZ / name).write_text(header + "\n".join(body) + "\n", encoding="utf-8")
+
+    write_gated("places-indonesia-gated.tsv", HEADER_GATED, dists,
+                lambda shared: f"# {len(dists)} distinct names from {st['district_rows']} districts;"
+                               f" {shared} names are shared by several districts")
+    write_gated("places-indonesia-villages.tsv", HEADER_VIL, vils,
+                lambda shared: f"# {len(vils)} distinct (kind, name) from {st['village_rows']}"
+                               f" villages; {shared} are shared by several villages")
 
     taken = set()
     for f in ("countries.tsv", "locations.tsv", "places-indonesia.tsv"):
