@@ -4,7 +4,7 @@
 use crate::error::{Error, Location};
 use crate::gazetteer::{self, Entry};
 use crate::matcher::{Candidate, Case, Matcher, MatcherBuilder, TooLarge};
-use crate::output::{Entity, Record};
+use crate::output::{Entity, Record, SharedStr};
 use crate::resolve::{resolve, Overlap};
 use crate::rules::{self, DocRecords, Rule, RuleSet};
 use crate::tokenize::CharCounter;
@@ -118,8 +118,8 @@ impl Extractor {
                 char_start,
                 char_end,
                 source: match c.rule {
-                    Some(rule) => format!("rule:{}", rule.name()),
-                    None => record.source.to_string(),
+                    Some(rule) => rule.source(),
+                    None => record.source.clone(),
                 },
                 nested: r.nested,
                 alternatives: alternatives(&spans, &c, &records),
@@ -169,7 +169,11 @@ impl Extractor {
 
 /// The ids of the other gazetteer entities found on exactly `c`'s span,
 /// in priority order. `spans` is sorted.
-fn alternatives(spans: &[(usize, usize, u32)], c: &Candidate, records: &DocRecords) -> Vec<String> {
+fn alternatives(
+    spans: &[(usize, usize, u32)],
+    c: &Candidate,
+    records: &DocRecords,
+) -> Vec<SharedStr> {
     let from = spans.partition_point(|s| (s.0, s.1) < (c.byte_start, c.byte_end));
     spans
         .get(from..)
@@ -346,7 +350,7 @@ impl ExtractorBuilder {
             message: e.to_string(),
         };
         for (file, (name, text)) in files.iter().enumerate() {
-            let source: Arc<str> = format!("gazetteer:{}", stem(name)).into();
+            let source: SharedStr = format!("gazetteer:{}", stem(name)).into();
             gazetteer::parse_each(name, text, |entry| {
                 let Entry {
                     id,
@@ -358,7 +362,7 @@ impl ExtractorBuilder {
                 } = entry;
                 let hash = hash_id(&id);
                 let first = match seen.get(&hash) {
-                    Some(&i) if records.get(i as usize).is_some_and(|r| r.id == id) => Some(i),
+                    Some(&i) if records.get(i as usize).is_some_and(|r| *r.id == *id) => Some(i),
                     Some(_) => collided.get(&id).copied(),
                     None => None,
                 };
@@ -390,10 +394,10 @@ impl ExtractorBuilder {
                 }
                 positions.push((file, line, column));
                 records.push(Record {
-                    id,
-                    canonical,
+                    id: id.into(),
+                    canonical: canonical.into(),
                     label,
-                    source: Arc::clone(&source),
+                    source: source.clone(),
                 });
                 Ok(())
             })?;

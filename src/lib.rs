@@ -13,7 +13,8 @@
 //!     assert_eq!(&text[e.byte_start..e.byte_end], e.text);
 //!     println!("{} {} {} {}", e.label, e.text, e.id, e.canonical);
 //! }
-//! let ids: Vec<String> = entitas::extract(text).into_iter().map(|e| e.id).collect();
+//! let found = entitas::extract(text);
+//! let ids: Vec<&str> = found.iter().map(|e| e.id.as_str()).collect();
 //! assert_eq!(ids, ["organization:IRGC", "organization:IRGC", "country:RUS"]);
 //! ```
 //!
@@ -73,7 +74,7 @@ mod tokenize;
 pub use error::{Error, GazetteerErrorKind, Location};
 pub use extractor::{extract, Extractor, ExtractorBuilder};
 pub use matcher::Case;
-pub use output::{Entity, Label};
+pub use output::{Entity, Label, SharedStr};
 pub use resolve::Overlap;
 pub use rules::Rule;
 pub use tokenize::{tag_bio, tokenize, Tag, Token};

@@ -8,11 +8,11 @@ use std::sync::Arc;
 /// a gazetteer line, or a name a rule found.
 #[derive(Debug)]
 pub(crate) struct Record {
-    pub(crate) id: String,
-    pub(crate) canonical: String,
+    pub(crate) id: SharedStr,
+    pub(crate) canonical: SharedStr,
     pub(crate) label: Label,
     /// `gazetteer:FILE` or `rule:NAME`.
-    pub(crate) source: Arc<str>,
+    pub(crate) source: SharedStr,
 }
 
 /// The kind of an entity.
@@ -40,7 +40,7 @@ pub enum Label {
     /// A weapon system: `Ababil`, `S-400`.
     Weapon,
     /// A label declared by a user gazetteer with `@custom-label`.
-    Custom(String),
+    Custom(SharedStr),
 }
 
 impl Label {
@@ -64,7 +64,7 @@ impl Label {
             "COUNTRY" => Label::Country,
             "LOCATION" => Label::Location,
             "WEAPON" => Label::Weapon,
-            other => Label::Custom(other.to_string()),
+            other => Label::Custom(other.into()),
         }
     }
 
@@ -91,9 +91,125 @@ impl From<String> for Label {
 impl From<Label> for String {
     fn from(label: Label) -> String {
         match label {
-            Label::Custom(name) => name,
+            Label::Custom(name) => name.into(),
             other => other.as_str().to_string(),
         }
+    }
+}
+
+/// An immutable string shared by every [`Entity`] that holds it: ids,
+/// canonical names, sources and custom labels come from the extractor's
+/// records, so handing them out costs a reference count, not a copy.
+///
+/// It reads like a `&str` (it derefs to one, compares with `str`, `&str`
+/// and `String`, and serializes as a plain string).
+///
+/// ```
+/// let found = entitas::extract("Rusia menyerang.");
+/// assert_eq!(found[0].id, "country:RUS");
+/// assert!(found[0].id.starts_with("country:"));
+/// let id: String = found[0].id.to_string();
+/// # assert_eq!(id, "country:RUS");
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SharedStr(Arc<str>);
+
+impl SharedStr {
+    /// The string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> SharedStr {
+        SharedStr(Arc::from(s))
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(Arc::from(s))
+    }
+}
+
+impl From<Arc<str>> for SharedStr {
+    fn from(s: Arc<str>) -> SharedStr {
+        SharedStr(s)
+    }
+}
+
+impl From<SharedStr> for String {
+    fn from(s: SharedStr) -> String {
+        s.0.to_string()
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<SharedStr> for str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<SharedStr> for &str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<SharedStr> for String {
+    fn eq(&self, other: &SharedStr) -> bool {
+        **self == *other.0
     }
 }
 
@@ -111,9 +227,9 @@ pub struct Entity {
     pub label: Label,
     /// A stable id for the entity, the same for every alias:
     /// `country:USA` for both `AS` and `Amerika Serikat`.
-    pub id: String,
+    pub id: SharedStr,
     /// The canonical name: `Korps Garda Revolusi Islam Iran` for `IRGC`.
-    pub canonical: String,
+    pub canonical: SharedStr,
     /// Start, in bytes, of the mention in the original text.
     pub byte_start: usize,
     /// End (exclusive), in bytes.
@@ -125,7 +241,7 @@ pub struct Entity {
     /// What produced it: `gazetteer:` and the gazetteer's file name
     /// (`gazetteer:countries`), or `rule:` and the rule's name
     /// (`rule:title`, see [`Rule`](crate::Rule)).
-    pub source: String,
+    pub source: SharedStr,
     /// True for a mention inside another one (only with
     /// [`Overlap::Nested`](crate::Overlap::Nested)).
     #[serde(default, skip_serializing_if = "is_false")]
@@ -134,7 +250,7 @@ pub struct Entity {
     /// first, when the name is ambiguous (`Madrid` the club for `Madrid`
     /// the city); empty otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub alternatives: Vec<String>,
+    pub alternatives: Vec<SharedStr>,
 }
 
 fn is_false(b: &bool) -> bool {

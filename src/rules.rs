@@ -23,12 +23,11 @@
 
 use crate::matcher::Candidate;
 use crate::normalize::{fold_lower, is_word_char};
-use crate::output::{Label, Record};
+use crate::output::{Label, Record, SharedStr};
 #[cfg(test)]
 use crate::resolve::{resolve, Overlap};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// A rule of the rule stage; each can be switched off with
 /// [`ExtractorBuilder::rule`](crate::ExtractorBuilder::rule).
@@ -67,6 +66,21 @@ impl Rule {
         Rule::Context,
         Rule::Coreference,
     ];
+
+    /// `rule:` and the name: the [`Entity::source`](crate::Entity::source)
+    /// of what the rule finds, one shared string per rule.
+    pub(crate) fn source(self) -> SharedStr {
+        static SOURCES: Lazy<Vec<(Rule, SharedStr)>> = Lazy::new(|| {
+            Rule::ALL
+                .iter()
+                .map(|&r| (r, SharedStr::from(format!("rule:{}", r.name()))))
+                .collect()
+        });
+        SOURCES.iter().find(|(r, _)| *r == self).map_or_else(
+            || SharedStr::from(format!("rule:{}", self.name())),
+            |(_, s)| s.clone(),
+        )
+    }
 
     /// The rule's name, as in [`Entity::source`](crate::Entity::source)
     /// (`rule:title`).
@@ -1012,7 +1026,7 @@ impl DocRecords<'_> {
         if let Some(j) = self
             .extra
             .iter()
-            .position(|r| r.label == label && r.canonical == canonical)
+            .position(|r| r.label == label && *r.canonical == *canonical)
         {
             return index(j);
         }
@@ -1030,21 +1044,11 @@ impl DocRecords<'_> {
         if id.ends_with('-') {
             id.pop();
         }
-        static SOURCES: Lazy<Vec<(Rule, Arc<str>)>> = Lazy::new(|| {
-            Rule::ALL
-                .iter()
-                .map(|&r| (r, Arc::from(format!("rule:{}", r.name()))))
-                .collect()
-        });
-        let source = SOURCES.iter().find(|(r, _)| *r == rule).map_or_else(
-            || Arc::from(format!("rule:{}", rule.name())),
-            |(_, s)| Arc::clone(s),
-        );
         self.extra.push(Record {
-            id,
-            canonical: canonical.to_string(),
+            id: id.into(),
+            canonical: canonical.into(),
             label,
-            source,
+            source: rule.source(),
         });
         index(self.extra.len() - 1)
     }

@@ -17,8 +17,7 @@
 
 use crate::gazetteer::DEFAULTS;
 use crate::matcher::Matcher;
-use crate::output::{Label, Record};
-use std::sync::Arc;
+use crate::output::{Label, Record, SharedStr};
 
 /// The committed snapshot of [`DEFAULTS`] (smart case).
 pub(crate) const EMBEDDED: &[u8] = include_bytes!("../gazetteers/defaults.snapshot");
@@ -112,7 +111,7 @@ pub(crate) fn read(bytes: &[u8]) -> Option<(Vec<Record>, Matcher)> {
         return None;
     }
     let sources = (0..r.len()?)
-        .map(|_| r.str().map(Arc::<str>::from))
+        .map(|_| r.str().map(SharedStr::from))
         .collect::<Option<Vec<_>>>()?;
     let labels = (0..r.len()?)
         .map(|_| r.str().map(Label::from_name))
@@ -122,10 +121,10 @@ pub(crate) fn read(bytes: &[u8]) -> Option<(Vec<Record>, Matcher)> {
     let mut records = Vec::with_capacity(count.min(r.remaining()));
     for _ in 0..count {
         records.push(Record {
-            id: r.str()?.to_string(),
-            canonical: r.str()?.to_string(),
+            id: r.str()?.into(),
+            canonical: r.str()?.into(),
             label: labels.get(r.len()?)?.clone(),
-            source: Arc::clone(sources.get(r.len()?)?),
+            source: sources.get(r.len()?)?.clone(),
         });
     }
     let matcher = Matcher::read(&mut r)?;

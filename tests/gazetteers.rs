@@ -9,7 +9,7 @@ fn found(text: &str, label: &str) -> Vec<(String, String)> {
     entitas::extract(text)
         .into_iter()
         .filter(|e| e.label.as_str() == label)
-        .map(|e| (e.text, e.id))
+        .map(|e| (e.text, e.id.to_string()))
         .collect()
 }
 

@@ -7,7 +7,7 @@ use entitas::{Extractor, Rule};
 fn found(text: &str) -> Vec<(String, String, String)> {
     entitas::extract(text)
         .into_iter()
-        .map(|e| (e.label.to_string(), e.text, e.source))
+        .map(|e| (e.label.to_string(), e.text, e.source.to_string()))
         .collect()
 }
 
@@ -202,7 +202,10 @@ t!(
 #[test]
 fn acronym_and_long_form_share_one_id() {
     let text = "Komisi Pengawas Pangan Daerah (KPPD) memeriksa gudang. KPPD menemukan beras busuk.";
-    let ids: Vec<String> = entitas::extract(text).into_iter().map(|e| e.id).collect();
+    let ids: Vec<String> = entitas::extract(text)
+        .into_iter()
+        .map(|e| e.id.to_string())
+        .collect();
     assert_eq!(ids.len(), 3);
     assert!(
         ids.iter()
@@ -211,7 +214,7 @@ fn acronym_and_long_form_share_one_id() {
     );
     let canon: Vec<String> = entitas::extract(text)
         .into_iter()
-        .map(|e| e.canonical)
+        .map(|e| e.canonical.to_string())
         .collect();
     assert_eq!(canon[1], "Komisi Pengawas Pangan Daerah");
 }
@@ -250,7 +253,7 @@ fn founding_person_from_the_title_rule_alone() {
         .extract(&text)
         .into_iter()
         .filter(|e| e.label.as_str() == "PERSON")
-        .map(|e| (e.text, e.source))
+        .map(|e| (e.text, e.source.to_string()))
         .collect();
     assert_eq!(
         people,
@@ -263,7 +266,11 @@ fn each_rule_can_be_switched_off() {
     let text = "Presiden Bambang Sutrisno hadir. Sutrisno lalu berpidato.";
     for rule in Rule::ALL {
         let e = Extractor::builder().rule(rule, false).build().unwrap();
-        let sources: Vec<String> = e.extract(text).into_iter().map(|e| e.source).collect();
+        let sources: Vec<String> = e
+            .extract(text)
+            .into_iter()
+            .map(|e| e.source.to_string())
+            .collect();
         assert!(
             !sources.contains(&format!("rule:{}", rule.name())),
             "{rule:?}: {sources:?}"
@@ -307,7 +314,7 @@ fn a_listed_surname_joins_the_name_before_it() {
         .extract("\"Kami siap,\" kata Rudi Hartono di Bandung.")
         .into_iter()
         .filter(|e| e.label.as_str() == "PERSON")
-        .map(|e| (e.text, e.source))
+        .map(|e| (e.text, e.source.to_string()))
         .collect();
     assert_eq!(
         found,
@@ -324,7 +331,7 @@ fn a_listed_surname_takes_the_given_name_before_it() {
         e.extract(text)
             .into_iter()
             .filter(|e| e.label.as_str() == "PERSON")
-            .map(|e| (e.text, e.source))
+            .map(|e| (e.text, e.source.to_string()))
             .collect()
     };
     assert_eq!(
@@ -377,7 +384,10 @@ fn madrid() -> Extractor {
 fn first(e: &Extractor, text: &str) -> (String, Vec<String>) {
     let found = e.extract(text);
     let x = found.first().expect("one entity");
-    (x.id.clone(), x.alternatives.clone())
+    (
+        x.id.to_string(),
+        x.alternatives.iter().map(|a| a.to_string()).collect(),
+    )
 }
 
 #[test]
@@ -451,14 +461,14 @@ fn a_long_text_resolves_like_its_paragraphs() {
                      dari Kementerian Luar Negeri.\n\n";
     let one: Vec<(String, usize, usize, String)> = entitas::extract(paragraph)
         .into_iter()
-        .map(|e| (e.text, e.byte_start, e.byte_end, e.source))
+        .map(|e| (e.text, e.byte_start, e.byte_end, e.source.to_string()))
         .collect();
     assert!(one.len() >= 5, "{one:?}");
     let copies = 100;
     let text = paragraph.repeat(copies);
     let all: Vec<(String, usize, usize, String)> = entitas::extract(&text)
         .into_iter()
-        .map(|e| (e.text, e.byte_start, e.byte_end, e.source))
+        .map(|e| (e.text, e.byte_start, e.byte_end, e.source.to_string()))
         .collect();
     let expected: Vec<(String, usize, usize, String)> = (0..copies)
         .flat_map(|k| {
@@ -649,7 +659,7 @@ fn mayor_title_keeps_kota_out_of_the_place() {
     let places: Vec<(String, String)> = entitas::extract(text)
         .into_iter()
         .filter(|e| e.label.as_str() == "LOCATION")
-        .map(|e| (e.text, e.canonical))
+        .map(|e| (e.text, e.canonical.to_string()))
         .collect();
     let expected = [
         ("Surabaya", "Kota Surabaya"),

@@ -23,15 +23,16 @@ fn entity_dict<'py>(py: Python<'py>, e: Entity) -> PyResult<Bound<'py, PyDict>> 
     let d = PyDict::new(py);
     d.set_item(intern!(py, "text"), e.text)?;
     d.set_item(intern!(py, "label"), e.label.as_str())?;
-    d.set_item(intern!(py, "id"), e.id)?;
-    d.set_item(intern!(py, "canonical"), e.canonical)?;
+    d.set_item(intern!(py, "id"), e.id.as_str())?;
+    d.set_item(intern!(py, "canonical"), e.canonical.as_str())?;
     d.set_item(intern!(py, "byte_start"), e.byte_start)?;
     d.set_item(intern!(py, "byte_end"), e.byte_end)?;
     d.set_item(intern!(py, "char_start"), e.char_start)?;
     d.set_item(intern!(py, "char_end"), e.char_end)?;
-    d.set_item(intern!(py, "source"), e.source)?;
+    d.set_item(intern!(py, "source"), e.source.as_str())?;
     d.set_item(intern!(py, "nested"), e.nested)?;
-    d.set_item(intern!(py, "alternatives"), e.alternatives)?;
+    let alternatives: Vec<&str> = e.alternatives.iter().map(|a| a.as_str()).collect();
+    d.set_item(intern!(py, "alternatives"), alternatives)?;
     Ok(d)
 }
 
