@@ -127,6 +127,8 @@ const NONE: u32 = u32::MAX;
 struct Scratch {
     scanned: Vec<Piece>,
     found: Vec<Found>,
+    /// Trie walks under way: (first piece, node).
+    active: Vec<(usize, u32)>,
 }
 
 thread_local! {
@@ -276,11 +278,33 @@ impl MatcherBuilder {
         m.nodes.shrink_to_fit();
         m.aliases.shrink_to_fit();
         m.cased.shrink_to_fit();
-        m
+        m.finish()
     }
 }
 
 impl Matcher {
+    /// Derives what is not stored: the vocabulary's `wanted` words.
+    fn finish(mut self) -> Matcher {
+        self.vocab.wanted = Vec::new();
+        for (id, &root) in self.roots.iter().enumerate() {
+            if root != NO_NODE {
+                self.vocab.want(id as u32);
+            }
+        }
+        for phrases in &self.contexts {
+            for phrase in phrases {
+                for &(id, _) in phrase {
+                    self.vocab.want(id);
+                }
+            }
+        }
+        // At least one word is marked, so that `wanted` is used.
+        if self.vocab.wanted.is_empty() {
+            self.vocab.wanted = vec![0; self.vocab.filter.len()];
+        }
+        self
+    }
+
     /// Builds the matcher from `(entity index, alias text, case, gate)`.
     #[cfg(test)]
     pub(crate) fn new<'a>(
@@ -413,6 +437,7 @@ impl Matcher {
             slots: Vec::new(),
             filter: Vec::new(),
             single: Vec::new(),
+            wanted: Vec::new(),
         };
         vocab.rehash();
         for id in 0..vocab.words.len() {
@@ -487,17 +512,20 @@ impl Matcher {
             1 => Case::Insensitive,
             _ => return None,
         };
-        Some(Matcher {
-            vocab,
-            roots,
-            edges,
-            nodes,
-            aliases,
-            cased,
-            contexts,
-            patterns,
-            case,
-        })
+        Some(
+            Matcher {
+                vocab,
+                roots,
+                edges,
+                nodes,
+                aliases,
+                cased,
+                contexts,
+                patterns,
+                case,
+            }
+            .finish(),
+        )
     }
 
     /// Number of distinct folded patterns.
@@ -525,15 +553,19 @@ impl Matcher {
 
     fn find_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Candidate> {
         let mut out = Vec::new();
-        let Scratch { scanned, found } = scratch;
+        let Scratch {
+            scanned,
+            found,
+            active,
+        } = scratch;
         scanned.clear();
         found.clear();
         if text.is_ascii() {
-            self.scan(text, scanned, found);
+            self.scan(text, scanned, found, active);
             self.verify(text, scanned, found, Some, Some, &mut out);
         } else {
-            let norm = Normalized::new(text);
-            self.scan(&norm.text, scanned, found);
+            let norm = Normalized::for_matching(text);
+            self.scan(&norm.text, scanned, found, active);
             self.verify(
                 text,
                 scanned,
@@ -553,56 +585,76 @@ impl Matcher {
         out
     }
 
-    /// Cuts `text` (folded or ASCII) into pieces with their ids, and lists
-    /// every trie match as (first piece, end byte, node).
-    fn scan(&self, text: &str, scanned: &mut Vec<Piece>, found: &mut Vec<Found>) {
+    /// Cuts `text` (folded or ASCII) into pieces, and lists every trie
+    /// match as (first piece, last piece, end byte, node), in one pass: each
+    /// piece advances the walks under way and may start one.
+    ///
+    /// A piece gets its id only where it can matter: while a walk is under
+    /// way, or when it may start a pattern or belong to a context phrase
+    /// ([`Vocab::lookup`]); other pieces keep [`Piece::NONE`].
+    fn scan(
+        &self,
+        text: &str,
+        scanned: &mut Vec<Piece>,
+        found: &mut Vec<Found>,
+        active: &mut Vec<(usize, u32)>,
+    ) {
         let bytes = text.as_bytes();
+        active.clear();
         pieces(text, |mut p| {
-            p.id = self
-                .vocab
-                .get(bytes.get(p.start..p.end).unwrap_or_default());
+            let i = scanned.len();
+            let walking = !active.is_empty();
+            p.id = self.vocab.lookup(bytes, p.start, p.end, walking);
             if p.clitic != 0 {
-                p.stem_id = self
-                    .vocab
-                    .get(bytes.get(p.start..p.stem()).unwrap_or_default());
+                p.stem_id = self.vocab.lookup(bytes, p.start, p.stem(), walking);
             }
             scanned.push(p);
+            if walking {
+                let mut kept = 0;
+                for k in 0..active.len() {
+                    let Some(&(first, node)) = active.get(k) else {
+                        break;
+                    };
+                    if p.stem_id != Piece::NONE {
+                        if let Some(end) = self.edges.get(edge_key(node, p.stem_id, p.spaced)) {
+                            self.found(end, first, i, p.stem(), found);
+                        }
+                    }
+                    if p.id == Piece::NONE {
+                        continue;
+                    }
+                    if let Some(next) = self.edges.get(edge_key(node, p.id, p.spaced)) {
+                        self.found(next, first, i, p.end, found);
+                        if self.inner(next) {
+                            if let Some(slot) = active.get_mut(kept) {
+                                *slot = (first, next);
+                            }
+                            kept += 1;
+                        }
+                    }
+                }
+                active.truncate(kept);
+            }
+            if let Some(&root) = self.roots.get(p.stem_id as usize) {
+                self.found(root, i, i, p.stem(), found);
+            }
+            if let Some(&root) = self.roots.get(p.id as usize) {
+                if root != NO_NODE {
+                    self.found(root, i, i, p.end, found);
+                    if self.inner(root) {
+                        active.push((i, root));
+                    }
+                }
+            }
         });
-        for (i, p) in scanned.iter().enumerate() {
-            if p.stem_id != Piece::NONE {
-                if let Some(&root) = self.roots.get(p.stem_id as usize) {
-                    self.found(root, i, i, p.stem(), found);
-                }
-            }
-            let Some(&root) = self.roots.get(p.id as usize) else {
-                continue;
-            };
-            if root == NO_NODE {
-                continue;
-            }
-            self.found(root, i, i, p.end, found);
-            let mut node = root;
-            for (j, q) in scanned.iter().enumerate().skip(i + 1) {
-                if !self.nodes.get(node as usize).is_some_and(|n| n.inner) {
-                    break;
-                }
-                if q.stem_id != Piece::NONE {
-                    if let Some(end) = self.edges.get(edge_key(node, q.stem_id, q.spaced)) {
-                        self.found(end, i, j, q.stem(), found);
-                    }
-                }
-                if q.id == Piece::NONE {
-                    break;
-                }
-                match self.edges.get(edge_key(node, q.id, q.spaced)) {
-                    Some(next) => {
-                        self.found(next, i, j, q.end, found);
-                        node = next;
-                    }
-                    None => break,
-                }
-            }
-        }
+        // In order of first piece, then length, as the rest expects.
+        found.sort_unstable_by_key(|f| (f.first, f.last, f.end));
+    }
+
+    /// Whether a pattern continues below `node`.
+    #[inline]
+    fn inner(&self, node: u32) -> bool {
+        self.nodes.get(node as usize).is_some_and(|n| n.inner)
     }
 
     #[inline]
@@ -790,6 +842,10 @@ struct Vocab {
     /// Ids of one-byte words by byte (both cases of a letter), for the
     /// commonest pieces: punctuation. Empty until the first is added.
     single: Vec<u32>,
+    /// Like `filter`, for the words that start a pattern or belong to a
+    /// context phrase: the only ones whose id matters when no trie walk
+    /// is under way. Set by [`Matcher::finish`].
+    wanted: Vec<u64>,
 }
 
 impl Vocab {
@@ -800,6 +856,21 @@ impl Vocab {
     /// The id of `word` (bytes of folded text, or ASCII in any case).
     #[inline]
     fn get(&self, word: &[u8]) -> u32 {
+        self.get_span(word, 0, word.len())
+    }
+
+    /// The id of the word `bytes[start..end]`; the bytes around it are read
+    /// too (and ignored), which makes hashing a short word cheap.
+    #[inline]
+    fn get_span(&self, bytes: &[u8], start: usize, end: usize) -> u32 {
+        self.lookup(bytes, start, end, true)
+    }
+
+    /// [`Vocab::get_span`], but unless `all`, only for the words marked
+    /// `wanted` ([`Piece::NONE`] for the others, as for unknown words).
+    #[inline]
+    fn lookup(&self, bytes: &[u8], start: usize, end: usize, all: bool) -> u32 {
+        let word = bytes.get(start..end).unwrap_or_default();
         if let [b] = word {
             if *b < 128 {
                 return self
@@ -812,10 +883,15 @@ impl Vocab {
         if self.slots.is_empty() {
             return Piece::NONE;
         }
-        let hash = hash_folded(word);
-        let bit = (hash >> 40) as usize & (self.filter.len() * 64 - 1);
-        if self
-            .filter
+        let hash = hash_span(bytes, start, end);
+        // `wanted` is a subset of `filter`, with the same bit positions.
+        let bits = if all || self.wanted.is_empty() {
+            &self.filter
+        } else {
+            &self.wanted
+        };
+        let bit = (hash >> 40) as usize & (bits.len() * 64 - 1);
+        if bits
             .get(bit / 64)
             .is_some_and(|w| w & (1 << (bit % 64)) == 0)
         {
@@ -834,6 +910,26 @@ impl Vocab {
                 _ => return Piece::NONE,
             }
             i = (i + 1) & mask;
+        }
+    }
+
+    /// Marks word `id` as wanted (see `wanted`).
+    fn want(&mut self, id: u32) {
+        if self.wanted.len() != self.filter.len() {
+            self.wanted = vec![0; self.filter.len()];
+        }
+        let Some(&(s, e)) = self.words.get(id as usize) else {
+            return;
+        };
+        let hash = hash_folded(
+            self.arena
+                .as_bytes()
+                .get(s as usize..e as usize)
+                .unwrap_or_default(),
+        );
+        let bit = (hash >> 40) as usize & (self.wanted.len() * 64 - 1);
+        if let Some(w) = self.wanted.get_mut(bit / 64) {
+            *w |= 1 << (bit % 64);
         }
     }
 
@@ -929,25 +1025,48 @@ impl Vocab {
 /// multiply per 8 bytes, then a final mix).
 #[inline]
 fn hash_folded(word: &[u8]) -> u64 {
+    hash_span(word, 0, word.len())
+}
+
+/// [`hash_folded`] of `bytes[start..end]`, read in place: 8 bytes at a time,
+/// the last few loaded with the bytes after them and masked off, so that a
+/// short word costs one load instead of a byte-by-byte copy.
+#[inline]
+fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = word.len() as u64;
-    let mut chunks = word.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ lower8(u64::from_le_bytes(b))).wrapping_mul(K);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        for (d, s) in b.iter_mut().zip(rest) {
-            *d = *s;
-        }
-        h = (h.rotate_left(5) ^ lower8(u64::from_le_bytes(b))).wrapping_mul(K);
+    let len = end.saturating_sub(start);
+    let mut h: u64 = len as u64;
+    let mut at = start;
+    while at < end {
+        let x = load8(bytes, at, (end - at).min(8));
+        h = (h.rotate_left(5) ^ lower8(x)).wrapping_mul(K);
+        at += 8;
     }
     h ^= h >> 29;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^ (h >> 32)
+}
+
+/// `bytes[at..at + len]` (`len` <= 8) as a little-endian word, zero-padded.
+#[inline]
+fn load8(bytes: &[u8], at: usize, len: usize) -> u64 {
+    if let Some(window) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(window).unwrap_or_default());
+        if len >= 8 {
+            x
+        } else {
+            x & ((1u64 << (8 * len)) - 1)
+        }
+    } else {
+        let mut b = [0u8; 8];
+        for (d, s) in b
+            .iter_mut()
+            .zip(bytes.get(at..at + len).unwrap_or_default())
+        {
+            *d = *s;
+        }
+        u64::from_le_bytes(b)
+    }
 }
 
 /// ASCII-lower-cases the 8 bytes packed in `x` (bytes >= 0x80 unchanged).
@@ -1182,6 +1301,7 @@ mod tests {
             ("a.b", S),
             ("Co.", S),
             ("İstanbul", S),
+            ("Indo", S),
         ];
         let words = [
             "Rusia",
@@ -1227,6 +1347,10 @@ mod tests {
             "x2",
             "é",
             "e\u{301}",
+            "💫",
+            "𝘐𝘯𝘥𝘰",
+            "ＩＮＤＯ",
+            "Indo",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         for _ in 0..3000 {

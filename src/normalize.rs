@@ -14,6 +14,11 @@
 //!   become `'`, and a few letters with no decomposition are folded by hand
 //!   (`ı`, `ø`, `ł`, `đ`).
 //!
+//! The matcher scans ASCII text as it is (it folds ASCII case while it
+//! looks words up, and reads blank runs itself); other text it scans in
+//! [`Normalized::for_matching`] form, where only the non-ASCII chars are
+//! folded.
+//!
 //! [`Normalized`] maps every normalized byte back to the byte offset of the
 //! original char that produced it, so a match in the folded text becomes an
 //! exact span of the original text.
@@ -47,7 +52,9 @@ struct Segment {
 }
 
 impl Normalized {
-    /// Normalizes `text` (lower-cased).
+    /// Normalizes `text` (lower-cased, blank runs to one space): the full
+    /// folded form, which the tests compare the matcher against.
+    #[cfg(test)]
     pub(crate) fn new(text: &str) -> Self {
         let mut n = Normalized {
             text: String::with_capacity(text.len()),
@@ -128,6 +135,73 @@ impl Normalized {
         n
     }
 
+    /// The folded text the matcher scans: every non-ASCII char folded as
+    /// the module doc says, but ASCII bytes copied as they are, case
+    /// and blank runs kept (the matcher folds ASCII case while it looks
+    /// words up, and reads blank runs itself). A run of ASCII is one copy
+    /// and one entry of the map.
+    pub(crate) fn for_matching(text: &str) -> Self {
+        let mut n = Normalized {
+            text: String::with_capacity(text.len()),
+            segments: Vec::new(),
+            orig_len: text.len(),
+        };
+        let mut last_space = false;
+        let bytes = text.as_bytes();
+        let mut offset = 0;
+        while offset < bytes.len() {
+            let ascii = bytes
+                .get(offset..)
+                .and_then(|rest| rest.iter().position(|&b| b >= 128))
+                .map_or(bytes.len(), |p| offset + p);
+            if ascii > offset {
+                let run = text.get(offset..ascii).unwrap_or_default();
+                n.copied(n.text.len(), offset);
+                n.text.push_str(run);
+                last_space = false;
+                offset = ascii;
+                continue;
+            }
+            let Some(c) = text.get(offset..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            let before = n.text.len();
+            fold_char(c, true, &mut last_space, &mut n.text);
+            let produced = n.text.len() - before;
+            if produced > 0 {
+                if produced == c.len_utf8()
+                    && n.text.get(before..).is_some_and(|s| s.starts_with(c))
+                {
+                    n.copied(before, offset);
+                } else {
+                    n.segments.push(Segment {
+                        norm: before,
+                        orig: offset,
+                        atom: true,
+                    });
+                }
+            }
+            offset += c.len_utf8();
+        }
+        n
+    }
+
+    /// Maps the normalized bytes from `norm` on to the original bytes from
+    /// `orig` on, one for one (a copy).
+    fn copied(&mut self, norm: usize, orig: usize) {
+        let continues = self
+            .segments
+            .last()
+            .is_some_and(|s| !s.atom && norm - s.norm == orig - s.orig);
+        if !continues {
+            self.segments.push(Segment {
+                norm,
+                orig,
+                atom: false,
+            });
+        }
+    }
+
     /// The original offset of normalized byte `at`, `None` inside the
     /// output of a single original char.
     fn orig(&self, at: usize) -> Option<usize> {
@@ -163,7 +237,8 @@ impl Normalized {
     }
 }
 
-/// Folds `s` the way [`Normalized::new`] does, lower-cased, trimmed. Used
+/// Folds `s` the way [`Normalized::for_matching`] folds non-ASCII text (and the
+/// matcher ASCII), lower-cased, blank runs to one space, trimmed. Used
 /// for gazetteer aliases.
 pub(crate) fn fold_lower(s: &str) -> String {
     fold(s, true)

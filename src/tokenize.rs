@@ -194,26 +194,28 @@ pub(crate) fn pieces(text: &str, mut emit: impl FnMut(Piece)) {
 /// `bytes[start..end]` after a letter, or 0.
 #[inline]
 fn clitic_len(bytes: &[u8], start: usize, end: usize) -> u8 {
-    let word = bytes.get(start..end).unwrap_or_default();
-    let lower = |k: usize| {
-        word.len()
-            .checked_sub(k)
-            .and_then(|i| word.get(i))
-            .map_or(0, u8::to_ascii_lowercase)
-    };
-    // The last byte decides which clitics can apply: a (nya), h (lah,
-    // kah), n (pun), u (ku, mu); most words stop here.
-    let n = match lower(1) {
-        b'a' if lower(2) == b'y' && lower(3) == b'n' => 3,
-        b'h' if lower(2) == b'a' && matches!(lower(3), b'l' | b'k') => 3,
-        b'n' if lower(2) == b'u' && lower(3) == b'p' => 3,
-        b'u' if matches!(lower(2), b'k' | b'm') => 2,
-        _ => return 0,
-    };
-    if word.len() <= n {
+    if end < start + 3 {
         return 0;
     }
-    let stem = word.get(..word.len() - n).unwrap_or_default();
+    // The last three bytes, ASCII letters lower-cased (`| 0x20` turns only
+    // `A`-`Z` into the lower-case letters compared with), tested without a
+    // branch a word: most words end in none of them.
+    let at = |k: usize| u32::from(bytes.get(end - k).copied().unwrap_or(0) | 0x20);
+    let tail = at(3) | at(2) << 8 | at(1) << 16;
+    let pack = |s: &[u8; 3]| u32::from(s[0]) | u32::from(s[1]) << 8 | u32::from(s[2]) << 16;
+    let three = (tail == pack(b"nya"))
+        | (tail == pack(b"lah"))
+        | (tail == pack(b"kah"))
+        | (tail == pack(b"pun"));
+    let two = ((tail >> 8) == pack(b"ku\0")) | ((tail >> 8) == pack(b"mu\0"));
+    let n = if three {
+        3
+    } else if two {
+        2
+    } else {
+        return 0;
+    };
+    let stem = bytes.get(start..end - n).unwrap_or_default();
     let letter = match stem.last() {
         Some(&b) if b < 128 => b.is_ascii_alphabetic(),
         _ => std::str::from_utf8(stem)
