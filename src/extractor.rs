@@ -78,12 +78,17 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Vec<Entity> {
         let inner = &*self.inner;
         let candidates = linked_after_open(inner.matcher.find(text));
-        let mut spans: Vec<(usize, usize, u32)> = candidates
-            .iter()
-            .map(|c| (c.byte_start, c.byte_end, c.entity))
-            .collect();
-        spans.sort_unstable();
-        spans.dedup();
+        // The gazetteer spans, for `alternatives` (two at least to differ).
+        let mut spans: Vec<(usize, usize, u32)> = Vec::new();
+        if candidates.len() > 1 {
+            spans.extend(
+                candidates
+                    .iter()
+                    .map(|c| (c.byte_start, c.byte_end, c.entity)),
+            );
+            spans.sort_unstable();
+            spans.dedup();
+        }
         let mut records = DocRecords {
             base: &inner.records,
             extra: Vec::new(),
@@ -91,7 +96,8 @@ impl Extractor {
         // Every rule starts from a gazetteer match or a capitalized word: a
         // text with neither (a lower-case tweet or review) has nothing for
         // them, and is not scanned into words at all.
-        let candidates = if candidates.is_empty() && !may_hold_names(text) {
+        let candidates = if inner.rules.is_empty() || candidates.is_empty() && !may_hold_names(text)
+        {
             candidates
         } else {
             rules::apply(text, candidates, &mut records, inner.rules)

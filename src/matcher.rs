@@ -868,7 +868,7 @@ impl Vocab {
 
     /// [`Vocab::get_span`], but unless `all`, only for the words marked
     /// `wanted` ([`Piece::NONE`] for the others, as for unknown words).
-    #[inline]
+    #[inline(always)]
     fn lookup(&self, bytes: &[u8], start: usize, end: usize, all: bool) -> u32 {
         let word = bytes.get(start..end).unwrap_or_default();
         if let [b] = word {
@@ -883,15 +883,20 @@ impl Vocab {
         if self.slots.is_empty() {
             return Piece::NONE;
         }
+        if !all && !self.wanted.is_empty() {
+            let bit = quick_hash(bytes, start, end) as usize & (self.wanted.len() * 64 - 1);
+            if self
+                .wanted
+                .get(bit / 64)
+                .is_some_and(|w| w & (1 << (bit % 64)) == 0)
+            {
+                return Piece::NONE;
+            }
+        }
         let hash = hash_span(bytes, start, end);
-        // `wanted` is a subset of `filter`, with the same bit positions.
-        let bits = if all || self.wanted.is_empty() {
-            &self.filter
-        } else {
-            &self.wanted
-        };
-        let bit = (hash >> 40) as usize & (bits.len() * 64 - 1);
-        if bits
+        let bit = (hash >> 40) as usize & (self.filter.len() * 64 - 1);
+        if self
+            .filter
             .get(bit / 64)
             .is_some_and(|w| w & (1 << (bit % 64)) == 0)
         {
@@ -921,13 +926,12 @@ impl Vocab {
         let Some(&(s, e)) = self.words.get(id as usize) else {
             return;
         };
-        let hash = hash_folded(
-            self.arena
-                .as_bytes()
-                .get(s as usize..e as usize)
-                .unwrap_or_default(),
-        );
-        let bit = (hash >> 40) as usize & (self.wanted.len() * 64 - 1);
+        let word = self
+            .arena
+            .as_bytes()
+            .get(s as usize..e as usize)
+            .unwrap_or_default();
+        let bit = quick_hash(word, 0, word.len()) as usize & (self.wanted.len() * 64 - 1);
         if let Some(w) = self.wanted.get_mut(bit / 64) {
             *w |= 1 << (bit % 64);
         }
@@ -1045,6 +1049,15 @@ fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
     h ^= h >> 29;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^ (h >> 32)
+}
+
+/// A cheaper hash than [`hash_span`] for the `wanted` filter: the first 8
+/// bytes (ASCII case folded) and the length, one multiply.
+#[inline]
+fn quick_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let len = end.saturating_sub(start);
+    let x = lower8(load8(bytes, start, len.min(8))) ^ ((len as u64) << 59);
+    x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40
 }
 
 /// `bytes[at..at + len]` (`len` <= 8) as a little-endian word, zero-padded.

@@ -52,6 +52,20 @@ pub(crate) fn resolve(
     };
     // An empty span is no mention (and would break the interval map).
     candidates.retain(|c| c.byte_start < c.byte_end);
+    // The common case, candidates in text order that share no byte (or
+    // one, or none): all kept, without the general machinery below.
+    if candidates
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if a.byte_end <= b.byte_start))
+    {
+        return candidates
+            .into_iter()
+            .map(|candidate| Resolved {
+                candidate,
+                nested: false,
+            })
+            .collect();
+    }
     candidates.sort_by_cached_key(|c| (Reverse(char_len(c)), c.byte_start, c.entity));
     candidates.dedup_by_key(|c| (c.byte_start, c.byte_end, c.entity));
 

@@ -124,6 +124,29 @@ fn class(b: u8) -> u8 {
     CLASS.get(usize::from(b)).copied().unwrap_or(WIDE)
 }
 
+/// The end of the run of ASCII word bytes from `at`: 8 bytes at a time,
+/// each chunk classified whole and the first non-word byte found with a
+/// bit scan, so a word's end costs no mispredicted branch per byte.
+#[inline]
+fn ascii_word_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut stop = 0u32;
+        for (k, &b) in chunk.iter().enumerate() {
+            stop |= u32::from(class(b) != WORD) << k;
+        }
+        if stop != 0 {
+            return at + stop.trailing_zeros() as usize;
+        }
+        at += 8;
+    }
+    at + bytes
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .position(|&b| class(b) != WORD)
+        .unwrap_or(bytes.len().saturating_sub(at))
+}
+
 /// The class of the (non-ASCII) char at `at`, and its length.
 fn wide_class(text: &str, at: usize) -> (u8, usize) {
     match text.get(at..).and_then(|s| s.chars().next()) {
@@ -158,13 +181,7 @@ pub(crate) fn pieces(text: &str, mut emit: impl FnMut(Piece)) {
         at += len;
         if kind == WORD {
             loop {
-                let run = bytes
-                    .get(at..)
-                    .unwrap_or_default()
-                    .iter()
-                    .position(|&b| class(b) != WORD)
-                    .unwrap_or(bytes.len() - at);
-                at += run;
+                at = ascii_word_end(bytes, at);
                 match bytes.get(at) {
                     Some(&b) if class(b) == WIDE => match wide_class(text, at) {
                         (WORD, len) => at += len,
