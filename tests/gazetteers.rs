@@ -366,3 +366,31 @@ fn organizations_with_a_place_curated() {
         assert!(places.is_empty(), "{text}: {places:?}");
     }
 }
+
+#[test]
+fn places_regions_abroad_and_volcanoes() {
+    one_id(
+        "Ia lahir di Surrey, Inggris.",
+        "LOCATION",
+        "location:surrey",
+        &["Surrey"],
+    );
+    one_id(
+        "Ia pindah ke British Columbia, Kanada.",
+        "LOCATION",
+        "location:british-columbia",
+        &["British Columbia"],
+    );
+    one_id(
+        "Referendum di Katalonia (Catalonia) ditolak.",
+        "LOCATION",
+        "location:katalonia",
+        &["Katalonia", "Catalonia"],
+    );
+    one_id(
+        "Pendaki menuju puncak Gunung Rajabasa.",
+        "LOCATION",
+        "location:gunung-rajabasa",
+        &["Gunung Rajabasa"],
+    );
+}
