@@ -318,4 +318,79 @@ fn organizations_with_a_place_curated() {
     for text in ["Persiba Bantul", "Tribun Jogja", "Politeknik Negeri Jember"] {
         assert!(found(text, "LOCATION").is_empty(), "{text}");
     }
+    one_id(
+        "Bantuan disalurkan Kementerian Sosial RI; dulu Depsos RI.",
+        "ORGANIZATION",
+        "organization:kemensos",
+        &["Kementerian Sosial RI", "Depsos RI"],
+    );
+    one_id(
+        "Albumnya dirilis BMG Indonesia.",
+        "ORGANIZATION",
+        "organization:bmg-indonesia",
+        &["BMG Indonesia"],
+    );
+    one_id(
+        "Ia kuliah di Universitas Semarang.",
+        "ORGANIZATION",
+        "organization:usm-semarang",
+        &["Universitas Semarang"],
+    );
+    one_id(
+        "Ia kemudian bergabung dengan Wigan Athletic.",
+        "ORGANIZATION",
+        "organization:wigan-athletic",
+        &["Wigan Athletic"],
+    );
+    one_id(
+        "Ia meraih gelar dari University of Alabama, lalu mengajar di Universitas Alabama.",
+        "ORGANIZATION",
+        "organization:u-alabama",
+        &["University of Alabama", "Universitas Alabama"],
+    );
+    // The place inside the name is not a place of its own.
+    for text in [
+        "Kementerian Sosial RI",
+        "BMG Indonesia",
+        "Universitas Semarang",
+        "STKS Bandung",
+        "Wigan Athletic",
+        "Universitas Alabama",
+        "Arema Indonesia",
+        "FC Metz",
+    ] {
+        let places: Vec<_> = ["LOCATION", "COUNTRY"]
+            .iter()
+            .flat_map(|l| found(text, l))
+            .collect();
+        assert!(places.is_empty(), "{text}: {places:?}");
+    }
+}
+
+#[test]
+fn places_regions_abroad_and_volcanoes() {
+    one_id(
+        "Ia lahir di Surrey, Inggris.",
+        "LOCATION",
+        "location:surrey",
+        &["Surrey"],
+    );
+    one_id(
+        "Ia pindah ke British Columbia, Kanada.",
+        "LOCATION",
+        "location:british-columbia",
+        &["British Columbia"],
+    );
+    one_id(
+        "Referendum di Katalonia (Catalonia) ditolak.",
+        "LOCATION",
+        "location:katalonia",
+        &["Katalonia", "Catalonia"],
+    );
+    one_id(
+        "Pendaki menuju puncak Gunung Rajabasa.",
+        "LOCATION",
+        "location:gunung-rajabasa",
+        &["Gunung Rajabasa"],
+    );
 }
