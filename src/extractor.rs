@@ -395,7 +395,13 @@ impl ExtractorBuilder {
                 }
                 for alias in &aliases {
                     matcher
-                        .add(index, &alias.text, alias.case, &alias.gate)
+                        .add(
+                            index,
+                            &alias.text,
+                            alias.case,
+                            &alias.gate,
+                            alias.not_after.as_ref(),
+                        )
                         .map_err(too_large)?;
                 }
                 positions.push((file, line, column));

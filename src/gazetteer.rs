@@ -86,6 +86,9 @@ pub(crate) struct Alias {
     pub(crate) text: String,
     pub(crate) case: AliasCase,
     pub(crate) gate: Gate,
+    /// The file's `@not-after` phrases (folded): the alias does not match
+    /// right after one of them.
+    pub(crate) not_after: Option<Arc<[String]>>,
 }
 
 /// One entity line.
@@ -109,6 +112,7 @@ struct Directives {
     label: Option<Label>,
     prefix: Option<String>,
     context: Option<Arc<[String]>>,
+    not_after: Option<Arc<[String]>>,
     designators: bool,
     spelling: bool,
 }
@@ -202,7 +206,7 @@ fn directive_line(
     let fail = |kind| Err(Error::gazetteer(at(indent + 1), kind));
     if !matches!(
         name,
-        "label" | "custom-label" | "id-prefix" | "context" | "variants"
+        "label" | "custom-label" | "id-prefix" | "context" | "not-after" | "variants"
     ) {
         return fail(Kind::UnknownDirective(format!("@{name}")));
     }
@@ -239,6 +243,18 @@ fn directive_line(
                 return fail(Kind::MissingDirectiveValue("@context".into()));
             }
             d.context = Some(phrases.into());
+        }
+        "not-after" if value == "none" => d.not_after = None,
+        "not-after" => {
+            let phrases: Vec<String> = value
+                .split('|')
+                .map(fold_lower)
+                .filter(|p| !p.is_empty())
+                .collect();
+            if phrases.is_empty() {
+                return fail(Kind::MissingDirectiveValue("@not-after".into()));
+            }
+            d.not_after = Some(phrases.into());
         }
         _ => {
             d.designators = false;
@@ -381,6 +397,7 @@ fn parse_alias(
         text: text.to_string(),
         case,
         gate,
+        not_after: d.not_after.clone(),
     })
 }
 
@@ -399,13 +416,14 @@ fn add_variants(aliases: &mut Vec<Alias>, d: &Directives) {
         if d.spelling {
             variants.extend(modern_spelling(&alias.text));
         }
-        let (case, gate) = (alias.case, alias.gate.clone());
+        let (case, gate, not_after) = (alias.case, alias.gate.clone(), alias.not_after.clone());
         for text in variants {
             if !aliases.iter().any(|a| a.text == text) {
                 aliases.push(Alias {
                     text,
                     case,
                     gate: gate.clone(),
+                    not_after: not_after.clone(),
                 });
             }
         }
@@ -642,6 +660,40 @@ mod tests {
         let bytes = b"@label COUNTRY\nIRN\tIr\xffan\n";
         let e = decode("t.tsv", bytes).unwrap_err().to_string();
         assert_eq!(e, "t.tsv:2:7: invalid UTF-8 at byte offset 21");
+    }
+
+    #[test]
+    fn place_files_share_the_curated_not_after_list() {
+        let curated = std::fs::read_to_string("gazetteers/curated/not-after-places.txt")
+            .expect("the curated list");
+        let phrases: Vec<&str> = curated
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let line = format!("@not-after {}", phrases.join("|"));
+        for (name, text) in DEFAULTS {
+            if matches!(
+                *name,
+                "locations.tsv" | "places-indonesia.tsv" | "places-world.tsv"
+            ) {
+                assert!(text.lines().any(|l| l == line), "{name} lacks `{line}`");
+            }
+        }
+    }
+
+    #[test]
+    fn not_after_directive() {
+        let e = parse(
+            "t.tsv",
+            "@label LOCATION\n@not-after Jalan|Jl.\nx\tX\n@not-after none\ny\tY\n",
+        )
+        .unwrap();
+        let phrases = e[0].aliases[0].not_after.as_deref().expect("phrases");
+        assert_eq!(phrases, ["jalan".to_string(), "jl.".to_string()]);
+        assert!(e[1].aliases[0].not_after.is_none());
+        let err = parse("t.tsv", "@label LOCATION\n@not-after |\n").unwrap_err();
+        assert!(err.to_string().contains("t.tsv:2:"), "{err}");
     }
 
     #[test]

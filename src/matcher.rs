@@ -52,6 +52,9 @@ struct AliasInfo {
     /// `!` aliases need one of `Matcher::contexts[context]` nearby;
     /// [`NONE`] for other aliases.
     context: u32,
+    /// Aliases under `@not-after` do not match right after one of
+    /// `Matcher::contexts[not_after]`; [`NONE`] for other aliases.
+    not_after: u32,
     /// `?` aliases need an earlier open mention of their entity.
     linked: bool,
 }
@@ -110,8 +113,12 @@ pub(crate) struct Matcher {
     aliases: Vec<AliasInfo>,
     /// The case-kept folded forms of case-sensitive aliases, end to end.
     cased: String,
-    /// The distinct `@context` phrase lists of `!` aliases.
+    /// The distinct phrase lists of `@context` (for `!` aliases) and
+    /// `@not-after`.
     contexts: Vec<Phrases>,
+    /// The piece id of `#`, which stands for a number in `@not-after`
+    /// phrases ([`NONE`] if no alias or phrase has one). Derived.
+    number: u32,
     patterns: usize,
     case: Case,
 }
@@ -175,6 +182,7 @@ impl MatcherBuilder {
                 aliases: Vec::new(),
                 cased: String::new(),
                 contexts: Vec::new(),
+                number: NONE,
                 patterns: 0,
                 case,
             },
@@ -193,10 +201,15 @@ impl MatcherBuilder {
         text: &str,
         alias_case: AliasCase,
         gate: &Gate,
+        not_after: Option<&Arc<[String]>>,
     ) -> Result<(), TooLarge> {
         let context = match gate {
             Gate::Context(phrases) => self.context(phrases)?,
             _ => NONE,
+        };
+        let not_after = match not_after {
+            Some(phrases) => self.context(phrases)?,
+            None => NONE,
         };
         self.folded.clear();
         fold_into(text, true, &mut self.folded);
@@ -224,6 +237,7 @@ impl MatcherBuilder {
             cased: (start, end),
             next: NONE,
             context,
+            not_after,
             linked: *gate == Gate::Linked,
         });
         if self.tails.len() <= node as usize {
@@ -249,7 +263,8 @@ impl MatcherBuilder {
         Ok(())
     }
 
-    /// The index of a `@context` phrase list, tokenized on first sight.
+    /// The index of a `@context` or `@not-after` phrase list, tokenized on
+    /// first sight.
     fn context(&mut self, phrases: &Arc<[String]>) -> Result<u32, TooLarge> {
         let i = match self
             .context_lists
@@ -298,6 +313,7 @@ impl Matcher {
                 }
             }
         }
+        self.number = self.vocab.get(b"#");
         // At least one word is marked, so that `wanted` is used.
         if self.vocab.wanted.is_empty() {
             self.vocab.wanted = vec![0; self.vocab.filter.len()];
@@ -313,7 +329,7 @@ impl Matcher {
     ) -> Result<Matcher, TooLarge> {
         let mut b = MatcherBuilder::new(case);
         for (entity, text, alias_case, gate) in aliases {
-            b.add(entity, text, alias_case, gate)?;
+            b.add(entity, text, alias_case, gate, None)?;
         }
         Ok(b.build())
     }
@@ -400,6 +416,7 @@ impl Matcher {
         w.u32s(self.aliases.iter().map(|a| a.cased.1));
         w.u32s(self.aliases.iter().map(|a| a.next));
         w.u32s(self.aliases.iter().map(|a| a.context));
+        w.u32s(self.aliases.iter().map(|a| a.not_after));
         w.flags(self.aliases.iter().map(|a| a.linked));
         w.str(&self.cased);
         w.len(self.contexts.len());
@@ -472,10 +489,23 @@ impl Matcher {
         for ((h, l), v) in high.into_iter().zip(low).zip(values) {
             edges.insert((u64::from(h) << 32) | u64::from(l), v);
         }
-        let (entity, cased_end, next, context, linked) =
-            (r.u32s()?, r.u32s()?, r.u32s()?, r.u32s()?, r.flags()?);
+        let (entity, cased_end, next, context, not_after, linked) = (
+            r.u32s()?,
+            r.u32s()?,
+            r.u32s()?,
+            r.u32s()?,
+            r.u32s()?,
+            r.flags()?,
+        );
         let n = entity.len();
-        if [cased_end.len(), next.len(), context.len(), linked.len()] != [n; 4] {
+        if [
+            cased_end.len(),
+            next.len(),
+            context.len(),
+            not_after.len(),
+            linked.len(),
+        ] != [n; 5]
+        {
             return None;
         }
         let cased = r.str()?.to_string();
@@ -489,6 +519,7 @@ impl Matcher {
                 cased: (start, end),
                 next: *next.get(i)?,
                 context: *context.get(i)?,
+                not_after: *not_after.get(i)?,
                 linked: *linked.get(i)?,
             });
             start = end;
@@ -521,6 +552,7 @@ impl Matcher {
                 aliases,
                 cased,
                 contexts,
+                number: NONE,
                 patterns,
                 case,
             }
@@ -562,18 +594,11 @@ impl Matcher {
         found.clear();
         if text.is_ascii() {
             self.scan(text, scanned, found, active);
-            self.verify(text, scanned, found, Some, Some, &mut out);
+            self.verify(text, None, scanned, found, &mut out);
         } else {
             let norm = Normalized::for_matching(text);
             self.scan(&norm.text, scanned, found, active);
-            self.verify(
-                text,
-                scanned,
-                found,
-                |at| norm.orig_start(at),
-                |at| norm.orig_end(at),
-                &mut out,
-            );
+            self.verify(text, Some(&norm), scanned, found, &mut out);
         }
         // Keep the buffers for the next text unless one was huge.
         if scanned.capacity() > 1 << 20 {
@@ -675,15 +700,20 @@ impl Matcher {
 
     /// Maps each trie match back to the original text and keeps the aliases
     /// whose case policy and context gate accept it.
+    ///
+    /// `norm` is the folded text that was scanned, `None` when `text` itself
+    /// (ASCII) was.
     fn verify(
         &self,
         text: &str,
+        norm: Option<&Normalized>,
         scanned: &[Piece],
         found: &[Found],
-        orig_start: impl Fn(usize) -> Option<usize>,
-        orig_end: impl Fn(usize) -> Option<usize>,
         out: &mut Vec<Candidate>,
     ) {
+        let scanned_text = norm.map_or(text, |n| &n.text).as_bytes();
+        let orig_start = |at| norm.map_or(Some(at), |n| n.orig_start(at));
+        let orig_end = |at| norm.map_or(Some(at), |n| n.orig_end(at));
         for &Found {
             first,
             last,
@@ -720,6 +750,15 @@ impl Matcher {
                         .get(alias.context as usize)
                         .map_or(&[][..], |p| &p[..]);
                     if !has_context(scanned, first, last, phrases) {
+                        continue;
+                    }
+                }
+                if alias.not_after != NONE {
+                    let phrases = self
+                        .contexts
+                        .get(alias.not_after as usize)
+                        .map_or(&[][..], |p| &p[..]);
+                    if ends_before(scanned, scanned_text, first, phrases, self.number) {
                         continue;
                     }
                 }
@@ -803,6 +842,46 @@ fn has_context(scanned: &[Piece], first: usize, last: usize, phrases: &[Vec<(u32
         phrases
             .iter()
             .any(|phrase| (0..window.len()).any(|s| phrase_at(window, s, phrase)))
+    })
+}
+
+/// Whether one of `phrases` ends right before piece `first` (a phrase piece
+/// `number` stands for a number: digits, or a Roman numeral up to 8 letters).
+fn ends_before(
+    scanned: &[Piece],
+    text: &[u8],
+    first: usize,
+    phrases: &[Vec<(u32, bool)>],
+    number: u32,
+) -> bool {
+    let is_number = |p: &Piece| {
+        let word = text.get(p.start..p.end).unwrap_or_default();
+        !word.is_empty()
+            && (word.iter().all(u8::is_ascii_digit)
+                || word.len() <= 8
+                    && word
+                        .iter()
+                        .all(|b| matches!(b.to_ascii_lowercase(), b'i' | b'v' | b'x' | b'l')))
+    };
+    phrases.iter().any(|phrase| {
+        let Some(from) = first.checked_sub(phrase.len()) else {
+            return false;
+        };
+        !phrase.is_empty()
+            && scanned
+                .get(from..first)
+                .unwrap_or_default()
+                .iter()
+                .zip(phrase)
+                .enumerate()
+                .all(|(k, (p, &(id, spaced)))| {
+                    (k == 0 || p.spaced == spaced)
+                        && if id == number {
+                            is_number(p)
+                        } else {
+                            p.id == id
+                        }
+                })
     })
 }
 

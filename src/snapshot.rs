@@ -28,7 +28,7 @@ pub(crate) const PATH: &str = "gazetteers/defaults.snapshot";
 
 const MAGIC: &[u8; 8] = b"ENTITAS\x01";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// A checksum of the default gazetteers as compiled into this build.
 pub(crate) fn defaults_checksum() -> u64 {

@@ -233,6 +233,40 @@ fn context_alias_needs_a_context_word() {
 }
 
 #[test]
+fn not_after_blocks_a_place_inside_a_street_or_school_name() {
+    let gaz = "@label LOCATION\n@not-after Jalan|Jl.|SMA Negeri #|SMKN #\n\
+               bandung\tBandung\njakarta\tJakarta\n@not-after none\nbogor\tBogor\n";
+    let e = gazetteer_only(gaz);
+    let texts = |t: &str| texts(&e, t);
+    assert_eq!(texts("Ia tinggal di Jalan Bandung."), Vec::<String>::new());
+    assert_eq!(texts("Ia tinggal di Jl. Bandung."), Vec::<String>::new());
+    assert_eq!(texts("Ia tinggal di jalan bandung."), Vec::<String>::new());
+    // `#` is a number: digits or a Roman numeral.
+    assert_eq!(
+        texts("Siswa SMA Negeri 6 Jakarta lulus."),
+        Vec::<String>::new()
+    );
+    assert_eq!(texts("Siswa SMKN IV Jakarta lulus."), Vec::<String>::new());
+    assert_eq!(texts("Siswa SMA Negeri Jakarta lulus."), ["Jakarta"]);
+    // Only right after the phrase; other places still match.
+    assert_eq!(texts("Jalan menuju Bandung macet."), ["Bandung"]);
+    assert_eq!(texts("Dari Jakarta ke Bandung."), ["Jakarta", "Bandung"]);
+    // `@not-after none` ends the directive.
+    assert_eq!(texts("Ia tinggal di Jalan Bogor."), ["Bogor"]);
+}
+
+#[test]
+fn default_places_are_not_matched_in_street_names() {
+    let found: Vec<String> =
+        entitas::extract("Kantornya di Jalan Surabaya, dekat Stasiun Gambir, Jakarta.")
+            .into_iter()
+            .filter(|e| e.label.as_str() == "LOCATION" && e.text == "Surabaya")
+            .map(|e| e.text)
+            .collect();
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn designator_variants_resolve_to_one_id() {
     let gaz = "@label WEAPON\n@variants designator\nshahed-136\tShahed-136\tGeran-2\n";
     let e = gazetteer_only(gaz);

@@ -1078,13 +1078,21 @@ HEADER_WORLD = """\
 """
 
 
+def not_after_line():
+    """The `@not-after` directive from curated/not-after-places.txt."""
+    path = GAZ / "curated" / "not-after-places.txt"
+    phrases = [l.strip() for l in path.read_text(encoding="utf-8").splitlines()
+               if l.strip() and not l.startswith("#")]
+    return "@not-after " + "|".join(phrases)
+
+
 def main():
     review = "--review" in sys.argv
     id_words, en_words, person_names = load_stoplists()
     id_words |= MONTHS_DAYS
     prov, regs, caps, dists, vils, st = build_indonesia(id_words, review)
 
-    body = ["@label LOCATION", "", "# Provinces (38)"] + prov
+    body = ["@label LOCATION", not_after_line(), "", "# Provinces (38)"] + prov
     body += ["", f"# Regencies (kabupaten) and cities (kota) ({len(regs)})"] + regs
     body += ["", f"# Capitals of regencies and provinces ({len(caps)})"] + caps
     (GAZ / "places-indonesia.tsv").write_text(HEADER_ID + "\n".join(body) + "\n", encoding="utf-8")
@@ -1113,7 +1121,7 @@ def main():
             print(f"== world dropped {k} ({len(v)}):", sorted(set(v))[:400], file=sys.stderr)
         print(f"== world dropped as already taken ({len(dropped_taken)}):", sorted(dropped_taken),
               file=sys.stderr)
-    body = ["@label LOCATION"] + world
+    body = ["@label LOCATION", not_after_line()] + world
     body += ["", f"# Japan ({len(world_jp)}): bare names only near a Japan word (see the header)",
              "@context " + "|".join(JP_CONTEXT)] + world_jp
     (GAZ / "places-world.tsv").write_text(HEADER_WORLD + "\n".join(body) + "\n", encoding="utf-8")
