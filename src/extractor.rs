@@ -2,13 +2,13 @@
 //! then the pipeline run per text: normalize → match → resolve → entities.
 
 use crate::error::{Error, Location};
-use crate::gazetteer::{self, Entry};
+use crate::gazetteer::{self, AliasCase, Entry, Gate};
 use crate::matcher::{Candidate, Case, Matcher, MatcherBuilder, TooLarge};
 use crate::output::{Entity, Record, SharedStr};
 use crate::resolve::{resolve, Overlap};
 use crate::rules::{self, DocRecords, Rule, RuleSet};
 use crate::tokenize::CharCounter;
-use once_cell::sync::Lazy;
+use once_cell::sync::{Lazy, OnceCell};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -38,9 +38,48 @@ static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
 pub(crate) struct Inner {
     pub(crate) records: Vec<Record>,
     pub(crate) matcher: Matcher,
+    /// With the default gazetteers: the villages, compiled on first need.
+    villages: Option<Villages>,
     overlap: Overlap,
     rules: RuleSet,
 }
+
+/// The village gazetteer ([`gazetteer::VILLAGES`]), compiled the first time
+/// a text holds a trigger word (the main matcher reports those as
+/// [`TRIGGER`] candidates). Its entities come after the main table's.
+#[derive(Debug)]
+struct Villages {
+    case: Case,
+    compiled: OnceCell<Option<(Vec<Record>, Matcher)>>,
+}
+
+impl Villages {
+    /// The compiled villages; compiles them on the first call. `None` only
+    /// if the embedded file failed to compile (a unit test checks it does
+    /// not), in which case villages are simply not found.
+    fn get(&self) -> Option<&(Vec<Record>, Matcher)> {
+        self.compiled
+            .get_or_init(|| {
+                let (name, text) = gazetteer::VILLAGES;
+                let files = [(Cow::from(name), Cow::from(text))];
+                compile(&files, self.case)
+                    .ok()
+                    .map(|(records, matcher)| (records, matcher.build()))
+            })
+            .as_ref()
+    }
+
+    /// The village records if they are compiled, else none.
+    fn records(&self) -> &[Record] {
+        self.compiled
+            .get()
+            .and_then(Option::as_ref)
+            .map_or(&[], |(records, _)| records)
+    }
+}
+
+/// The entity index of a village trigger word's match: never an entity.
+const TRIGGER: u32 = u32::MAX - 1;
 
 /// A compiled set of gazetteers that finds entities in text.
 ///
@@ -77,7 +116,18 @@ impl Extractor {
     /// and never panics.
     pub fn extract(&self, text: &str) -> Vec<Entity> {
         let inner = &*self.inner;
-        let candidates = linked_after_open(inner.matcher.find(text));
+        let mut candidates = inner.matcher.find(text);
+        if candidates.iter().any(|c| c.entity == TRIGGER) {
+            candidates.retain(|c| c.entity != TRIGGER);
+            if let Some((_, villages)) = inner.villages.as_ref().and_then(Villages::get) {
+                let base = u32::try_from(inner.records.len()).unwrap_or(TRIGGER);
+                candidates.extend(villages.find(text).into_iter().map(|c| Candidate {
+                    entity: c.entity.saturating_add(base),
+                    ..c
+                }));
+            }
+        }
+        let candidates = linked_after_open(candidates);
         // The gazetteer spans, for `alternatives` (two at least to differ).
         let mut spans: Vec<(usize, usize, u32)> = Vec::new();
         if candidates.len() > 1 {
@@ -91,6 +141,7 @@ impl Extractor {
         }
         let mut records = DocRecords {
             base: &inner.records,
+            villages: inner.villages.as_ref().map_or(&[], Villages::records),
             extra: Vec::new(),
         };
         // Every rule starts from a gazetteer match or a capitalized word: a
@@ -152,7 +203,8 @@ impl Extractor {
         texts.par_iter().map(|t| self.extract(t.as_ref())).collect()
     }
 
-    /// Number of entities in the gazetteers.
+    /// Number of entities in the gazetteers (without the default villages,
+    /// which are compiled only when a text first needs them).
     pub fn entity_count(&self) -> usize {
         self.inner.records.len()
     }
@@ -344,75 +396,13 @@ impl ExtractorBuilder {
                 files.push((name.into(), text.into()));
             }
         }
-        let mut records: Vec<Record> = Vec::new();
-        // Where each record's line is: (file, line, column), for errors.
-        let mut positions: Vec<(usize, usize, usize)> = Vec::new();
-        // Duplicate ids: record index by id hash; ids whose hash another
-        // id already has go to `collided`.
-        let mut seen: HashMap<u64, u32> = HashMap::new();
-        let mut collided: HashMap<String, u32> = HashMap::new();
-        let mut matcher = MatcherBuilder::new(self.case);
-        let too_large = |e: TooLarge| Error::TooLarge {
-            message: e.to_string(),
-        };
-        for (file, (name, text)) in files.iter().enumerate() {
-            let source: SharedStr = format!("gazetteer:{}", stem(name)).into();
-            gazetteer::parse_each(name, text, |entry| {
-                let Entry {
-                    id,
-                    canonical,
-                    label,
-                    aliases,
-                    line,
-                    column,
-                } = entry;
-                let hash = hash_id(&id);
-                let first = match seen.get(&hash) {
-                    Some(&i) if records.get(i as usize).is_some_and(|r| *r.id == *id) => Some(i),
-                    Some(_) => collided.get(&id).copied(),
-                    None => None,
-                };
-                if let Some(first) = first {
-                    let location = |(f, line, column): (usize, usize, usize)| Location {
-                        file: files
-                            .get(f)
-                            .map_or_else(String::new, |(n, _)| n.to_string()),
-                        line,
-                        column,
-                    };
-                    let first_at = positions.get(first as usize).copied().unwrap_or_default();
-                    return Err(Error::DuplicateId {
-                        id,
-                        at: location((file, line, column)),
-                        first: location(first_at),
-                    });
-                }
-                let index = u32::try_from(records.len()).map_err(|_| too_large(TooLarge))?;
-                if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(hash) {
-                    slot.insert(index);
-                } else {
-                    collided.insert(id.clone(), index);
-                }
-                for alias in &aliases {
-                    matcher
-                        .add(
-                            index,
-                            &alias.text,
-                            alias.case,
-                            &alias.gate,
-                            alias.not_after.as_ref(),
-                        )
-                        .map_err(too_large)?;
-                }
-                positions.push((file, line, column));
-                records.push(Record {
-                    id: id.into(),
-                    canonical: canonical.into(),
-                    label,
-                    source: source.clone(),
-                });
-                Ok(())
-            })?;
+        let (records, mut matcher) = compile(&files, self.case)?;
+        if self.defaults {
+            for word in gazetteer::VILLAGE_TRIGGERS {
+                matcher
+                    .add(TRIGGER, word, AliasCase::Any, &Gate::Open, None)
+                    .map_err(too_large)?;
+            }
         }
         let matcher = matcher.build();
         Ok(self.finish(records, matcher))
@@ -423,10 +413,96 @@ impl ExtractorBuilder {
             inner: Arc::new(Inner {
                 records,
                 matcher,
+                villages: self.defaults.then(|| Villages {
+                    case: self.case,
+                    compiled: OnceCell::new(),
+                }),
                 overlap: self.overlap,
                 rules: self.rules,
             }),
         }
+    }
+}
+
+/// Parses and compiles gazetteer files (in priority order) into the entity
+/// table and a matcher builder.
+fn compile(
+    files: &[(Cow<'_, str>, Cow<'_, str>)],
+    case: Case,
+) -> Result<(Vec<Record>, MatcherBuilder), Error> {
+    let mut records: Vec<Record> = Vec::new();
+    // Where each record's line is: (file, line, column), for errors.
+    let mut positions: Vec<(usize, usize, usize)> = Vec::new();
+    // Duplicate ids: record index by id hash; ids whose hash another
+    // id already has go to `collided`.
+    let mut seen: HashMap<u64, u32> = HashMap::new();
+    let mut collided: HashMap<String, u32> = HashMap::new();
+    let mut matcher = MatcherBuilder::new(case);
+    for (file, (name, text)) in files.iter().enumerate() {
+        let source: SharedStr = format!("gazetteer:{}", stem(name)).into();
+        gazetteer::parse_each(name, text, |entry| {
+            let Entry {
+                id,
+                canonical,
+                label,
+                aliases,
+                line,
+                column,
+            } = entry;
+            let hash = hash_id(&id);
+            let first = match seen.get(&hash) {
+                Some(&i) if records.get(i as usize).is_some_and(|r| *r.id == *id) => Some(i),
+                Some(_) => collided.get(&id).copied(),
+                None => None,
+            };
+            if let Some(first) = first {
+                let location = |(f, line, column): (usize, usize, usize)| Location {
+                    file: files
+                        .get(f)
+                        .map_or_else(String::new, |(n, _)| n.to_string()),
+                    line,
+                    column,
+                };
+                let first_at = positions.get(first as usize).copied().unwrap_or_default();
+                return Err(Error::DuplicateId {
+                    id,
+                    at: location((file, line, column)),
+                    first: location(first_at),
+                });
+            }
+            let index = u32::try_from(records.len()).map_err(|_| too_large(TooLarge))?;
+            if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(hash) {
+                slot.insert(index);
+            } else {
+                collided.insert(id.clone(), index);
+            }
+            for alias in &aliases {
+                matcher
+                    .add(
+                        index,
+                        &alias.text,
+                        alias.case,
+                        &alias.gate,
+                        alias.not_after.as_ref(),
+                    )
+                    .map_err(too_large)?;
+            }
+            positions.push((file, line, column));
+            records.push(Record {
+                id: id.into(),
+                canonical: canonical.into(),
+                label,
+                source: source.clone(),
+            });
+            Ok(())
+        })?;
+    }
+    Ok((records, matcher))
+}
+
+fn too_large(e: TooLarge) -> Error {
+    Error::TooLarge {
+        message: e.to_string(),
     }
 }
 

@@ -54,6 +54,20 @@ pub(crate) const DEFAULTS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The villages (desa, kelurahan): 65,635 entities whose every alias starts
+/// with a trigger word (`Desa X`, `Kelurahan X`). Too many to compile with
+/// the defaults at every start, they are compiled on first need: when a
+/// text holds one of [`VILLAGE_TRIGGERS`].
+pub(crate) const VILLAGES: (&str, &str) = (
+    "places-indonesia-villages.tsv",
+    include_str!("../gazetteers/places-indonesia-villages.tsv"),
+);
+
+/// The words every alias of [`VILLAGES`] starts with (folded); a unit test
+/// checks the file against them.
+pub(crate) const VILLAGE_TRIGGERS: &[&str] =
+    &["desa", "kelurahan", "kel", "kampung", "gampong", "nagari"];
+
 /// How an alias treats letter case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum AliasCase {
@@ -694,6 +708,26 @@ mod tests {
         assert!(e[1].aliases[0].not_after.is_none());
         let err = parse("t.tsv", "@label LOCATION\n@not-after |\n").unwrap_err();
         assert!(err.to_string().contains("t.tsv:2:"), "{err}");
+    }
+
+    #[test]
+    fn every_village_alias_starts_with_a_trigger_word() {
+        let (name, text) = VILLAGES;
+        let mut n = 0;
+        parse_each(name, text, |e| {
+            for a in &e.aliases {
+                let folded = fold_lower(&a.text);
+                let first = folded
+                    .split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or_default();
+                assert!(VILLAGE_TRIGGERS.contains(&first), "{}: {}", e.id, a.text);
+                n += 1;
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(n > 100_000, "{n} aliases");
     }
 
     #[test]

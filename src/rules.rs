@@ -999,19 +999,23 @@ struct Doc<'r, 'b, 't> {
     refreshed_at: usize,
 }
 
-/// The gazetteer's entity table plus the entities rules create for one
-/// text. Indices below `base.len()` are gazetteer entities.
+/// The gazetteer's entity table, then the villages' (empty until they are
+/// compiled), then the entities rules create for one text.
 #[derive(Debug)]
 pub(crate) struct DocRecords<'a> {
     pub(crate) base: &'a [Record],
+    pub(crate) villages: &'a [Record],
     pub(crate) extra: Vec<Record>,
 }
 
 impl DocRecords<'_> {
     pub(crate) fn get(&self, entity: u32) -> Option<&Record> {
         let i = usize::try_from(entity).ok()?;
-        match i.checked_sub(self.base.len()) {
-            None => self.base.get(i),
+        let Some(v) = i.checked_sub(self.base.len()) else {
+            return self.base.get(i);
+        };
+        match v.checked_sub(self.villages.len()) {
+            None => self.villages.get(v),
             Some(j) => self.extra.get(j),
         }
     }
@@ -1022,7 +1026,8 @@ impl DocRecords<'_> {
 
     /// The entity a rule found, by label and canonical name.
     fn add(&mut self, label: Label, canonical: &str, rule: Rule) -> u32 {
-        let index = |j: usize| u32::try_from(self.base.len() + j).unwrap_or(u32::MAX);
+        let first = self.base.len() + self.villages.len();
+        let index = |j: usize| u32::try_from(first + j).unwrap_or(u32::MAX);
         if let Some(j) = self
             .extra
             .iter()

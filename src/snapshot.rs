@@ -34,6 +34,11 @@ const FORMAT: u32 = 2;
 pub(crate) fn defaults_checksum() -> u64 {
     let mut h = Checksum::default();
     h.write(&FORMAT.to_le_bytes());
+    // The trigger words are compiled with the defaults.
+    for word in crate::gazetteer::VILLAGE_TRIGGERS {
+        h.write(&(word.len() as u64).to_le_bytes());
+        h.write(word.as_bytes());
+    }
     for (name, text) in DEFAULTS {
         h.write(&(name.len() as u64).to_le_bytes());
         h.write(name.as_bytes());

@@ -267,6 +267,38 @@ fn default_places_are_not_matched_in_street_names() {
 }
 
 #[test]
+fn villages_are_found_after_their_trigger_word_only() {
+    let e = Extractor::builder().rules(false).build().unwrap();
+    let found = e.extract("Banjir melanda Desa Wonorejo dan Kel. Sampangan sejak pagi.");
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|e| (e.text.as_str(), e.canonical.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Desa Wonorejo", "Desa Wonorejo"),
+            ("Kel. Sampangan", "Kelurahan Sampangan")
+        ]
+    );
+    assert!(found
+        .iter()
+        .all(|e| e.id.starts_with("location:desa-") || e.id.starts_with("location:kel-")));
+    assert!(found
+        .iter()
+        .all(|e| e.source == "gazetteer:places-indonesia-villages"));
+    // The trigger word alone is no entity; a village name without it is
+    // not matched.
+    assert!(e.extract("Ia pulang kampung ke desa.").is_empty());
+    assert!(e.extract("Wonorejo").is_empty());
+    // With the rules on, the same span and id.
+    let all = entitas::extract("Banjir melanda Desa Wonorejo sejak pagi.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].text, "Desa Wonorejo");
+    assert_eq!(all[0].id, found[0].id);
+}
+
+#[test]
 fn designator_variants_resolve_to_one_id() {
     let gaz = "@label WEAPON\n@variants designator\nshahed-136\tShahed-136\tGeran-2\n";
     let e = gazetteer_only(gaz);

@@ -297,9 +297,9 @@ t!(
 );
 t!(
     head_places_joined_by_dan_are_two,
-    "Banjir melanda Desa Sukamurni dan Desa Cibeureum Hilir kemarin.",
+    "Banjir melanda Desa Sukamurnijaya dan Desa Cibeureum Hilir kemarin.",
     [
-        ("LOCATION", "Desa Sukamurni", "rule:head"),
+        ("LOCATION", "Desa Sukamurnijaya", "rule:head"),
         ("LOCATION", "Desa Cibeureum Hilir", "rule:head"),
     ]
 );
