@@ -1,5 +1,6 @@
 //! Criterion benches: `build` (loading the default gazetteers, compiled or
-//! from their text) and `extract` (throughput on the founding article, on ~1 MiB
+//! from their text, and with the villages compiled by a first text that
+//! names one) and `extract` (throughput on the founding article, on ~1 MiB
 //! of it repeated, and optionally on `ENTITAS_BENCH_CORPUS`).
 //!
 //! Beside the full pipeline run the gazetteers alone (`entitas-no-rules`: the
@@ -34,6 +35,14 @@ fn build(c: &mut Criterion) {
                 .compiled_defaults(false)
                 .build()
                 .expect("default gazetteers")
+        })
+    });
+    // A fresh default extractor's first text with a village: the village
+    // list is compiled then (once per extractor).
+    group.bench_function("default-first-village", |b| {
+        b.iter(|| {
+            let e = Extractor::builder().build().expect("default gazetteers");
+            black_box(e.extract("Banjir melanda Desa Wonorejo."))
         })
     });
     group.finish();
