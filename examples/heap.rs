@@ -97,6 +97,13 @@ fn main() -> ExitCode {
         Extractor::builder().compiled_defaults(false).build()
     });
     drop(text);
+    // The villages are compiled by the first text that names one.
+    let villages = measure("default + villages (after a first village text)", || {
+        let e = Extractor::builder().build()?;
+        drop(e.extract("Banjir melanda Desa Wonorejo."));
+        Ok(e)
+    });
+    drop(villages);
     if let Some(path) = std::env::args().nth(1) {
         let tsv = match std::fs::read_to_string(&path) {
             Ok(t) => t,
