@@ -25,7 +25,7 @@ fuzz_target!(|input: (String, Vec<String>, u8)| {
         check(&text, &entitas::extract(&text));
         return;
     }
-    let mut gazetteer = String::from("@label LOCATION\n@context rudal|kota\n@variants designator spelling\n");
+    let mut gazetteer = String::from("@label LOCATION\n@context rudal|kota\n@not-after jalan|sma negeri #|jl.\n@variants designator spelling\n");
     for (i, alias) in aliases.iter().take(8).enumerate() {
         let alias: String = alias.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).take(40).collect();
         gazetteer.push_str(&format!("e{i}\tcanonical {i}\t{alias}\n"));
