@@ -130,12 +130,10 @@ fn class(b: u8) -> u8 {
 #[inline]
 fn ascii_word_end(bytes: &[u8], mut at: usize) -> usize {
     while let Some(chunk) = bytes.get(at..at + 8) {
-        let mut stop = 0u32;
-        for (k, &b) in chunk.iter().enumerate() {
-            stop |= u32::from(class(b) != WORD) << k;
-        }
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        let stop = !ascii_alnum8(x) & HIGH;
         if stop != 0 {
-            return at + stop.trailing_zeros() as usize;
+            return at + (stop.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
@@ -145,6 +143,24 @@ fn ascii_word_end(bytes: &[u8], mut at: usize) -> usize {
         .iter()
         .position(|&b| class(b) != WORD)
         .unwrap_or(bytes.len().saturating_sub(at))
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` set where that byte is an ASCII letter
+/// or digit (the `WORD` class), computed on all 8 bytes at once.
+#[inline]
+fn ascii_alnum8(x: u64) -> u64 {
+    let y = x & !HIGH;
+    // High bit set where a 7-bit byte of `v` is >= `lo` / > `hi`: adding
+    // stays within the byte.
+    let at_least = |v: u64, lo: u8| v.wrapping_add(ONES * u64::from(0x80 - lo));
+    let above = |v: u64, hi: u8| v.wrapping_add(ONES * u64::from(0x7f - hi));
+    let l = y | (ONES * 0x20); // A-Z onto a-z; no other byte lands there
+    let letter = at_least(l, b'a') & !above(l, b'z');
+    let digit = at_least(y, b'0') & !above(y, b'9');
+    (letter | digit) & !x & HIGH
 }
 
 /// The class of the (non-ASCII) char at `at`, and its length.
@@ -438,6 +454,17 @@ pub fn tag_bio<'t>(text: &'t str, entities: &[Entity]) -> Vec<(Token<'t>, Tag)> 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_alnum8_is_the_class_table() {
+        for b in 0..=255u8 {
+            for k in 0..8 {
+                let x = u64::from(b) << (8 * k) | (u64::from(b'.') * (ONES & !(0xff << (8 * k))));
+                let word = ascii_alnum8(x) >> (8 * k) & 0x80 != 0;
+                assert_eq!(word, class(b) == WORD, "byte {b:#x} at {k}");
+            }
+        }
+    }
+
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
