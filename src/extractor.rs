@@ -44,6 +44,25 @@ pub(crate) struct Inner {
     rules: RuleSet,
 }
 
+impl Inner {
+    /// The gazetteer matches in `text`: the main matcher's, and the
+    /// villages' when it matched a village trigger word.
+    fn find(&self, text: &str) -> Vec<Candidate> {
+        let mut candidates = self.matcher.find(text);
+        if candidates.iter().any(|c| c.entity == TRIGGER) {
+            candidates.retain(|c| c.entity != TRIGGER);
+            if let Some((_, villages)) = self.villages.as_ref().and_then(Villages::get) {
+                let base = u32::try_from(self.records.len()).unwrap_or(TRIGGER);
+                candidates.extend(villages.find(text).into_iter().map(|c| Candidate {
+                    entity: c.entity.saturating_add(base),
+                    ..c
+                }));
+            }
+        }
+        candidates
+    }
+}
+
 /// The village gazetteer ([`gazetteer::VILLAGES`]), compiled the first time
 /// a text holds a trigger word (the main matcher reports those as
 /// [`TRIGGER`] candidates). Its entities come after the main table's.
@@ -116,18 +135,7 @@ impl Extractor {
     /// and never panics.
     pub fn extract(&self, text: &str) -> Vec<Entity> {
         let inner = &*self.inner;
-        let mut candidates = inner.matcher.find(text);
-        if candidates.iter().any(|c| c.entity == TRIGGER) {
-            candidates.retain(|c| c.entity != TRIGGER);
-            if let Some((_, villages)) = inner.villages.as_ref().and_then(Villages::get) {
-                let base = u32::try_from(inner.records.len()).unwrap_or(TRIGGER);
-                candidates.extend(villages.find(text).into_iter().map(|c| Candidate {
-                    entity: c.entity.saturating_add(base),
-                    ..c
-                }));
-            }
-        }
-        let candidates = linked_after_open(candidates);
+        let candidates = linked_after_open(inner.find(text));
         // The gazetteer spans, for `alternatives` (two at least to differ).
         let mut spans: Vec<(usize, usize, u32)> = Vec::new();
         if candidates.len() > 1 {

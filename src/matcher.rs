@@ -935,18 +935,13 @@ impl Vocab {
     /// The id of `word` (bytes of folded text, or ASCII in any case).
     #[inline]
     fn get(&self, word: &[u8]) -> u32 {
-        self.get_span(word, 0, word.len())
+        self.lookup(word, 0, word.len(), true)
     }
 
-    /// The id of the word `bytes[start..end]`; the bytes around it are read
-    /// too (and ignored), which makes hashing a short word cheap.
-    #[inline]
-    fn get_span(&self, bytes: &[u8], start: usize, end: usize) -> u32 {
-        self.lookup(bytes, start, end, true)
-    }
-
-    /// [`Vocab::get_span`], but unless `all`, only for the words marked
-    /// `wanted` ([`Piece::NONE`] for the others, as for unknown words).
+    /// The id of the word `bytes[start..end]`, [`Piece::NONE`] if it has
+    /// none; unless `all`, only for the words marked `wanted` (others get
+    /// [`Piece::NONE`] too). The bytes around the word are read as well
+    /// (and ignored), which makes hashing a short word cheap.
     #[inline(always)]
     fn lookup(&self, bytes: &[u8], start: usize, end: usize, all: bool) -> u32 {
         let word = bytes.get(start..end).unwrap_or_default();
