@@ -247,28 +247,21 @@ fn directive_line(
             }
             d.prefix = Some(value.to_string());
         }
-        "context" => {
+        "context" | "not-after" => {
             let phrases: Vec<String> = value
                 .split('|')
                 .map(fold_lower)
                 .filter(|p| !p.is_empty())
                 .collect();
-            if phrases.is_empty() {
-                return fail(Kind::MissingDirectiveValue("@context".into()));
+            if name == "not-after" && value == "none" {
+                d.not_after = None;
+            } else if phrases.is_empty() {
+                return fail(Kind::MissingDirectiveValue(format!("@{name}")));
+            } else if name == "context" {
+                d.context = Some(phrases.into());
+            } else {
+                d.not_after = Some(phrases.into());
             }
-            d.context = Some(phrases.into());
-        }
-        "not-after" if value == "none" => d.not_after = None,
-        "not-after" => {
-            let phrases: Vec<String> = value
-                .split('|')
-                .map(fold_lower)
-                .filter(|p| !p.is_empty())
-                .collect();
-            if phrases.is_empty() {
-                return fail(Kind::MissingDirectiveValue("@not-after".into()));
-            }
-            d.not_after = Some(phrases.into());
         }
         _ => {
             d.designators = false;

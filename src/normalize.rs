@@ -112,24 +112,7 @@ impl Normalized {
             let Some(c) = text.get(offset..).and_then(|s| s.chars().next()) else {
                 break;
             };
-            let before = n.text.len();
-            fold_char(c, true, &mut last_space, &mut n.text);
-            let produced = n.text.len() - before;
-            if produced > 0 {
-                let copy = produced == c.len_utf8()
-                    && n.text.get(before..).is_some_and(|s| s.starts_with(c));
-                let continues = copy
-                    && n.segments
-                        .last()
-                        .is_some_and(|s| !s.atom && before - s.norm == offset - s.orig);
-                if !continues {
-                    n.segments.push(Segment {
-                        norm: before,
-                        orig: offset,
-                        atom: !copy,
-                    });
-                }
-            }
+            n.push_folded(c, offset, &mut last_space);
             offset += c.len_utf8();
         }
         n
@@ -165,25 +148,30 @@ impl Normalized {
             let Some(c) = text.get(offset..).and_then(|s| s.chars().next()) else {
                 break;
             };
-            let before = n.text.len();
-            fold_char(c, true, &mut last_space, &mut n.text);
-            let produced = n.text.len() - before;
-            if produced > 0 {
-                if produced == c.len_utf8()
-                    && n.text.get(before..).is_some_and(|s| s.starts_with(c))
-                {
-                    n.copied(before, offset);
-                } else {
-                    n.segments.push(Segment {
-                        norm: before,
-                        orig: offset,
-                        atom: true,
-                    });
-                }
-            }
+            n.push_folded(c, offset, &mut last_space);
             offset += c.len_utf8();
         }
         n
+    }
+
+    /// Appends the non-ASCII char `c` (at original byte `offset`) folded,
+    /// and maps what it produced back to it.
+    fn push_folded(&mut self, c: char, offset: usize, last_space: &mut bool) {
+        let before = self.text.len();
+        fold_char(c, true, last_space, &mut self.text);
+        let produced = self.text.len() - before;
+        if produced == 0 {
+            return;
+        }
+        if produced == c.len_utf8() && self.text.get(before..).is_some_and(|s| s.starts_with(c)) {
+            self.copied(before, offset);
+        } else {
+            self.segments.push(Segment {
+                norm: before,
+                orig: offset,
+                atom: true,
+            });
+        }
     }
 
     /// Maps the normalized bytes from `norm` on to the original bytes from
