@@ -231,8 +231,9 @@ fn clitic_len(bytes: &[u8], start: usize, end: usize) -> u8 {
         return 0;
     }
     // The last three bytes, ASCII letters lower-cased (`| 0x20` turns only
-    // `A`-`Z` into the lower-case letters compared with), tested without a
-    // branch a word: most words end in none of them.
+    // `A`-`Z` into the lower-case letters compared with), compared with
+    // every enclitic at once, without a branch each: most words end in
+    // none of them.
     let at = |k: usize| u32::from(bytes.get(end - k).copied().unwrap_or(0) | 0x20);
     let tail = at(3) | at(2) << 8 | at(1) << 16;
     let pack = |s: &[u8; 3]| u32::from(s[0]) | u32::from(s[1]) << 8 | u32::from(s[2]) << 16;
@@ -454,6 +455,8 @@ pub fn tag_bio<'t>(text: &'t str, entities: &[Entity]) -> Vec<(Token<'t>, Tag)> 
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn ascii_alnum8_is_the_class_table() {
         for b in 0..=255u8 {
@@ -464,8 +467,6 @@ mod tests {
             }
         }
     }
-
-    use super::*;
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).into_iter().map(|t| t.text).collect()
