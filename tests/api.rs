@@ -1,6 +1,6 @@
 //! The public API's promises: auto traits, serde, no panics on edge input.
 
-use entitas::{Entity, Extractor, Label};
+use entitas::{Entity, Extractor, Label, SharedStr};
 
 #[test]
 fn public_types_are_send_sync_and_unwind_safe() {
@@ -9,6 +9,7 @@ fn public_types_are_send_sync_and_unwind_safe() {
     assert_traits::<entitas::ExtractorBuilder>();
     assert_traits::<Entity>();
     assert_traits::<Label>();
+    assert_traits::<SharedStr>();
     fn assert_send_sync<T: Send + Sync>() {}
     // Not unwind-safe: it may hold a std::io::Error.
     assert_send_sync::<entitas::Error>();
@@ -98,4 +99,21 @@ fn batch_equals_one_by_one_in_order() {
     let batch = e.extract_batch(&texts);
     let single: Vec<Vec<Entity>> = texts.iter().map(|t| e.extract(t)).collect();
     assert_eq!(batch, single);
+}
+
+#[test]
+fn shared_strings_read_like_str() {
+    let s = SharedStr::from("country:USA");
+    assert_eq!(s, "country:USA");
+    assert_eq!("country:USA", s);
+    assert_eq!(s, String::from("country:USA"));
+    assert_eq!(s.as_str().len(), 11);
+    assert!(s.starts_with("country:"));
+    // Width and alignment apply, as for a str (the CLI's table relies on it).
+    assert_eq!(format!("[{:<13}]", s), "[country:USA  ]");
+    assert_eq!(format!("{s:?}"), "\"country:USA\"");
+    assert_eq!(serde_json::to_string(&s).unwrap(), "\"country:USA\"");
+    let back: SharedStr = serde_json::from_str("\"country:USA\"").unwrap();
+    assert_eq!(back, s);
+    assert_eq!(String::from(s.clone()), "country:USA");
 }
