@@ -70,16 +70,16 @@ impl Rule {
     /// `rule:` and the name: the [`Entity::source`](crate::Entity::source)
     /// of what the rule finds, one shared string per rule.
     pub(crate) fn source(self) -> SharedStr {
-        static SOURCES: Lazy<Vec<(Rule, SharedStr)>> = Lazy::new(|| {
-            Rule::ALL
-                .iter()
-                .map(|&r| (r, SharedStr::from(format!("rule:{}", r.name()))))
-                .collect()
-        });
-        SOURCES.iter().find(|(r, _)| *r == self).map_or_else(
-            || SharedStr::from(format!("rule:{}", self.name())),
-            |(_, s)| s.clone(),
-        )
+        SharedStr::from_static(match self {
+            Rule::Acronym => "rule:acronym",
+            Rule::Title => "rule:title",
+            Rule::Saying => "rule:saying",
+            Rule::Head => "rule:head",
+            Rule::Coreference => "rule:coreference",
+            Rule::Context => "rule:context",
+            Rule::SentenceStart => "rule:sentence-start",
+            Rule::Ambiguity => "rule:ambiguity",
+        })
     }
 
     /// The rule's name, as in [`Entity::source`](crate::Entity::source)

@@ -109,14 +109,15 @@ pub(crate) fn write(records: &[Record], matcher: &Matcher) -> Vec<u8> {
 }
 
 /// Reads `bytes` back, if it is a snapshot of exactly the defaults of this
-/// build.
-pub(crate) fn read(bytes: &[u8]) -> Option<(Vec<Record>, Matcher)> {
+/// build. Its strings (ids, canonical names, sources) stay in `bytes`,
+/// the program's static data: no allocation each.
+pub(crate) fn read(bytes: &'static [u8]) -> Option<(Vec<Record>, Matcher)> {
     let mut r = Reader::new(bytes);
     if r.bytes(MAGIC.len())? != MAGIC || r.u32()? != FORMAT || r.u64()? != defaults_checksum() {
         return None;
     }
     let sources = (0..r.len()?)
-        .map(|_| r.str().map(SharedStr::from))
+        .map(|_| r.str().map(SharedStr::from_static))
         .collect::<Option<Vec<_>>>()?;
     let labels = (0..r.len()?)
         .map(|_| r.str().map(Label::from_name))
@@ -126,8 +127,8 @@ pub(crate) fn read(bytes: &[u8]) -> Option<(Vec<Record>, Matcher)> {
     let mut records = Vec::with_capacity(count.min(r.remaining()));
     for _ in 0..count {
         records.push(Record {
-            id: r.str()?.into(),
-            canonical: r.str()?.into(),
+            id: SharedStr::from_static(r.str()?),
+            canonical: SharedStr::from_static(r.str()?),
             label: labels.get(r.len()?)?.clone(),
             source: sources.get(r.len()?)?.clone(),
         });
@@ -283,9 +284,10 @@ mod tests {
         }
         let mut other = EMBEDDED.to_vec();
         other[13] ^= 1; // the checksum
-        assert!(read(&other).is_none());
+                        // `read` takes static bytes (the embedded snapshot): leak the copies.
+        assert!(read(other.leak()).is_none());
         let mut longer = EMBEDDED.to_vec();
         longer.push(0);
-        assert!(read(&longer).is_none());
+        assert!(read(longer.leak()).is_none());
     }
 }
