@@ -676,6 +676,11 @@ impl Matcher {
         found.sort_unstable_by_key(|f| (f.first, f.last, f.end));
     }
 
+    /// The phrase list `index` of `contexts` (none if out of range).
+    fn phrases(&self, index: u32) -> &[Vec<(u32, bool)>] {
+        self.contexts.get(index as usize).map_or(&[], |p| &p[..])
+    }
+
     /// Whether a pattern continues below `node`.
     #[inline]
     fn inner(&self, node: u32) -> bool {
@@ -744,23 +749,21 @@ impl Matcher {
                         continue;
                     }
                 }
-                if alias.context != NONE {
-                    let phrases = self
-                        .contexts
-                        .get(alias.context as usize)
-                        .map_or(&[][..], |p| &p[..]);
-                    if !has_context(scanned, first, last, phrases) {
-                        continue;
-                    }
+                if alias.context != NONE
+                    && !has_context(scanned, first, last, self.phrases(alias.context))
+                {
+                    continue;
                 }
-                if alias.not_after != NONE {
-                    let phrases = self
-                        .contexts
-                        .get(alias.not_after as usize)
-                        .map_or(&[][..], |p| &p[..]);
-                    if ends_before(scanned, scanned_text, first, phrases, self.number) {
-                        continue;
-                    }
+                if alias.not_after != NONE
+                    && ends_before(
+                        scanned,
+                        scanned_text,
+                        first,
+                        self.phrases(alias.not_after),
+                        self.number,
+                    )
+                {
+                    continue;
                 }
                 out.push(Candidate {
                     byte_start,
