@@ -479,7 +479,7 @@ fn compile(
     let mut collided: HashMap<String, u32> = HashMap::new();
     let mut matcher = MatcherBuilder::new(case);
     for (file, (name, text)) in files.iter().enumerate() {
-        let source: SharedStr = format!("gazetteer:{}", stem(name)).into();
+        let source = crate::output::interned(&format!("gazetteer:{}", stem(name)));
         gazetteer::parse_each(name, text, |entry| {
             let Entry {
                 id,

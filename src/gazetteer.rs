@@ -232,7 +232,10 @@ fn directive_line(
             if !Label::is_valid_name(value) {
                 return Err(Error::gazetteer(value_at, Kind::BadLabelName(value.into())));
             }
-            let label = Label::from_name(value);
+            let label = match Label::from_name(value) {
+                Label::Custom(_) => Label::Custom(crate::output::interned(value)),
+                built_in => built_in,
+            };
             if name == "label" && matches!(label, Label::Custom(_)) {
                 return Err(Error::gazetteer(value_at, Kind::UnknownLabel(value.into())));
             }

@@ -1,5 +1,6 @@
 //! Output: the [`Entity`] that every stage works towards, and its [`Label`].
 
+use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
@@ -267,6 +268,31 @@ impl PartialEq<SharedStr> for String {
     }
 }
 
+/// `s` as a static `SharedStr`, for the few strings that every entity of a
+/// gazetteer shares (its source, a custom label): their clones then touch
+/// no reference count, which threads extracting side by side would
+/// otherwise fight over. Each distinct string is allocated once for the
+/// life of the process; past [`INTERNED_MAX`] of them, strings are shared
+/// with a reference count instead, so the memory kept stays bounded.
+pub(crate) fn interned(s: &str) -> SharedStr {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, PoisonError};
+    static TABLE: Lazy<Mutex<HashSet<&'static str>>> = Lazy::new(Mutex::default);
+    let mut table = TABLE.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(&kept) = table.get(s) {
+        return SharedStr::from_static(kept);
+    }
+    if table.len() >= INTERNED_MAX {
+        return SharedStr::from(s);
+    }
+    let kept: &'static str = Box::leak(Box::from(s));
+    table.insert(kept);
+    SharedStr::from_static(kept)
+}
+
+/// How many distinct strings [`interned`] keeps at most.
+const INTERNED_MAX: usize = 4096;
+
 /// One named entity found in a text.
 ///
 /// Offsets are half-open and point into the **original** text:
@@ -309,4 +335,18 @@ pub struct Entity {
 
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interned_strings_are_kept_once() {
+        let a = interned("gazetteer:interned-test");
+        let b = interned(&String::from("gazetteer:interned-test"));
+        assert_eq!(a, b);
+        assert!(std::ptr::eq(a.as_str(), b.as_str()), "one copy");
+        assert!(matches!(a.0, Repr::Static(_)));
+    }
 }
