@@ -1,7 +1,7 @@
 //! entitas in the shared peer benchmark harness (`../shared/bench/`).
 //!
 //! ```text
-//! cargo run --release --example peer_bench -- [--all-rules] [--smart-case] GAZETTEER.tsv CORPUS.txt
+//! cargo run --release --example peer_bench -- [--all-rules] [--smart-case] [--batch | --each] GAZETTEER.tsv CORPUS.txt
 //! ```
 //!
 //! Loads the harness's gazetteer (`surface<TAB>label<TAB>canonical`, one
@@ -13,7 +13,9 @@
 //! nouns, acronyms, coreference). The corpus is one document per line;
 //! each line is one `extract` call, or with `--batch` the lines are split
 //! and go through `extract_batch_with` on all cores (compare wall-clock
-//! MB/s).
+//! MB/s). With `--each`, each line is one `extract_each` call, which hands
+//! out the entities borrowed instead of building an owned `Entity` for
+//! each: the cost of matching without the cost of owning the result.
 //!
 //! Prints the harness's result line (see `runners/common.py`): build and
 //! matching timed apart from reading the files, wall and CPU time.
@@ -60,12 +62,14 @@ fn main() -> ExitCode {
     let mut all_rules = false;
     let mut smart_case = false;
     let mut batch = false;
+    let mut each = false;
     let mut files = Vec::new();
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--all-rules" => all_rules = true,
             "--smart-case" => smart_case = true,
             "--batch" => batch = true,
+            "--each" => each = true,
             flag if flag.starts_with("--") => {
                 eprintln!("peer_bench: unknown option `{flag}`");
                 return ExitCode::from(2);
@@ -75,10 +79,14 @@ fn main() -> ExitCode {
     }
     let [gazetteer, corpus] = files.as_slice() else {
         eprintln!(
-            "usage: peer_bench [--all-rules] [--smart-case] [--batch] GAZETTEER.tsv CORPUS.txt"
+            "usage: peer_bench [--all-rules] [--smart-case] [--batch | --each] GAZETTEER.tsv CORPUS.txt"
         );
         return ExitCode::from(2);
     };
+    if batch && each {
+        eprintln!("peer_bench: --batch and --each are two ways to count: choose one");
+        return ExitCode::from(2);
+    }
     let read = |path: &str| {
         std::fs::read_to_string(path).map_err(|e| eprintln!("peer_bench: {path}: {e}"))
     };
@@ -121,6 +129,10 @@ fn main() -> ExitCode {
             .extract_batch_with(&lines, |_, found| found.len())
             .into_iter()
             .sum::<usize>();
+    } else if each {
+        for line in text.lines() {
+            extractor.extract_each(line, |_| matches += 1);
+        }
     } else {
         for line in text.lines() {
             matches += extractor.extract(line).len();
@@ -134,15 +146,15 @@ fn main() -> ExitCode {
     };
     let (build_cpu, cpu_seconds) = (cpu(c0, c1), cpu(c1, c2));
     let mb = text.len() as f64 / 1e6;
+    let rules = if all_rules { "-all-rules" } else { "" };
+    let count = match (batch, each) {
+        (true, _) => "-batch",
+        (false, true) => "-each",
+        (false, false) => "",
+    };
     println!(
-        "tool=entitas{} patterns={patterns} build_seconds={build_seconds:.3} build_cpu_seconds={build_cpu:.3} \
+        "tool=entitas{rules}{count} patterns={patterns} build_seconds={build_seconds:.3} build_cpu_seconds={build_cpu:.3} \
          matches={matches} bytes={} seconds={seconds:.3} MBps={:.2} cpu_seconds={cpu_seconds:.3} MBps_cpu={:.2} skipped={skipped}",
-        match (all_rules, batch) {
-            (false, false) => "",
-            (true, false) => "-all-rules",
-            (false, true) => "-batch",
-            (true, true) => "-all-rules-batch",
-        },
         text.len(),
         mb / seconds,
         mb / cpu_seconds,

@@ -4,8 +4,8 @@
 use crate::error::{Error, Location};
 use crate::gazetteer::{self, AliasCase, Entry, Gate};
 use crate::matcher::{Candidate, Case, Matcher, MatcherBuilder, TooLarge};
-use crate::output::{Entity, Record, SharedStr};
-use crate::resolve::{resolve, Overlap};
+use crate::output::{Alternatives, Entity, EntityRef, Record};
+use crate::resolve::{resolve, Overlap, Resolved};
 use crate::rules::{self, DocRecords, Rule, RuleSet};
 use crate::tokenize::CharCounter;
 use once_cell::sync::{Lazy, OnceCell};
@@ -134,6 +134,37 @@ impl Extractor {
     /// Finds the entities in `text`, sorted by start offset. Never fails
     /// and never panics.
     pub fn extract(&self, text: &str) -> Vec<Entity> {
+        let found = self.find(text);
+        let mut out = Vec::with_capacity(found.resolved.len());
+        found.each(text, |entity| out.push(entity.to_entity()));
+        out
+    }
+
+    /// Finds the entities in `text`, as [`extract`](Self::extract) does,
+    /// and hands each to `f` in the same order, borrowed instead of owned:
+    /// nothing is allocated per entity. For counting, indexing or
+    /// highlighting many texts; [`EntityRef::to_entity`] keeps one.
+    ///
+    /// ```
+    /// let extractor = entitas::Extractor::builder().build()?;
+    /// let mut countries = Vec::new();
+    /// extractor.extract_each("Rusia membeli rudal dari Iran.", |e| {
+    ///     if e.label.as_str() == "COUNTRY" {
+    ///         countries.push(e.id.to_string());
+    ///     }
+    /// });
+    /// assert_eq!(countries, ["country:RUS", "country:IRN"]);
+    /// # Ok::<(), entitas::Error>(())
+    /// ```
+    pub fn extract_each<F>(&self, text: &str, f: F)
+    where
+        F: FnMut(EntityRef<'_>),
+    {
+        self.find(text).each(text, f);
+    }
+
+    /// The pipeline up to resolution: gazetteer matches, rules, overlaps.
+    fn find(&self, text: &str) -> Found<'_> {
         let inner = &*self.inner;
         let candidates = linked_after_open(inner.find(text));
         // The gazetteer spans, for `alternatives` (two at least to differ).
@@ -161,36 +192,11 @@ impl Extractor {
         } else {
             rules::apply(text, candidates, &mut records, inner.rules)
         };
-        let resolved = resolve(text, candidates, inner.overlap);
-        let mut chars = CharCounter::default();
-        let mut out = Vec::with_capacity(resolved.len());
-        for r in resolved {
-            let c = r.candidate;
-            let (Some(record), Some(surface)) =
-                (records.get(c.entity), text.get(c.byte_start..c.byte_end))
-            else {
-                continue;
-            };
-            let char_start = chars.at(text, c.byte_start);
-            let char_end = char_start + surface.chars().count();
-            out.push(Entity {
-                text: surface.to_string(),
-                label: record.label.clone(),
-                id: record.id.clone(),
-                canonical: record.canonical.clone(),
-                byte_start: c.byte_start,
-                byte_end: c.byte_end,
-                char_start,
-                char_end,
-                source: match c.rule {
-                    Some(rule) => rule.source(),
-                    None => record.source.clone(),
-                },
-                nested: r.nested,
-                alternatives: alternatives(&spans, &c, &records),
-            });
+        Found {
+            resolved: resolve(text, candidates, inner.overlap),
+            spans,
+            records,
         }
-        out
     }
 
     /// Finds the entities in many texts at once, on all cores (rayon),
@@ -265,22 +271,62 @@ impl Extractor {
     }
 }
 
-/// The ids of the other gazetteer entities found on exactly `c`'s span,
-/// in priority order. `spans` is sorted.
-fn alternatives(
-    spans: &[(usize, usize, u32)],
-    c: &Candidate,
-    records: &DocRecords,
-) -> Vec<SharedStr> {
-    let from = spans.partition_point(|s| (s.0, s.1) < (c.byte_start, c.byte_end));
-    spans
-        .get(from..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|s| (s.0, s.1) == (c.byte_start, c.byte_end))
-        .filter(|s| s.2 != c.entity)
-        .filter_map(|s| records.get(s.2).map(|r| r.id.clone()))
-        .collect()
+/// What the pipeline found in one text, before it is handed out.
+struct Found<'e> {
+    resolved: Vec<Resolved>,
+    /// Every gazetteer match, sorted (for `alternatives`).
+    spans: Vec<(usize, usize, u32)>,
+    records: DocRecords<'e>,
+}
+
+impl Found<'_> {
+    /// Hands each entity of `text` to `f`, in order.
+    fn each<F>(&self, text: &str, mut f: F)
+    where
+        F: FnMut(EntityRef<'_>),
+    {
+        let mut chars = CharCounter::default();
+        for r in &self.resolved {
+            let c = &r.candidate;
+            let (Some(record), Some(surface)) = (
+                self.records.get(c.entity),
+                text.get(c.byte_start..c.byte_end),
+            ) else {
+                continue;
+            };
+            let char_start = chars.at(text, c.byte_start);
+            let char_end = char_start + surface.chars().count();
+            f(EntityRef {
+                text: surface,
+                label: &record.label,
+                id: &record.id,
+                canonical: &record.canonical,
+                byte_start: c.byte_start,
+                byte_end: c.byte_end,
+                char_start,
+                char_end,
+                source: match c.rule {
+                    Some(rule) => rule.source(),
+                    None => &record.source,
+                },
+                nested: r.nested,
+                alternatives: Alternatives {
+                    same_span: same_span(&self.spans, c),
+                    entity: c.entity,
+                    records: &self.records,
+                },
+            });
+        }
+    }
+}
+
+/// The gazetteer matches on exactly `c`'s span: the run of the sorted
+/// `spans` with its offsets, in entity (priority) order.
+fn same_span<'s>(spans: &'s [(usize, usize, u32)], c: &Candidate) -> &'s [(usize, usize, u32)] {
+    let key = (c.byte_start, c.byte_end);
+    let from = spans.partition_point(|s| (s.0, s.1) < key);
+    let to = spans.partition_point(|s| (s.0, s.1) <= key);
+    spans.get(from..to).unwrap_or_default()
 }
 
 /// Whether `text` has a capital letter (or any non-ASCII char, which may

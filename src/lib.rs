@@ -74,7 +74,7 @@ mod tokenize;
 pub use error::{Error, GazetteerErrorKind, Location};
 pub use extractor::{extract, Extractor, ExtractorBuilder};
 pub use matcher::Case;
-pub use output::{Entity, Label, SharedStr};
+pub use output::{Entity, EntityRef, Label, SharedStr};
 pub use resolve::Overlap;
 pub use rules::Rule;
 pub use tokenize::{tag_bio, tokenize, Tag, Token};

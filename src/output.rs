@@ -1,5 +1,6 @@
 //! Output: the [`Entity`] that every stage works towards, and its [`Label`].
 
+use crate::rules::DocRecords;
 use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -331,6 +332,96 @@ pub struct Entity {
     /// the city); empty otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<SharedStr>,
+}
+
+/// One named entity found in a text, borrowed from the text and the
+/// extractor instead of owned: what [`Extractor::extract_each`]
+/// hands out, one at a time, without allocating. The fields are those of
+/// [`Entity`] (the alternatives through
+/// [`alternatives`](EntityRef::alternatives)); [`to_entity`](EntityRef::to_entity)
+/// makes the owned one.
+///
+/// [`Extractor::extract_each`]: crate::Extractor::extract_each
+#[derive(Clone, Copy, Debug)]
+pub struct EntityRef<'a> {
+    /// The text of the mention, a slice of the input.
+    pub text: &'a str,
+    /// What kind of entity it is.
+    pub label: &'a Label,
+    /// The entity's stable id (see [`Entity::id`]).
+    pub id: &'a SharedStr,
+    /// The canonical name.
+    pub canonical: &'a SharedStr,
+    /// Start, in bytes, of the mention in the original text.
+    pub byte_start: usize,
+    /// End (exclusive), in bytes.
+    pub byte_end: usize,
+    /// Start, in chars (Unicode scalar values).
+    pub char_start: usize,
+    /// End (exclusive), in chars.
+    pub char_end: usize,
+    /// What produced it (see [`Entity::source`]).
+    pub source: &'a SharedStr,
+    /// True for a mention inside another one.
+    pub nested: bool,
+    pub(crate) alternatives: Alternatives<'a>,
+}
+
+impl<'a> EntityRef<'a> {
+    /// The ids of the other entities the same span could have been, best
+    /// first (see [`Entity::alternatives`]).
+    pub fn alternatives(&self) -> impl Iterator<Item = &'a SharedStr> + 'a {
+        let Alternatives {
+            same_span,
+            entity,
+            records,
+        } = self.alternatives;
+        same_span
+            .iter()
+            .filter(move |&&(_, _, e)| e != entity)
+            .filter_map(move |&(_, _, e)| records.get(e).map(|r| &r.id))
+    }
+
+    /// The owned [`Entity`]: the same fields, its strings shared with the
+    /// extractor (reference counts, or none for the embedded gazetteers')
+    /// and its text copied.
+    #[inline]
+    pub fn to_entity(&self) -> Entity {
+        Entity {
+            text: self.text.to_string(),
+            label: self.label.clone(),
+            id: self.id.clone(),
+            canonical: self.canonical.clone(),
+            byte_start: self.byte_start,
+            byte_end: self.byte_end,
+            char_start: self.char_start,
+            char_end: self.char_end,
+            source: self.source.clone(),
+            nested: self.nested,
+            alternatives: self.alternatives().cloned().collect(),
+        }
+    }
+}
+
+/// Where [`EntityRef::alternatives`] come from: the gazetteer matches of
+/// the entity's span (`(start, end, entity)`, in entity order), and the
+/// records their ids are in.
+#[derive(Clone, Copy)]
+pub(crate) struct Alternatives<'a> {
+    pub(crate) same_span: &'a [(usize, usize, u32)],
+    pub(crate) entity: u32,
+    pub(crate) records: &'a DocRecords<'a>,
+}
+
+impl fmt::Debug for Alternatives<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ids = self
+            .same_span
+            .iter()
+            .filter(|s| s.2 != self.entity)
+            .filter_map(|s| self.records.get(s.2).map(|r| &r.id));
+        f.debug_list().entries(ids).finish()
+    }
 }
 
 fn is_false(b: &bool) -> bool {

@@ -69,17 +69,28 @@ impl Rule {
 
     /// `rule:` and the name: the [`Entity::source`](crate::Entity::source)
     /// of what the rule finds, one shared string per rule.
-    pub(crate) fn source(self) -> SharedStr {
-        SharedStr::from_static(match self {
-            Rule::Acronym => "rule:acronym",
-            Rule::Title => "rule:title",
-            Rule::Saying => "rule:saying",
-            Rule::Head => "rule:head",
-            Rule::Coreference => "rule:coreference",
-            Rule::Context => "rule:context",
-            Rule::SentenceStart => "rule:sentence-start",
-            Rule::Ambiguity => "rule:ambiguity",
-        })
+    pub(crate) fn source(self) -> &'static SharedStr {
+        const fn s(name: &'static str) -> SharedStr {
+            SharedStr::from_static(name)
+        }
+        static ACRONYM: SharedStr = s("rule:acronym");
+        static TITLE: SharedStr = s("rule:title");
+        static SAYING: SharedStr = s("rule:saying");
+        static HEAD: SharedStr = s("rule:head");
+        static COREFERENCE: SharedStr = s("rule:coreference");
+        static CONTEXT: SharedStr = s("rule:context");
+        static SENTENCE_START: SharedStr = s("rule:sentence-start");
+        static AMBIGUITY: SharedStr = s("rule:ambiguity");
+        match self {
+            Rule::Acronym => &ACRONYM,
+            Rule::Title => &TITLE,
+            Rule::Saying => &SAYING,
+            Rule::Head => &HEAD,
+            Rule::Coreference => &COREFERENCE,
+            Rule::Context => &CONTEXT,
+            Rule::SentenceStart => &SENTENCE_START,
+            Rule::Ambiguity => &AMBIGUITY,
+        }
     }
 
     /// The rule's name, as in [`Entity::source`](crate::Entity::source)
@@ -1053,7 +1064,7 @@ impl DocRecords<'_> {
             id: id.into(),
             canonical: canonical.into(),
             label,
-            source: rule.source(),
+            source: rule.source().clone(),
         });
         index(self.extra.len() - 1)
     }

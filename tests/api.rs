@@ -117,3 +117,60 @@ fn shared_strings_read_like_str() {
     assert_eq!(back, s);
     assert_eq!(String::from(s.clone()), "country:USA");
 }
+
+#[test]
+fn each_hands_out_what_extract_returns() {
+    let article = include_str!("golden/founding-article.txt");
+    let madrid = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_text(
+            "m.tsv",
+            "@label LOCATION\nmadrid\tMadrid\n@label ORGANIZATION\nmadrid-fc\tMadrid FC\tMadrid\n",
+        )
+        .build()
+        .unwrap();
+    let extractors = [
+        Extractor::builder().build().unwrap(),
+        Extractor::builder()
+            .overlap(entitas::Overlap::Nested)
+            .build()
+            .unwrap(),
+        Extractor::builder().rules(false).build().unwrap(),
+        madrid,
+    ];
+    let texts = [
+        article,
+        "",
+        "Ia menyebut Madrid dalam pidatonya.",
+        "🇮🇷 Iran 🚀 dan Rusianya, PBB-nya.",
+    ];
+    let (mut seen, mut alternatives, mut nested, mut by_rule) = (0, 0, 0, 0);
+    for e in &extractors {
+        for text in texts {
+            let owned = e.extract(text);
+            let mut i = 0;
+            e.extract_each(text, |b| {
+                let o = &owned[i];
+                i += 1;
+                assert_eq!(&text[b.byte_start..b.byte_end], b.text);
+                assert_eq!(
+                    (b.text, b.label, b.id, b.canonical, b.source),
+                    (o.text.as_str(), &o.label, &o.id, &o.canonical, &o.source)
+                );
+                assert_eq!(
+                    (b.byte_start, b.byte_end, b.char_start, b.char_end, b.nested),
+                    (o.byte_start, o.byte_end, o.char_start, o.char_end, o.nested)
+                );
+                assert!(b.alternatives().eq(o.alternatives.iter()));
+                assert_eq!(b.to_entity(), *o);
+                alternatives += usize::from(!o.alternatives.is_empty());
+                nested += usize::from(o.nested);
+                by_rule += usize::from(o.source.starts_with("rule:"));
+            });
+            assert_eq!(i, owned.len());
+            seen += i;
+        }
+    }
+    // The cases above cover what an entity can carry.
+    assert!(seen > 100 && alternatives > 0 && nested > 0 && by_rule > 0);
+}
