@@ -286,6 +286,8 @@ impl Found<'_> {
         F: FnMut(EntityRef<'_>),
     {
         let mut chars = CharCounter::default();
+        // In ASCII text a char is a byte.
+        let ascii = !self.resolved.is_empty() && text.is_ascii();
         for r in &self.resolved {
             let c = &r.candidate;
             let (Some(record), Some(surface)) = (
@@ -294,8 +296,12 @@ impl Found<'_> {
             ) else {
                 continue;
             };
-            let char_start = chars.at(text, c.byte_start);
-            let char_end = char_start + surface.chars().count();
+            let (char_start, char_end) = if ascii {
+                (c.byte_start, c.byte_end)
+            } else {
+                let start = chars.at(text, c.byte_start);
+                (start, start + surface.chars().count())
+            };
             f(EntityRef {
                 text: surface,
                 label: &record.label,
@@ -311,22 +317,13 @@ impl Found<'_> {
                 },
                 nested: r.nested,
                 alternatives: Alternatives {
-                    same_span: same_span(&self.spans, c),
+                    spans: &self.spans,
                     entity: c.entity,
                     records: &self.records,
                 },
             });
         }
     }
-}
-
-/// The gazetteer matches on exactly `c`'s span: the run of the sorted
-/// `spans` with its offsets, in entity (priority) order.
-fn same_span<'s>(spans: &'s [(usize, usize, u32)], c: &Candidate) -> &'s [(usize, usize, u32)] {
-    let key = (c.byte_start, c.byte_end);
-    let from = spans.partition_point(|s| (s.0, s.1) < key);
-    let to = spans.partition_point(|s| (s.0, s.1) <= key);
-    spans.get(from..to).unwrap_or_default()
 }
 
 /// Whether `text` has a capital letter (or any non-ASCII char, which may

@@ -372,11 +372,11 @@ impl<'a> EntityRef<'a> {
     /// first (see [`Entity::alternatives`]).
     pub fn alternatives(&self) -> impl Iterator<Item = &'a SharedStr> + 'a {
         let Alternatives {
-            same_span,
+            spans,
             entity,
             records,
         } = self.alternatives;
-        same_span
+        same_span(spans, self.byte_start, self.byte_end)
             .iter()
             .filter(move |&&(_, _, e)| e != entity)
             .filter_map(move |&(_, _, e)| records.get(e).map(|r| &r.id))
@@ -403,25 +403,31 @@ impl<'a> EntityRef<'a> {
     }
 }
 
-/// Where [`EntityRef::alternatives`] come from: the gazetteer matches of
-/// the entity's span (`(start, end, entity)`, in entity order), and the
-/// records their ids are in.
+/// Where [`EntityRef::alternatives`] come from: the text's gazetteer
+/// matches (`(start, end, entity)`, sorted), the entity, and the records
+/// the ids are in. The matches on the entity's span are looked up only
+/// when asked for.
 #[derive(Clone, Copy)]
 pub(crate) struct Alternatives<'a> {
-    pub(crate) same_span: &'a [(usize, usize, u32)],
+    pub(crate) spans: &'a [(usize, usize, u32)],
     pub(crate) entity: u32,
     pub(crate) records: &'a DocRecords<'a>,
 }
 
 impl fmt::Debug for Alternatives<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let ids = self
-            .same_span
-            .iter()
-            .filter(|s| s.2 != self.entity)
-            .filter_map(|s| self.records.get(s.2).map(|r| &r.id));
-        f.debug_list().entries(ids).finish()
+        f.debug_struct("Alternatives")
+            .field("entity", &self.entity)
+            .finish_non_exhaustive()
     }
+}
+
+/// The run of the sorted `spans` on exactly `start..end`, in entity
+/// (priority) order.
+fn same_span(spans: &[(usize, usize, u32)], start: usize, end: usize) -> &[(usize, usize, u32)] {
+    let from = spans.partition_point(|s| (s.0, s.1) < (start, end));
+    let to = spans.partition_point(|s| (s.0, s.1) <= (start, end));
+    spans.get(from..to).unwrap_or_default()
 }
 
 fn is_false(b: &bool) -> bool {
