@@ -73,6 +73,15 @@ fn extract(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("entitas-no-rules", name), text, |b, t| {
             b.iter(|| no_rules.extract(black_box(t)))
         });
+        // The same entities, borrowed instead of owned: the difference is
+        // the cost of building `Entity` values.
+        group.bench_with_input(BenchmarkId::new("entitas-each", name), text, |b, t| {
+            b.iter(|| {
+                let mut n = 0;
+                extractor.extract_each(black_box(t), |e| n += e.byte_end - e.byte_start);
+                n
+            })
+        });
         group.bench_with_input(BenchmarkId::new("split_whitespace", name), text, |b, t| {
             b.iter(|| black_box(t).split_whitespace().count())
         });

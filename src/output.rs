@@ -376,8 +376,13 @@ impl<'a> EntityRef<'a> {
             entity,
             records,
         } = self.alternatives;
-        same_span(spans, self.byte_start, self.byte_end)
+        let span = (self.byte_start, self.byte_end);
+        let from = spans.partition_point(|s| (s.0, s.1) < span);
+        spans
+            .get(from..)
+            .unwrap_or_default()
             .iter()
+            .take_while(move |s| (s.0, s.1) == span)
             .filter(move |&&(_, _, e)| e != entity)
             .filter_map(move |&(_, _, e)| records.get(e).map(|r| &r.id))
     }
@@ -420,14 +425,6 @@ impl fmt::Debug for Alternatives<'_> {
             .field("entity", &self.entity)
             .finish_non_exhaustive()
     }
-}
-
-/// The run of the sorted `spans` on exactly `start..end`, in entity
-/// (priority) order.
-fn same_span(spans: &[(usize, usize, u32)], start: usize, end: usize) -> &[(usize, usize, u32)] {
-    let from = spans.partition_point(|s| (s.0, s.1) < (start, end));
-    let to = spans.partition_point(|s| (s.0, s.1) <= (start, end));
-    spans.get(from..to).unwrap_or_default()
 }
 
 fn is_false(b: &bool) -> bool {
