@@ -961,12 +961,8 @@ impl Vocab {
             return Piece::NONE;
         }
         if !all && !self.wanted.is_empty() {
-            let bit = quick_hash(bytes, start, end) as usize & (self.wanted.len() * 64 - 1);
-            if self
-                .wanted
-                .get(bit / 64)
-                .is_some_and(|w| w & (1 << (bit % 64)) == 0)
-            {
+            let (index, bits) = self.wanted_bits(quick_hash(bytes, start, end));
+            if self.wanted.get(index).is_some_and(|w| w & bits != bits) {
                 return Piece::NONE;
             }
         }
@@ -1008,10 +1004,20 @@ impl Vocab {
             .as_bytes()
             .get(s as usize..e as usize)
             .unwrap_or_default();
-        let bit = quick_hash(word, 0, word.len()) as usize & (self.wanted.len() * 64 - 1);
-        if let Some(w) = self.wanted.get_mut(bit / 64) {
-            *w |= 1 << (bit % 64);
+        let (index, bits) = self.wanted_bits(quick_hash(word, 0, word.len()));
+        if let Some(w) = self.wanted.get_mut(index) {
+            *w |= bits;
         }
+    }
+
+    /// Where a word of [`quick_hash`] `hash` is marked in `wanted`: two bits
+    /// of one 64-bit word (so a word not wanted passes half as often as
+    /// with one bit, for the same single memory read).
+    #[inline]
+    fn wanted_bits(&self, hash: u64) -> (usize, u64) {
+        let index = (hash >> 40) as usize & (self.wanted.len() - 1);
+        let bits = 1 << ((hash >> 34) & 63) | 1 << ((hash >> 28) & 63);
+        (index, bits)
     }
 
     fn word_is(&self, id: usize, word: &[u8]) -> bool {
@@ -1134,7 +1140,7 @@ fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
 fn quick_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
     let len = end.saturating_sub(start);
     let x = lower8(load8(bytes, start, len.min(8))) ^ ((len as u64) << 59);
-    x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40
+    x.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// `bytes[at..at + len]` (`len` <= 8) as a little-endian word, zero-padded.
