@@ -288,8 +288,7 @@ impl Found<'_> {
         let mut chars = CharCounter::default();
         // In ASCII text a char is a byte.
         let ascii = !self.resolved.is_empty() && text.is_ascii();
-        for r in &self.resolved {
-            let c = &r.candidate;
+        for c in &self.resolved {
             let (Some(record), Some(surface)) = (
                 self.records.get(c.entity),
                 text.get(c.byte_start..c.byte_end),
@@ -315,7 +314,7 @@ impl Found<'_> {
                     Some(rule) => rule.source(),
                     None => &record.source,
                 },
-                nested: r.nested,
+                nested: c.nested,
                 alternatives: Alternatives {
                     spans: &self.spans,
                     entity: c.entity,

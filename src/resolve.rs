@@ -32,11 +32,28 @@ pub enum Overlap {
     Nested,
 }
 
-/// A resolved candidate.
+/// A resolved candidate: its span, entity and rule, and whether it is
+/// nested. The same size as a [`Candidate`], so that the common case turns
+/// one into the other in place, without allocating.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Resolved {
-    pub(crate) candidate: Candidate,
+    pub(crate) byte_start: usize,
+    pub(crate) byte_end: usize,
+    pub(crate) entity: u32,
+    pub(crate) rule: Option<crate::rules::Rule>,
     pub(crate) nested: bool,
+}
+
+impl Resolved {
+    fn new(c: Candidate, nested: bool) -> Resolved {
+        Resolved {
+            byte_start: c.byte_start,
+            byte_end: c.byte_end,
+            entity: c.entity,
+            rule: c.rule,
+            nested,
+        }
+    }
 }
 
 /// Resolves `candidates` (spans into `text`) and returns them sorted by
@@ -60,10 +77,7 @@ pub(crate) fn resolve(
     {
         return candidates
             .into_iter()
-            .map(|candidate| Resolved {
-                candidate,
-                nested: false,
-            })
+            .map(|c| Resolved::new(c, false))
             .collect();
     }
     candidates.sort_by_cached_key(|c| (Reverse(char_len(c)), c.byte_start, c.entity));
@@ -82,10 +96,7 @@ pub(crate) fn resolve(
             rest.push(c);
         } else {
             kept.insert(c.byte_start, (c.byte_end, c.entity));
-            out.push(Resolved {
-                candidate: c,
-                nested: false,
-            });
+            out.push(Resolved::new(c, false));
         }
     }
     if overlap == Overlap::Nested {
@@ -100,26 +111,30 @@ pub(crate) fn resolve(
                             && entity != c.entity
                     });
             if inside && spans_seen.insert((c.byte_start, c.byte_end)) {
-                out.push(Resolved {
-                    candidate: c,
-                    nested: true,
-                });
+                out.push(Resolved::new(c, true));
             }
         }
     }
-    out.sort_by_key(|r| {
-        (
-            r.candidate.byte_start,
-            Reverse(r.candidate.byte_end),
-            r.nested,
-        )
-    });
+    out.sort_by_key(|r| (r.byte_start, Reverse(r.byte_end), r.nested));
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn resolved_is_a_candidate_in_size() {
+        // What lets the common case reuse the candidates' allocation.
+        assert_eq!(
+            std::mem::size_of::<Resolved>(),
+            std::mem::size_of::<Candidate>()
+        );
+        assert_eq!(
+            std::mem::align_of::<Resolved>(),
+            std::mem::align_of::<Candidate>()
+        );
+    }
 
     fn c(byte_start: usize, byte_end: usize, entity: u32) -> Candidate {
         Candidate {
@@ -134,13 +149,7 @@ mod tests {
     fn flat(text: &str, cands: &[Candidate]) -> Vec<(usize, usize, u32)> {
         resolve(text, cands.to_vec(), Overlap::Flat)
             .into_iter()
-            .map(|r| {
-                (
-                    r.candidate.byte_start,
-                    r.candidate.byte_end,
-                    r.candidate.entity,
-                )
-            })
+            .map(|r| (r.byte_start, r.byte_end, r.entity))
             .collect()
     }
 
@@ -180,7 +189,7 @@ mod tests {
         ];
         let got: Vec<_> = resolve(text, cands.to_vec(), Overlap::Nested)
             .into_iter()
-            .map(|r| (r.candidate.byte_start, r.candidate.entity, r.nested))
+            .map(|r| (r.byte_start, r.entity, r.nested))
             .collect();
         assert_eq!(got, [(0, 1, false), (6, 4, true), (27, 2, true)]);
     }

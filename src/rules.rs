@@ -2408,7 +2408,7 @@ mod tests {
                 .collect();
             let expected: Vec<(usize, usize, u32, Option<Rule>)> = resolve(text, candidates.clone(), Overlap::Flat)
                 .into_iter()
-                .map(|r| (r.candidate.byte_start, r.candidate.byte_end, r.candidate.entity, r.candidate.rule))
+                .map(|r| (r.byte_start, r.byte_end, r.entity, r.rule))
                 .collect();
             let got: Vec<(usize, usize, u32, Option<Rule>)> = flat_resolve(text, &candidates)
                 .into_iter()
