@@ -80,36 +80,39 @@ pub(crate) fn resolve(
             .map(|c| Resolved::new(c, false))
             .collect();
     }
-    candidates.sort_by_cached_key(|c| (Reverse(char_len(c)), c.byte_start, c.entity));
+    // Stable: of two candidates with the same span and entity (a gazetteer
+    // match and a rule's), the first stays.
+    if text.is_ascii() {
+        candidates.sort_by_key(|c| (Reverse(c.byte_end - c.byte_start), c.byte_start, c.entity));
+    } else {
+        candidates.sort_by_cached_key(|c| (Reverse(char_len(c)), c.byte_start, c.entity));
+    }
     candidates.dedup_by_key(|c| (c.byte_start, c.byte_end, c.entity));
 
-    // Kept flat entities: start → (end, entity).
-    let mut kept: BTreeMap<usize, (usize, u32)> = BTreeMap::new();
+    let mut kept = Kept::for_count(candidates.len());
     let mut out = Vec::new();
     let mut rest = Vec::new();
     for c in candidates {
-        let overlaps = kept
-            .range(..c.byte_end)
-            .next_back()
-            .is_some_and(|(_, &(end, _))| end > c.byte_start);
-        if overlaps {
+        if kept
+            .last_before(c.byte_end)
+            .is_some_and(|(_, end, _)| end > c.byte_start)
+        {
             rest.push(c);
         } else {
-            kept.insert(c.byte_start, (c.byte_end, c.entity));
+            kept.insert(c.byte_start, c.byte_end, c.entity);
             out.push(Resolved::new(c, false));
         }
     }
     if overlap == Overlap::Nested {
         let mut spans_seen = std::collections::HashSet::new();
         for c in rest {
-            let inside =
-                kept.range(..=c.byte_start)
-                    .next_back()
-                    .is_some_and(|(&start, &(end, entity))| {
-                        c.byte_end <= end
-                            && (start, end) != (c.byte_start, c.byte_end)
-                            && entity != c.entity
-                    });
+            let inside = kept
+                .last_before(c.byte_start + 1)
+                .is_some_and(|(start, end, entity)| {
+                    c.byte_end <= end
+                        && (start, end) != (c.byte_start, c.byte_end)
+                        && entity != c.entity
+                });
             if inside && spans_seen.insert((c.byte_start, c.byte_end)) {
                 out.push(Resolved::new(c, true));
             }
@@ -117,6 +120,51 @@ pub(crate) fn resolve(
     }
     out.sort_by_key(|r| (r.byte_start, Reverse(r.byte_end), r.nested));
     out
+}
+
+/// The flat entities kept so far, `(start, end, entity)` by start. They
+/// share no byte, so only the last one starting before a span's end can
+/// overlap it. A few (most texts) in a sorted `Vec`; many (a long document)
+/// in a `BTreeMap`, where an insertion does not move the others.
+enum Kept {
+    Few(Vec<(usize, usize, u32)>),
+    Many(BTreeMap<usize, (usize, u32)>),
+}
+
+impl Kept {
+    fn for_count(candidates: usize) -> Kept {
+        if candidates <= 64 {
+            Kept::Few(Vec::with_capacity(candidates))
+        } else {
+            Kept::Many(BTreeMap::new())
+        }
+    }
+
+    /// The kept entity that starts last before byte `at`.
+    fn last_before(&self, at: usize) -> Option<(usize, usize, u32)> {
+        match self {
+            Kept::Few(kept) => kept
+                .partition_point(|k| k.0 < at)
+                .checked_sub(1)
+                .and_then(|i| kept.get(i).copied()),
+            Kept::Many(kept) => kept
+                .range(..at)
+                .next_back()
+                .map(|(&start, &(end, entity))| (start, end, entity)),
+        }
+    }
+
+    fn insert(&mut self, start: usize, end: usize, entity: u32) {
+        match self {
+            Kept::Few(kept) => {
+                let at = kept.partition_point(|k| k.0 < start);
+                kept.insert(at, (start, end, entity));
+            }
+            Kept::Many(kept) => {
+                kept.insert(start, (end, entity));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +199,78 @@ mod tests {
             .into_iter()
             .map(|r| (r.byte_start, r.byte_end, r.entity))
             .collect()
+    }
+
+    /// The rules of the module docs, by brute force over every kept pair.
+    fn reference(text: &str, mut cands: Vec<Candidate>, overlap: Overlap) -> Vec<Resolved> {
+        let chars = |c: &Candidate| text[c.byte_start..c.byte_end].chars().count();
+        cands.retain(|c| c.byte_start < c.byte_end);
+        cands.sort_by_key(|c| (Reverse(chars(c)), c.byte_start, c.entity));
+        cands.dedup_by_key(|c| (c.byte_start, c.byte_end, c.entity));
+        let (mut kept, mut rest) = (Vec::<Candidate>::new(), Vec::new());
+        for c in cands {
+            if kept
+                .iter()
+                .any(|k| k.byte_start < c.byte_end && c.byte_start < k.byte_end)
+            {
+                rest.push(c);
+            } else {
+                kept.push(c);
+            }
+        }
+        let mut out: Vec<Resolved> = kept.iter().map(|&c| Resolved::new(c, false)).collect();
+        if overlap == Overlap::Nested {
+            let mut seen = std::collections::HashSet::new();
+            for c in rest {
+                let inside = kept.iter().any(|k| {
+                    k.byte_start <= c.byte_start
+                        && c.byte_end <= k.byte_end
+                        && (k.byte_start, k.byte_end) != (c.byte_start, c.byte_end)
+                        && k.entity != c.entity
+                });
+                if inside && seen.insert((c.byte_start, c.byte_end)) {
+                    out.push(Resolved::new(c, true));
+                }
+            }
+        }
+        out.sort_by_key(|r| (r.byte_start, Reverse(r.byte_end), r.nested));
+        out
+    }
+
+    #[test]
+    fn few_and_many_candidates_resolve_as_the_rules_say() {
+        // A small xorshift: deterministic, no dependency.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for round in 0..300 {
+            // ASCII and non-ASCII texts: lengths by bytes or by chars.
+            let text = if round % 2 == 0 {
+                "a".repeat(120)
+            } else {
+                "é".repeat(60)
+            };
+            let step = if round % 2 == 0 { 1 } else { 2 };
+            let n = 1 + next(150);
+            let cands: Vec<Candidate> = (0..n)
+                .map(|_| {
+                    let start = next(50) * step;
+                    let len = next(10) * step;
+                    c(start, start + len, next(8) as u32)
+                })
+                .collect();
+            for overlap in [Overlap::Flat, Overlap::Nested] {
+                assert_eq!(
+                    resolve(&text, cands.clone(), overlap),
+                    reference(&text, cands.clone(), overlap),
+                    "{n} candidates, {overlap:?}"
+                );
+            }
+        }
     }
 
     #[test]
