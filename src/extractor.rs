@@ -47,16 +47,21 @@ pub(crate) struct Inner {
 impl Inner {
     /// The gazetteer matches in `text`: the main matcher's, and the
     /// villages' when it matched a village trigger word.
-    fn find(&self, text: &str) -> Vec<Candidate> {
-        let mut candidates = self.matcher.find(text);
+    fn find(&self, text: &str, ascii: bool) -> Vec<Candidate> {
+        let mut candidates = self.matcher.find_in(text, ascii);
         if candidates.iter().any(|c| c.entity == TRIGGER) {
             candidates.retain(|c| c.entity != TRIGGER);
             if let Some((_, villages)) = self.villages.as_ref().and_then(Villages::get) {
                 let base = u32::try_from(self.records.len()).unwrap_or(TRIGGER);
-                candidates.extend(villages.find(text).into_iter().map(|c| Candidate {
-                    entity: c.entity.saturating_add(base),
-                    ..c
-                }));
+                candidates.extend(
+                    villages
+                        .find_in(text, ascii)
+                        .into_iter()
+                        .map(|c| Candidate {
+                            entity: c.entity.saturating_add(base),
+                            ..c
+                        }),
+                );
             }
         }
         candidates
@@ -166,7 +171,8 @@ impl Extractor {
     /// The pipeline up to resolution: gazetteer matches, rules, overlaps.
     fn find(&self, text: &str) -> Found<'_> {
         let inner = &*self.inner;
-        let candidates = linked_after_open(inner.find(text));
+        let ascii = text.is_ascii();
+        let candidates = linked_after_open(inner.find(text, ascii));
         // The gazetteer spans, for `alternatives` (two at least to differ).
         let mut spans: Vec<(usize, usize, u32)> = Vec::new();
         if candidates.len() > 1 {
@@ -193,6 +199,7 @@ impl Extractor {
             rules::apply(text, candidates, &mut records, inner.rules)
         };
         Found {
+            ascii,
             resolved: resolve(text, candidates, inner.overlap),
             spans,
             records,
@@ -273,6 +280,8 @@ impl Extractor {
 
 /// What the pipeline found in one text, before it is handed out.
 struct Found<'e> {
+    /// The text is ASCII: char offsets are byte offsets.
+    ascii: bool,
     resolved: Vec<Resolved>,
     /// Every gazetteer match, sorted (for `alternatives`).
     spans: Vec<(usize, usize, u32)>,
@@ -286,8 +295,6 @@ impl Found<'_> {
         F: FnMut(EntityRef<'_>),
     {
         let mut chars = CharCounter::default();
-        // In ASCII text a char is a byte.
-        let ascii = !self.resolved.is_empty() && text.is_ascii();
         for c in &self.resolved {
             let (Some(record), Some(surface)) = (
                 self.records.get(c.entity),
@@ -295,7 +302,7 @@ impl Found<'_> {
             ) else {
                 continue;
             };
-            let (char_start, char_end) = if ascii {
+            let (char_start, char_end) = if self.ascii {
                 (c.byte_start, c.byte_end)
             } else {
                 let start = chars.at(text, c.byte_start);

@@ -572,18 +572,25 @@ impl Matcher {
 
     /// All token-aligned, case-accepted matches in `text`, in original
     /// byte offsets.
+    #[cfg(test)]
     pub(crate) fn find(&self, text: &str) -> Vec<Candidate> {
+        self.find_in(text, text.is_ascii())
+    }
+
+    /// [`find`](Self::find) in a text whose caller knows whether it is
+    /// ASCII (`ascii`), saving a pass over it.
+    pub(crate) fn find_in(&self, text: &str, ascii: bool) -> Vec<Candidate> {
         // The per-thread buffers; fresh ones if they are taken (a
         // re-entrant call) or gone (a call while the thread shuts down).
         SCRATCH
             .try_with(|cell| match cell.try_borrow_mut() {
-                Ok(mut scratch) => self.find_with(text, &mut scratch),
-                Err(_) => self.find_with(text, &mut Scratch::default()),
+                Ok(mut scratch) => self.find_with(text, ascii, &mut scratch),
+                Err(_) => self.find_with(text, ascii, &mut Scratch::default()),
             })
-            .unwrap_or_else(|_| self.find_with(text, &mut Scratch::default()))
+            .unwrap_or_else(|_| self.find_with(text, ascii, &mut Scratch::default()))
     }
 
-    fn find_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Candidate> {
+    fn find_with(&self, text: &str, ascii: bool, scratch: &mut Scratch) -> Vec<Candidate> {
         let mut out = Vec::new();
         let Scratch {
             scanned,
@@ -592,7 +599,7 @@ impl Matcher {
         } = scratch;
         scanned.clear();
         found.clear();
-        if text.is_ascii() {
+        if ascii {
             self.scan(text, scanned, found, active);
             self.verify(text, None, scanned, found, &mut out);
         } else {
