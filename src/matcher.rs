@@ -87,12 +87,14 @@ struct Node {
     inner: bool,
 }
 
-/// A match in the trie: pieces `first..=last`, ending at byte `end` of the
-/// scanned text (the last piece's end, or its stem's), at trie node `node`.
+/// A match in the trie: pieces `first..=last`, from byte `start` to byte
+/// `end` of the scanned text (the last piece's end, or its stem's), at trie
+/// node `node`.
 #[derive(Clone, Copy, Debug)]
 struct Found {
     first: usize,
     last: usize,
+    start: usize,
     end: usize,
     node: u32,
 }
@@ -134,8 +136,8 @@ const NONE: u32 = u32::MAX;
 struct Scratch {
     scanned: Vec<Piece>,
     found: Vec<Found>,
-    /// Trie walks under way: (first piece, node).
-    active: Vec<(usize, u32)>,
+    /// Trie walks under way: (first piece, its start byte, node).
+    active: Vec<(usize, usize, u32)>,
 }
 
 thread_local! {
@@ -629,37 +631,42 @@ impl Matcher {
         text: &str,
         scanned: &mut Vec<Piece>,
         found: &mut Vec<Found>,
-        active: &mut Vec<(usize, u32)>,
+        active: &mut Vec<(usize, usize, u32)>,
     ) {
         let bytes = text.as_bytes();
         active.clear();
+        // Pieces are kept for the phrase gates (`!` context, `@not-after`)
+        // only: without phrases, none is.
+        let keep = !self.contexts.is_empty();
+        let mut i = 0;
         pieces(text, |mut p| {
-            let i = scanned.len();
             let walking = !active.is_empty();
             p.id = self.vocab.lookup(bytes, p.start, p.end, walking);
             if p.clitic != 0 {
                 p.stem_id = self.vocab.lookup(bytes, p.start, p.stem(), walking);
             }
-            scanned.push(p);
+            if keep {
+                scanned.push(p);
+            }
             if walking {
                 let mut kept = 0;
                 for k in 0..active.len() {
-                    let Some(&(first, node)) = active.get(k) else {
+                    let Some(&(first, start, node)) = active.get(k) else {
                         break;
                     };
                     if p.stem_id != Piece::NONE {
                         if let Some(end) = self.edges.get(edge_key(node, p.stem_id, p.spaced)) {
-                            self.found(end, first, i, p.stem(), found);
+                            self.found(end, (first, start), i, p.stem(), found);
                         }
                     }
                     if p.id == Piece::NONE {
                         continue;
                     }
                     if let Some(next) = self.edges.get(edge_key(node, p.id, p.spaced)) {
-                        self.found(next, first, i, p.end, found);
+                        self.found(next, (first, start), i, p.end, found);
                         if self.inner(next) {
                             if let Some(slot) = active.get_mut(kept) {
-                                *slot = (first, next);
+                                *slot = (first, start, next);
                             }
                             kept += 1;
                         }
@@ -668,16 +675,17 @@ impl Matcher {
                 active.truncate(kept);
             }
             if let Some(&root) = self.roots.get(p.stem_id as usize) {
-                self.found(root, i, i, p.stem(), found);
+                self.found(root, (i, p.start), i, p.stem(), found);
             }
             if let Some(&root) = self.roots.get(p.id as usize) {
                 if root != NO_NODE {
-                    self.found(root, i, i, p.end, found);
+                    self.found(root, (i, p.start), i, p.end, found);
                     if self.inner(root) {
-                        active.push((i, root));
+                        active.push((i, p.start, root));
                     }
                 }
             }
+            i += 1;
         });
         // In order of first piece, then length, as the rest expects.
         found.sort_unstable_by_key(|f| (f.first, f.last, f.end));
@@ -695,7 +703,14 @@ impl Matcher {
     }
 
     #[inline]
-    fn found(&self, node: u32, first: usize, last: usize, end: usize, found: &mut Vec<Found>) {
+    fn found(
+        &self,
+        node: u32,
+        (first, start): (usize, usize),
+        last: usize,
+        end: usize,
+        found: &mut Vec<Found>,
+    ) {
         if self
             .nodes
             .get(node as usize)
@@ -704,6 +719,7 @@ impl Matcher {
             found.push(Found {
                 first,
                 last,
+                start,
                 end,
                 node,
             });
@@ -729,15 +745,15 @@ impl Matcher {
         for &Found {
             first,
             last,
+            start,
             end,
             node,
         } in found
         {
-            let (Some(piece), Some(n)) = (scanned.get(first), self.nodes.get(node as usize)) else {
+            let Some(n) = self.nodes.get(node as usize) else {
                 continue;
             };
-            let (Some(byte_start), Some(byte_end)) = (orig_start(piece.start), orig_end(end))
-            else {
+            let (Some(byte_start), Some(byte_end)) = (orig_start(start), orig_end(end)) else {
                 continue;
             };
             let Some(original) = text.get(byte_start..byte_end) else {
