@@ -101,6 +101,35 @@ proptest! {
         }
     }
 
+    /// A gazetteer with a phrase gate keeps every piece of a text for it;
+    /// one without keeps none. An alias behind a gate that never opens
+    /// must change nothing else, and `extract_each` hands out the same
+    /// entities as `extract` either way.
+    #[test]
+    fn phrase_gates_and_borrowed_entities_change_nothing(
+        gaz in gazetteer(),
+        text in text(),
+        nested in any::<bool>(),
+        insensitive in any::<bool>(),
+    ) {
+        let overlap = if nested { Overlap::Nested } else { Overlap::Flat };
+        let case = if insensitive { Case::Insensitive } else { Case::Smart };
+        let build = |g: &str| Extractor::builder()
+            .default_gazetteers(false)
+            .gazetteer_text("random.tsv", g)
+            .overlap(overlap)
+            .case(case)
+            .build();
+        let gated = format!("{gaz}@label PERSON\n@context qqzx\nctx\t!wvwvqzqj\n");
+        if let (Ok(plain), Ok(gated)) = (build(&gaz), build(&gated)) {
+            let found = plain.extract(&text);
+            prop_assert_eq!(&found, &gated.extract(&text));
+            let mut each = Vec::new();
+            plain.extract_each(&text, |e| each.push(e.to_entity()));
+            prop_assert_eq!(&found, &each);
+        }
+    }
+
     #[test]
     fn default_gazetteers_on_random_text(text in text()) {
         check(&text, &entitas::extract(&text), Overlap::Flat);
