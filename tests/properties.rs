@@ -77,6 +77,28 @@ fn check(text: &str, entities: &[Entity], overlap: Overlap) {
     }
 }
 
+/// An extractor of `gaz` alone, with the options a test drew.
+fn random_extractor(
+    gaz: &str,
+    nested: bool,
+    insensitive: bool,
+) -> Result<Extractor, entitas::Error> {
+    Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_text("random.tsv", gaz)
+        .overlap(if nested {
+            Overlap::Nested
+        } else {
+            Overlap::Flat
+        })
+        .case(if insensitive {
+            Case::Insensitive
+        } else {
+            Case::Smart
+        })
+        .build()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -87,17 +109,9 @@ proptest! {
         nested in any::<bool>(),
         insensitive in any::<bool>(),
     ) {
-        let overlap = if nested { Overlap::Nested } else { Overlap::Flat };
-        let case = if insensitive { Case::Insensitive } else { Case::Smart };
-        let built = Extractor::builder()
-            .default_gazetteers(false)
-            .gazetteer_text("random.tsv", &gaz)
-            .overlap(overlap)
-            .case(case)
-            .build();
         // Random gazetteers may be rejected (duplicate aliases), never panic.
-        if let Ok(extractor) = built {
-            check(&text, &extractor.extract(&text), overlap);
+        if let Ok(extractor) = random_extractor(&gaz, nested, insensitive) {
+            check(&text, &extractor.extract(&text), extractor.overlap());
         }
     }
 
@@ -112,16 +126,11 @@ proptest! {
         nested in any::<bool>(),
         insensitive in any::<bool>(),
     ) {
-        let overlap = if nested { Overlap::Nested } else { Overlap::Flat };
-        let case = if insensitive { Case::Insensitive } else { Case::Smart };
-        let build = |g: &str| Extractor::builder()
-            .default_gazetteers(false)
-            .gazetteer_text("random.tsv", g)
-            .overlap(overlap)
-            .case(case)
-            .build();
         let gated = format!("{gaz}@label PERSON\n@context qqzx\nctx\t!wvwvqzqj\n");
-        if let (Ok(plain), Ok(gated)) = (build(&gaz), build(&gated)) {
+        if let (Ok(plain), Ok(gated)) = (
+            random_extractor(&gaz, nested, insensitive),
+            random_extractor(&gated, nested, insensitive),
+        ) {
             let found = plain.extract(&text);
             prop_assert_eq!(&found, &gated.extract(&text));
             let mut each = Vec::new();
