@@ -1,6 +1,7 @@
 //! `extract` on arbitrary text, with the default gazetteers or with a small
-//! arbitrary gazetteer, every option: never panics, and every entity is an
-//! exact, ordered slice of the text.
+//! arbitrary gazetteer, every option: never panics, every entity is an
+//! exact, ordered slice of the text, and `extract_each` hands out the same
+//! entities borrowed.
 #![no_main]
 
 use entitas::{Case, Entity, Extractor, Overlap};
@@ -17,6 +18,16 @@ fn check(text: &str, entities: &[Entity]) {
             last_end = e.byte_end;
         }
     }
+}
+
+/// `extract_each`'s entities, owned: the same as `extract`'s.
+fn check_each(extractor: &Extractor, text: &str, entities: &[Entity]) {
+    let mut each = Vec::new();
+    extractor.extract_each(text, |e| {
+        assert_eq!(&text[e.byte_start..e.byte_end], e.text);
+        each.push(e.to_entity());
+    });
+    assert_eq!(each, entities);
 }
 
 fuzz_target!(|input: (String, Vec<String>, u8)| {
@@ -38,6 +49,8 @@ fuzz_target!(|input: (String, Vec<String>, u8)| {
         .rules(flags & 8 == 0)
         .build();
     if let Ok(extractor) = built {
-        check(&text, &extractor.extract(&text));
+        let entities = extractor.extract(&text);
+        check(&text, &entities);
+        check_each(&extractor, &text, &entities);
     }
 });
