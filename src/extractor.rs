@@ -169,7 +169,7 @@ impl Extractor {
     }
 
     /// The pipeline up to resolution: gazetteer matches, rules, overlaps.
-    fn find(&self, text: &str) -> Found<'_> {
+    fn find(&self, text: &str) -> Resolution<'_> {
         let inner = &*self.inner;
         let ascii = text.is_ascii();
         let candidates = linked_after_open(inner.find(text, ascii));
@@ -192,15 +192,15 @@ impl Extractor {
         // Every rule starts from a gazetteer match or a capitalized word: a
         // text with neither (a lower-case tweet or review) has nothing for
         // them, and is not scanned into words at all.
-        let candidates = if inner.rules.is_empty() || candidates.is_empty() && !may_hold_names(text)
-        {
-            candidates
-        } else {
-            rules::apply(text, candidates, &mut records, inner.rules)
-        };
-        Found {
+        let candidates =
+            if inner.rules.is_empty() || candidates.is_empty() && !may_hold_names(text, ascii) {
+                candidates
+            } else {
+                rules::apply(text, candidates, &mut records, inner.rules)
+            };
+        Resolution {
             ascii,
-            resolved: resolve(text, candidates, inner.overlap),
+            resolved: resolve(text, ascii, candidates, inner.overlap),
             spans,
             records,
         }
@@ -278,8 +278,8 @@ impl Extractor {
     }
 }
 
-/// What the pipeline found in one text, before it is handed out.
-struct Found<'e> {
+/// What the pipeline found in one text, resolved, before it is handed out.
+struct Resolution<'e> {
     /// The text is ASCII: char offsets are byte offsets.
     ascii: bool,
     resolved: Vec<Resolved>,
@@ -288,7 +288,7 @@ struct Found<'e> {
     records: DocRecords<'e>,
 }
 
-impl Found<'_> {
+impl Resolution<'_> {
     /// Hands each entity of `text` to `f`, in order.
     fn each<F>(&self, text: &str, mut f: F)
     where
@@ -332,10 +332,10 @@ impl Found<'_> {
     }
 }
 
-/// Whether `text` has a capital letter (or any non-ASCII char, which may
-/// be one), where a rule could start a name.
-fn may_hold_names(text: &str) -> bool {
-    !text.is_ascii() || text.bytes().any(|b| b.is_ascii_uppercase())
+/// Whether `text` (all ASCII if `ascii`) has a capital letter (or any
+/// non-ASCII char, which may be one), where a rule could start a name.
+fn may_hold_names(text: &str, ascii: bool) -> bool {
+    !ascii || text.bytes().any(|b| b.is_ascii_uppercase())
 }
 
 /// Keeps a `?` (linked) candidate only when its entity was found earlier in

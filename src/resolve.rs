@@ -56,10 +56,12 @@ impl Resolved {
     }
 }
 
-/// Resolves `candidates` (spans into `text`) and returns them sorted by
-/// start, an outer entity before the ones nested in it.
+/// Resolves `candidates` (spans into `text`, which is all ASCII if
+/// `ascii`) and returns them sorted by start, an outer entity before the
+/// ones nested in it.
 pub(crate) fn resolve(
     text: &str,
+    ascii: bool,
     mut candidates: Vec<Candidate>,
     overlap: Overlap,
 ) -> Vec<Resolved> {
@@ -82,7 +84,7 @@ pub(crate) fn resolve(
     }
     // Stable: of two candidates with the same span and entity (a gazetteer
     // match and a rule's), the first stays.
-    if text.is_ascii() {
+    if ascii {
         candidates.sort_by_key(|c| (Reverse(c.byte_end - c.byte_start), c.byte_start, c.entity));
     } else {
         candidates.sort_by_cached_key(|c| (Reverse(char_len(c)), c.byte_start, c.entity));
@@ -195,7 +197,7 @@ mod tests {
     }
 
     fn flat(text: &str, cands: &[Candidate]) -> Vec<(usize, usize, u32)> {
-        resolve(text, cands.to_vec(), Overlap::Flat)
+        resolve(text, text.is_ascii(), cands.to_vec(), Overlap::Flat)
             .into_iter()
             .map(|r| (r.byte_start, r.byte_end, r.entity))
             .collect()
@@ -265,7 +267,7 @@ mod tests {
                 .collect();
             for overlap in [Overlap::Flat, Overlap::Nested] {
                 assert_eq!(
-                    resolve(&text, cands.clone(), overlap),
+                    resolve(&text, text.is_ascii(), cands.clone(), overlap),
                     reference(&text, cands.clone(), overlap),
                     "{n} candidates, {overlap:?}"
                 );
@@ -307,7 +309,7 @@ mod tests {
             c(6, 20, 1),
             c(6, 26, 1),
         ];
-        let got: Vec<_> = resolve(text, cands.to_vec(), Overlap::Nested)
+        let got: Vec<_> = resolve(text, text.is_ascii(), cands.to_vec(), Overlap::Nested)
             .into_iter()
             .map(|r| (r.byte_start, r.entity, r.nested))
             .collect();

@@ -2406,7 +2406,7 @@ mod tests {
                     rule: rule.then_some(Rule::Head),
                 })
                 .collect();
-            let expected: Vec<(usize, usize, u32, Option<Rule>)> = resolve(text, candidates.clone(), Overlap::Flat)
+            let expected: Vec<(usize, usize, u32, Option<Rule>)> = resolve(text, text.is_ascii(), candidates.clone(), Overlap::Flat)
                 .into_iter()
                 .map(|r| (r.byte_start, r.byte_end, r.entity, r.rule))
                 .collect();
