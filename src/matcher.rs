@@ -936,9 +936,9 @@ struct Vocab {
     arena: String,
     /// `(start, end)` in `arena`, by id.
     words: Vec<(u32, u32)>,
-    /// `(hash tag, id + 1)`; `0` marks an empty slot. Length is a power of
-    /// two, at most half full.
-    slots: Vec<(u32, u32)>,
+    /// The words by hash, open addressing; length a power of two, at most
+    /// half full.
+    slots: Vec<Slot>,
     /// One bit per hash value (modulo its length, a power of two): set for
     /// the words present. Small enough to stay in cache, it answers most
     /// misses (most words of a text are in no alias) without touching
@@ -998,14 +998,18 @@ impl Vocab {
         {
             return Piece::NONE;
         }
-        let tag = (hash >> 32) as u32;
+        let len = word.len() as u32;
+        let head = lower8(load8(bytes, start, word.len().min(8)));
         let mask = self.slots.len() - 1;
         let mut i = (hash as usize) & mask;
         loop {
             match self.slots.get(i) {
-                Some(&(t, id1)) if id1 != 0 => {
-                    if t == tag && self.word_is((id1 - 1) as usize, word) {
-                        return id1 - 1;
+                Some(slot) if slot.id1 != 0 => {
+                    if slot.head == head
+                        && slot.len == len
+                        && (len <= 8 || self.tail_is((slot.id1 - 1) as usize, word))
+                    {
+                        return slot.id1 - 1;
                     }
                 }
                 _ => return Piece::NONE,
@@ -1043,19 +1047,22 @@ impl Vocab {
         (index, bits)
     }
 
-    fn word_is(&self, id: usize, word: &[u8]) -> bool {
+    /// Whether `word` (of word `id`'s length, its first 8 bytes already
+    /// compared in the slot) folds to word `id` after its first 8 bytes.
+    fn tail_is(&self, id: usize, word: &[u8]) -> bool {
         let Some(&(s, e)) = self.words.get(id) else {
             return false;
         };
         let stored = self
             .arena
             .as_bytes()
-            .get(s as usize..e as usize)
+            .get(s as usize + 8..e as usize)
             .unwrap_or_default();
-        stored.len() == word.len()
+        let tail = word.get(8..).unwrap_or_default();
+        stored.len() == tail.len()
             && stored
                 .iter()
-                .zip(word)
+                .zip(tail)
                 .all(|(a, b)| *a == b.to_ascii_lowercase())
     }
 
@@ -1077,7 +1084,7 @@ impl Vocab {
         if (self.words.len()) * 2 > self.slots.len() {
             self.rehash();
         } else {
-            self.place(hash_folded(word.as_bytes()), id);
+            self.place(id);
         }
         Ok(id)
     }
@@ -1100,21 +1107,27 @@ impl Vocab {
 
     fn rehash(&mut self) {
         let size = (self.words.len() * 2).next_power_of_two().max(64);
-        self.slots = vec![(0, 0); size];
+        self.slots = vec![Slot::default(); size];
         self.filter = vec![0; (size * 4 / 64).max(1024)];
         for id in 0..self.words.len() {
-            let (s, e) = self.words.get(id).copied().unwrap_or_default();
-            let hash = hash_folded(
-                self.arena
-                    .as_bytes()
-                    .get(s as usize..e as usize)
-                    .unwrap_or_default(),
-            );
-            self.place(hash, id as u32);
+            self.place(id as u32);
         }
     }
 
-    fn place(&mut self, hash: u64, id: u32) {
+    /// Puts word `id` in `filter` and `slots`.
+    fn place(&mut self, id: u32) {
+        let (s, e) = self.words.get(id as usize).copied().unwrap_or_default();
+        let word = self
+            .arena
+            .as_bytes()
+            .get(s as usize..e as usize)
+            .unwrap_or_default();
+        let hash = hash_folded(word);
+        let new = Slot {
+            head: lower8(load8(word, 0, word.len().min(8))),
+            id1: id + 1,
+            len: word.len() as u32,
+        };
         let bit = (hash >> 40) as usize & (self.filter.len() * 64 - 1);
         if let Some(w) = self.filter.get_mut(bit / 64) {
             *w |= 1 << (bit % 64);
@@ -1122,13 +1135,23 @@ impl Vocab {
         let mask = self.slots.len() - 1;
         let mut i = (hash as usize) & mask;
         while let Some(slot) = self.slots.get_mut(i) {
-            if slot.1 == 0 {
-                *slot = ((hash >> 32) as u32, id + 1);
+            if slot.id1 == 0 {
+                *slot = new;
                 return;
             }
             i = (i + 1) & mask;
         }
     }
+}
+
+/// A word in [`Vocab::slots`]: its first 8 bytes (ASCII case folded, zero
+/// after its end) and its length, which decide most lookups without reading
+/// the arena, and its id + 1 (`0` marks an empty slot).
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    head: u64,
+    id1: u32,
+    len: u32,
 }
 
 /// A fast hash of `word` with ASCII letters lower-cased (FxHash-style, one
