@@ -99,6 +99,21 @@ struct Found {
     node: u32,
 }
 
+/// Records a match of the node `node` refers to (pieces `first..=last`,
+/// bytes `start..end`) if some alias ends there.
+#[inline]
+fn found_at(node: u32, (first, start): (usize, usize), last: usize, end: usize, found: &mut Vec<Found>) {
+    if node & FINAL != 0 {
+        found.push(Found {
+            first,
+            last,
+            start,
+            end,
+            node: node & INDEX,
+        });
+    }
+}
+
 /// A `!` alias's context phrases, each as a sequence of `(piece id, spaced)`.
 type Phrases = Vec<Vec<(u32, bool)>>;
 
@@ -107,9 +122,10 @@ type Phrases = Vec<Vec<(u32, bool)>>;
 pub(crate) struct Matcher {
     vocab: Vocab,
     /// The node for a pattern's first piece, by piece id ([`NO_NODE`] if no
-    /// pattern starts with it).
+    /// pattern starts with it). Once built, a node reference: see [`FINAL`].
     roots: Vec<u32>,
-    /// Transitions below the roots, keyed by [`edge_key`].
+    /// Transitions below the roots, keyed by [`edge_key`] (of a node index,
+    /// without flags); once built, their values are node references.
     edges: Edges,
     nodes: Vec<Node>,
     aliases: Vec<AliasInfo>,
@@ -126,6 +142,14 @@ pub(crate) struct Matcher {
 }
 
 const NO_NODE: u32 = u32::MAX;
+/// In a node reference (`roots` and `edges` of a built matcher): some alias
+/// ends at the node. The flags spare the scan a read of `nodes` (out of
+/// cache with a large gazetteer) for each step of a walk.
+const FINAL: u32 = 1 << 31;
+/// In a node reference: some pattern continues below the node.
+const INNER: u32 = 1 << 30;
+/// The node index in a node reference; also one more than the largest.
+const INDEX: u32 = INNER - 1;
 /// No alias, no context.
 const NONE: u32 = u32::MAX;
 
@@ -157,7 +181,7 @@ pub(crate) struct TooLarge;
 
 impl std::fmt::Display for TooLarge {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("more than 2^31 distinct words or trie nodes in the gazetteers")
+        f.write_str("more than 2^30 trie nodes or 2^32 distinct words in the gazetteers")
     }
 }
 
@@ -300,8 +324,29 @@ impl MatcherBuilder {
 }
 
 impl Matcher {
-    /// Derives what is not stored: the vocabulary's `wanted` words.
+    /// Derives what is not stored: the vocabulary's `wanted` words and the
+    /// flags of node references.
     fn finish(mut self) -> Matcher {
+        let nodes = &self.nodes;
+        let reference = |node: u32| {
+            let index = node & INDEX;
+            match nodes.get(index as usize) {
+                Some(n) => {
+                    index
+                        | if n.first != NONE { FINAL } else { 0 }
+                        | if n.inner { INNER } else { 0 }
+                }
+                None => NO_NODE,
+            }
+        };
+        for root in &mut self.roots {
+            if *root != NO_NODE {
+                *root = reference(*root);
+            }
+        }
+        for value in self.edges.values_mut() {
+            *value = reference(*value);
+        }
         self.vocab.wanted = Vec::new();
         for (id, &root) in self.roots.iter().enumerate() {
             if root != NO_NODE {
@@ -393,7 +438,7 @@ impl Matcher {
     fn new_node(&mut self) -> Result<u32, TooLarge> {
         let n = u32::try_from(self.nodes.len())
             .ok()
-            .filter(|&n| n < NO_NODE)
+            .filter(|&n| n < INDEX)
             .ok_or(TooLarge)?;
         self.nodes.push(Node {
             first: NONE,
@@ -407,13 +452,14 @@ impl Matcher {
     pub(crate) fn write(&self, w: &mut Writer) {
         w.str(&self.vocab.arena);
         w.u32s(self.vocab.words.iter().map(|&(_, end)| end));
-        w.u32s(self.roots.iter().copied());
+        let index = |node: u32| if node == NO_NODE { node } else { node & INDEX };
+        w.u32s(self.roots.iter().map(|&r| index(r)));
         w.u32s(self.nodes.iter().map(|n| n.first));
         w.flags(self.nodes.iter().map(|n| n.inner));
         let edges: Vec<(u64, u32)> = self.edges.iter().collect();
         w.u32s(edges.iter().map(|&(k, _)| (k >> 32) as u32));
         w.u32s(edges.iter().map(|&(k, _)| k as u32));
-        w.u32s(edges.iter().map(|&(_, v)| v));
+        w.u32s(edges.iter().map(|&(_, v)| index(v)));
         w.u32s(self.aliases.iter().map(|a| a.entity));
         w.u32s(self.aliases.iter().map(|a| a.cased.1));
         w.u32s(self.aliases.iter().map(|a| a.next));
@@ -654,17 +700,18 @@ impl Matcher {
                     let Some(&(first, start, node)) = active.get(k) else {
                         break;
                     };
+                    let index = node & INDEX;
                     if p.stem_id != Piece::NONE {
-                        if let Some(end) = self.edges.get(edge_key(node, p.stem_id, p.spaced)) {
-                            self.found(end, (first, start), i, p.stem(), found);
+                        if let Some(end) = self.edges.get(edge_key(index, p.stem_id, p.spaced)) {
+                            found_at(end, (first, start), i, p.stem(), found);
                         }
                     }
                     if p.id == Piece::NONE {
                         continue;
                     }
-                    if let Some(next) = self.edges.get(edge_key(node, p.id, p.spaced)) {
-                        self.found(next, (first, start), i, p.end, found);
-                        if self.inner(next) {
+                    if let Some(next) = self.edges.get(edge_key(index, p.id, p.spaced)) {
+                        found_at(next, (first, start), i, p.end, found);
+                        if next & INNER != 0 {
                             if let Some(slot) = active.get_mut(kept) {
                                 *slot = (first, start, next);
                             }
@@ -675,12 +722,14 @@ impl Matcher {
                 active.truncate(kept);
             }
             if let Some(&root) = self.roots.get(p.stem_id as usize) {
-                self.found(root, (i, p.start), i, p.stem(), found);
+                if root != NO_NODE {
+                    found_at(root, (i, p.start), i, p.stem(), found);
+                }
             }
             if let Some(&root) = self.roots.get(p.id as usize) {
                 if root != NO_NODE {
-                    self.found(root, (i, p.start), i, p.end, found);
-                    if self.inner(root) {
+                    found_at(root, (i, p.start), i, p.end, found);
+                    if root & INNER != 0 {
                         active.push((i, p.start, root));
                     }
                 }
@@ -694,36 +743,6 @@ impl Matcher {
     /// The phrase list `index` of `contexts` (none if out of range).
     fn phrases(&self, index: u32) -> &[Vec<(u32, bool)>] {
         self.contexts.get(index as usize).map_or(&[], |p| &p[..])
-    }
-
-    /// Whether a pattern continues below `node`.
-    #[inline]
-    fn inner(&self, node: u32) -> bool {
-        self.nodes.get(node as usize).is_some_and(|n| n.inner)
-    }
-
-    #[inline]
-    fn found(
-        &self,
-        node: u32,
-        (first, start): (usize, usize),
-        last: usize,
-        end: usize,
-        found: &mut Vec<Found>,
-    ) {
-        if self
-            .nodes
-            .get(node as usize)
-            .is_some_and(|n| n.first != NONE)
-        {
-            found.push(Found {
-                first,
-                last,
-                start,
-                end,
-                node,
-            });
-        }
     }
 
     /// Maps each trie match back to the original text and keeps the aliases
@@ -1242,6 +1261,15 @@ impl Edges {
             .zip(&self.values)
             .filter(|(k, _)| **k != Self::EMPTY)
             .map(|(k, v)| (*k, *v))
+    }
+
+    /// The values, to change in place.
+    fn values_mut(&mut self) -> impl Iterator<Item = &mut u32> + '_ {
+        self.keys
+            .iter()
+            .zip(&mut self.values)
+            .filter(|(k, _)| **k != Self::EMPTY)
+            .map(|(_, v)| v)
     }
 
     /// Room for `n` keys without growing.
