@@ -173,9 +173,16 @@ impl Extractor {
         let inner = &*self.inner;
         let ascii = text.is_ascii();
         let candidates = linked_after_open(inner.find(text, ascii));
-        // The gazetteer spans, for `alternatives` (two at least to differ).
+        // The gazetteer spans, for `alternatives`: needed only where two
+        // candidates share a span. The matcher lists candidates by span, so
+        // that is seen without sorting in most texts (not with villages,
+        // which come after the rest).
         let mut spans: Vec<(usize, usize, u32)> = Vec::new();
-        if candidates.len() > 1 {
+        let span = |c: &Candidate| (c.byte_start, c.byte_end);
+        if candidates.windows(2).any(|w| match w {
+            [a, b] => span(a) >= span(b),
+            _ => false,
+        }) {
             spans.extend(
                 candidates
                     .iter()
