@@ -102,7 +102,13 @@ struct Found {
 /// Records a match of the node `node` refers to (pieces `first..=last`,
 /// bytes `start..end`) if some alias ends there.
 #[inline]
-fn found_at(node: u32, (first, start): (usize, usize), last: usize, end: usize, found: &mut Vec<Found>) {
+fn found_at(
+    node: u32,
+    (first, start): (usize, usize),
+    last: usize,
+    end: usize,
+    found: &mut Vec<Found>,
+) {
     if node & FINAL != 0 {
         found.push(Found {
             first,
