@@ -1179,8 +1179,8 @@ struct Slot {
     len: u32,
 }
 
-/// A fast hash of `word` with ASCII letters lower-cased (FxHash-style, one
-/// multiply per 8 bytes, then a final mix).
+/// A fast hash of `word`, the same for every ASCII case of it (FxHash-style,
+/// one multiply per 8 bytes, then a final mix).
 #[inline]
 fn hash_folded(word: &[u8]) -> u64 {
     hash_span(word, 0, word.len())
@@ -1197,7 +1197,7 @@ fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
     let mut at = start;
     while at < end {
         let x = load8(bytes, at, (end - at).min(8));
-        h = (h.rotate_left(5) ^ lower8(x)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ caseless8(x)).wrapping_mul(K);
         at += 8;
     }
     h ^= h >> 29;
@@ -1206,11 +1206,11 @@ fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
 }
 
 /// A cheaper hash than [`hash_span`] for the `wanted` filter: the first 8
-/// bytes (ASCII case folded) and the length, one multiply.
+/// bytes (ASCII case ignored) and the length, one multiply.
 #[inline]
 fn quick_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
     let len = end.saturating_sub(start);
-    let x = lower8(load8(bytes, start, len.min(8))) ^ ((len as u64) << 59);
+    let x = caseless8(load8(bytes, start, len.min(8))) ^ ((len as u64) << 59);
     x.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
@@ -1234,6 +1234,16 @@ fn load8(bytes: &[u8], at: usize, len: usize) -> u64 {
         }
         u64::from_le_bytes(b)
     }
+}
+
+/// The 8 bytes packed in `x` with bit 5 set in each: the same for a byte and
+/// its ASCII lower case, which is all a hash needs (it turns more than
+/// `A`-`Z` into other bytes, but consistently, so equal words still hash
+/// alike; in ASCII words, of letters and digits only, it is the lower
+/// case). One instruction instead of [`lower8`]'s eight.
+#[inline]
+fn caseless8(x: u64) -> u64 {
+    x | 0x2020_2020_2020_2020
 }
 
 /// ASCII-lower-cases the 8 bytes packed in `x` (bytes >= 0x80 unchanged).
