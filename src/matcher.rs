@@ -1214,6 +1214,20 @@ fn quick_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
     x.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
+/// Masks of the low `n` bytes of a word, by `n` (a load is cheaper than a
+/// shift by a variable amount).
+// Evaluated at compile time: an out-of-bounds index would fail the build.
+#[allow(clippy::indexing_slicing)]
+const LOW_BYTES: [u64; 9] = {
+    let mut masks = [u64::MAX; 9];
+    let mut n = 0;
+    while n < 8 {
+        masks[n] = (1u64 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
 /// `bytes[at..at + len]` (`len` <= 8) as a little-endian word, zero-padded.
 #[inline]
 fn load8(bytes: &[u8], at: usize, len: usize) -> u64 {
@@ -1222,7 +1236,7 @@ fn load8(bytes: &[u8], at: usize, len: usize) -> u64 {
         if len >= 8 {
             x
         } else {
-            x & ((1u64 << (8 * len)) - 1)
+            x & LOW_BYTES.get(len).copied().unwrap_or(u64::MAX)
         }
     } else {
         let mut b = [0u8; 8];
