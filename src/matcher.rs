@@ -1407,6 +1407,25 @@ mod tests {
     }
 
     #[test]
+    fn lookups_compare_exactly_what_the_hashes_blur() {
+        let i = Case::Insensitive;
+        // `ā` (C4 81) and `ġ` (C4 A1) differ in bit 5 of one byte only:
+        // the same hashes, different words.
+        let a = [("Māori", S), ("ġa", S)];
+        assert_eq!(find(&a, i, "Māori MĀORI"), ["Māori", "MĀORI"]);
+        assert!(find(&a, i, "Mġori āa").is_empty());
+        // Words of more than 8 bytes with the same first 8.
+        let a = [("internasional", S), ("internasionalisasi", S)];
+        assert_eq!(
+            find(&a, i, "INTERNASIONAL internasionalis Internasionalisasi"),
+            ["INTERNASIONAL", "Internasionalisasi"]
+        );
+        // Digits and letters, the only ASCII in words, keep apart.
+        let a = [("F16", S), ("S400", S)];
+        assert_eq!(find(&a, i, "f16 s400 F-16 S400"), ["f16", "s400", "S400"]);
+    }
+
+    #[test]
     fn ascii_case_fold() {
         assert!(ascii_folds_to(
             "Amerika  \n Serikat",
