@@ -1233,11 +1233,7 @@ const LOW_BYTES: [u64; 9] = {
 fn load8(bytes: &[u8], at: usize, len: usize) -> u64 {
     if let Some(window) = bytes.get(at..at + 8) {
         let x = u64::from_le_bytes(<[u8; 8]>::try_from(window).unwrap_or_default());
-        if len >= 8 {
-            x
-        } else {
-            x & LOW_BYTES.get(len).copied().unwrap_or(u64::MAX)
-        }
+        x & LOW_BYTES.get(len).copied().unwrap_or(u64::MAX)
     } else {
         let mut b = [0u8; 8];
         for (d, s) in b
