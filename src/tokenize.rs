@@ -227,15 +227,18 @@ pub(crate) fn pieces(text: &str, mut emit: impl FnMut(Piece)) {
 /// `bytes[start..end]` after a letter, or 0.
 #[inline]
 fn clitic_len(bytes: &[u8], start: usize, end: usize) -> u8 {
-    if end < start + 3 {
-        return 0;
-    }
     // The last three bytes, ASCII letters lower-cased (`| 0x20` turns only
     // `A`-`Z` into the lower-case letters compared with), compared with
-    // every enclitic at once, without a branch each: most words end in
-    // none of them.
-    let at = |k: usize| u32::from(bytes.get(end - k).copied().unwrap_or(0) | 0x20);
-    let tail = at(3) | at(2) << 8 | at(1) << 16;
+    // every enclitic at once, and the word's length checked after: no
+    // branch until then, as most words end in none of them. (Bytes before
+    // `start` may be read; a word too short is rejected by its length.)
+    let tail = match bytes.get(end.wrapping_sub(4)..end) {
+        Some(&[_, a, b, c]) => u32::from_le_bytes([a, b, c, 0]),
+        _ => {
+            let at = |k: usize| u32::from(bytes.get(end.wrapping_sub(k)).copied().unwrap_or(0));
+            at(3) | at(2) << 8 | at(1) << 16
+        }
+    } | 0x20_2020;
     let pack = |s: &[u8; 3]| u32::from(s[0]) | u32::from(s[1]) << 8 | u32::from(s[2]) << 16;
     let three = (tail == pack(b"nya"))
         | (tail == pack(b"lah"))
@@ -247,8 +250,12 @@ fn clitic_len(bytes: &[u8], start: usize, end: usize) -> u8 {
     } else if two {
         2
     } else {
-        return 0;
+        0
     };
+    // A stem of one char at least before the enclitic.
+    if n == 0 || end.saturating_sub(start) <= n {
+        return 0;
+    }
     let stem = bytes.get(start..end - n).unwrap_or_default();
     let letter = match stem.last() {
         Some(&b) if b < 128 => b.is_ascii_alphabetic(),
@@ -506,5 +513,28 @@ mod tests {
         assert!(!starts_token(t, 17)); // kart|ina
         assert!(starts_token(t, 23));
         assert!(!ends_token(t, 36)); // rusia|xnya
+    }
+
+    #[test]
+    fn clitic_lengths() {
+        // (text, word start, word end, enclitic length)
+        let cases = [
+            ("rusianya", 0, 8, 3),
+            ("RusiaNYA", 0, 8, 3),
+            ("nya", 0, 3, 0),  // no stem
+            ("aku", 0, 3, 2),  // fewer than four bytes in the text
+            ("ku", 0, 2, 0),   // no stem
+            ("x ku", 2, 4, 0), // the byte before the word is not its stem
+            ("(n)ya", 3, 5, 0),
+            ("12nya", 0, 5, 0), // a digit before the enclitic
+            ("Ánya", 0, 5, 3),  // a non-ASCII letter before it
+            ("apun bukan", 0, 4, 3),
+            ("bukan", 0, 5, 0),
+            ("dirimu", 0, 6, 2),
+            ("kalah", 0, 5, 3), // the alias decides whether `ka|lah` matters
+        ];
+        for (text, start, end, n) in cases {
+            assert_eq!(clitic_len(text.as_bytes(), start, end), n, "{text:?}");
+        }
     }
 }
