@@ -995,6 +995,14 @@ impl Vocab {
     /// (and ignored), which makes hashing a short word cheap.
     #[inline(always)]
     fn lookup(&self, bytes: &[u8], start: usize, end: usize, all: bool) -> u32 {
+        // The `wanted` filter first, for one-byte words too: most pieces
+        // stop there, whatever their length, after one predictable branch.
+        if !all && !self.wanted.is_empty() {
+            let (index, bits) = self.wanted_bits(quick_hash(bytes, start, end));
+            if self.wanted.get(index).is_some_and(|w| w & bits != bits) {
+                return Piece::NONE;
+            }
+        }
         let word = bytes.get(start..end).unwrap_or_default();
         if let [b] = word {
             if *b < 128 {
@@ -1007,12 +1015,6 @@ impl Vocab {
         }
         if self.slots.is_empty() {
             return Piece::NONE;
-        }
-        if !all && !self.wanted.is_empty() {
-            let (index, bits) = self.wanted_bits(quick_hash(bytes, start, end));
-            if self.wanted.get(index).is_some_and(|w| w & bits != bits) {
-                return Piece::NONE;
-            }
         }
         let hash = hash_span(bytes, start, end);
         let bit = (hash >> 40) as usize & (self.filter.len() * 64 - 1);
