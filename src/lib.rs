@@ -60,6 +60,7 @@
     warn(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)
 )]
 
+mod common_words;
 mod error;
 mod extractor;
 mod gazetteer;

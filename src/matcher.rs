@@ -16,6 +16,7 @@
 //! common case makes no folded copy. Other text is folded first
 //! ([`Normalized`]) and offsets are mapped back.
 
+use crate::common_words;
 use crate::gazetteer::{AliasCase, Gate, CONTEXT_WORDS};
 use crate::normalize::{fold_cased, fold_into, Normalized};
 use crate::snapshot::Reader;
@@ -793,7 +794,9 @@ impl Matcher {
                         .cased
                         .get(alias.cased.0 as usize..alias.cased.1 as usize)
                         .unwrap_or_default();
-                    if !case_matches(original, cased, &mut folded) {
+                    if !case_matches(original, cased, &mut folded)
+                        && !caseless_match(text, byte_start, byte_end, cased)
+                    {
                         continue;
                     }
                 }
@@ -837,6 +840,16 @@ fn case_matches(original: &str, cased: &str, folded: &mut Option<String>) -> boo
     let seen = folded.get_or_insert_with(|| fold_cased(original));
     let all_caps = !seen.chars().any(char::is_lowercase);
     *seen == *cased || (all_caps && *seen == cased.to_uppercase())
+}
+
+/// Smart case in a line written without capitals: the alias matches in
+/// lower case there, unless it is a common word (`barat`, `dia`), which
+/// in such a line is the word far more often than the name.
+fn caseless_match(text: &str, start: usize, end: usize, cased: &str) -> bool {
+    let lower = cased.to_lowercase();
+    lower.chars().count() >= 2
+        && !common_words::is_common(&lower)
+        && common_words::in_caseless_line(text, start, end)
 }
 
 /// Whether ASCII `original`, folded like [`fold_cased`] (blanks and hyphens
@@ -1405,6 +1418,20 @@ mod tests {
     }
 
     #[test]
+    fn smart_case_in_a_line_without_capitals() {
+        let a = [("Kongres", S), ("Rusia", S), ("Barat", S), ("AS", S)];
+        // A line with capitals keeps smart case; one without lets a name
+        // match in lower case, but not a common word (`barat`; `kongres`
+        // is written in lower case as a common noun too).
+        assert_eq!(find(&a, Case::Smart, "Kongres dan rusia"), ["Kongres"]);
+        assert_eq!(
+            find(&a, Case::Smart, "Kongres AS.\nkongres dan rusia di barat"),
+            ["Kongres", "AS", "rusia"]
+        );
+        assert_eq!(find(&a, Case::Smart, "as rusia"), ["as", "rusia"]);
+    }
+
+    #[test]
     fn lookups_compare_exactly_what_the_hashes_blur() {
         let i = Case::Insensitive;
         // `ā` (C4 81) and `ġ` (C4 A1) differ in bit 5 of one byte only:
@@ -1488,7 +1515,10 @@ mod tests {
                 let (Some(s), Some(e)) = (norm.orig_start(at), norm.orig_end(end)) else {
                     continue;
                 };
-                if info.case_sensitive() && !case_matches(&text[s..e], cased, &mut None) {
+                if info.case_sensitive()
+                    && !case_matches(&text[s..e], cased, &mut None)
+                    && !caseless_match(text, s, e, cased)
+                {
                     continue;
                 }
                 out.push((s, e, i as u32));
