@@ -8,6 +8,7 @@ use crate::output::{Alternatives, Entity, EntityRef, Record};
 use crate::resolve::{resolve, Overlap, Resolved};
 use crate::rules::{self, DocRecords, Rule, RuleSet};
 use crate::tokenize::CharCounter;
+use crate::unglue;
 use once_cell::sync::{Lazy, OnceCell};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -168,8 +169,28 @@ impl Extractor {
         self.find(text).each(text, f);
     }
 
-    /// The pipeline up to resolution: gazetteer matches, rules, overlaps.
+    /// The pipeline up to resolution. A text with glued words
+    /// (`dilansirReuters`) runs on a copy with the missing spaces put back
+    /// ([`unglue`]); its offsets are mapped back to the original.
     fn find(&self, text: &str) -> Resolution<'_> {
+        let joins = unglue::joins(text);
+        if joins.is_empty() {
+            return self.find_in(text);
+        }
+        let mut found = self.find_in(&unglue::spaced(text, &joins));
+        let back = |at| unglue::original(&joins, at);
+        for c in &mut found.resolved {
+            c.byte_start = back(c.byte_start);
+            c.byte_end = back(c.byte_end);
+        }
+        for s in &mut found.spans {
+            *s = (back(s.0), back(s.1), s.2);
+        }
+        found
+    }
+
+    /// The pipeline up to resolution: gazetteer matches, rules, overlaps.
+    fn find_in(&self, text: &str) -> Resolution<'_> {
         let inner = &*self.inner;
         let ascii = text.is_ascii();
         let candidates = linked_after_open(inner.find(text, ascii));

@@ -71,6 +71,7 @@ mod resolve;
 mod rules;
 mod snapshot;
 mod tokenize;
+mod unglue;
 
 pub use error::{Error, GazetteerErrorKind, Location};
 pub use extractor::{extract, Extractor, ExtractorBuilder};

@@ -306,3 +306,47 @@ fn designator_variants_resolve_to_one_id() {
     let ids: Vec<&str> = found.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["weapon:shahed-136"; 4]);
 }
+
+/// Text as it arrives from the web: glued words and lines without
+/// capitals. Every span still slices the original text.
+#[test]
+fn glued_words_and_caseless_lines() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        // A name glued to the common word before it.
+        (
+            "seperti dilansirCNN, diJakarta dan kepadaPBB.",
+            &[
+                ("ORGANIZATION", "CNN"),
+                ("LOCATION", "Jakarta"),
+                ("ORGANIZATION", "PBB"),
+            ],
+        ),
+        // Camel case after a capital or one letter is no join.
+        ("Video iRusia dan KapanIran.", &[]),
+        // A line without capitals: names in lower case, common words not.
+        (
+            "Rusia dan Iran.\npresiden rusia bertemu perwakilan pbb di jakarta",
+            &[
+                ("COUNTRY", "Rusia"),
+                ("COUNTRY", "Iran"),
+                ("COUNTRY", "rusia"),
+                ("ORGANIZATION", "pbb"),
+                ("LOCATION", "jakarta"),
+            ],
+        ),
+        // With capitals in the line, smart case holds.
+        ("Presiden rusia bertemu Iran.", &[("COUNTRY", "Iran")]),
+    ];
+    let extractor = gazetteer_only(GAZ);
+    for &(text, want) in cases {
+        let found = extractor.extract(text);
+        for e in &found {
+            assert_eq!(&text[e.byte_start..e.byte_end], e.text, "{text}");
+        }
+        let got: Vec<(&str, &str)> = found
+            .iter()
+            .map(|e| (e.label.as_str(), e.text.as_str()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
