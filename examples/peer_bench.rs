@@ -2,7 +2,12 @@
 //!
 //! ```text
 //! cargo run --release --example peer_bench -- [--all-rules] [--smart-case] [--batch | --each] GAZETTEER.tsv CORPUS.txt
+//! cargo run --release --example peer_bench -- --default [--no-model] [--batch | --each] CORPUS.txt
 //! ```
+//!
+//! `--default` times the default extractor instead (`Extractor::builder().build()`:
+//! the embedded gazetteers, every rule and the learned tagger; `--no-model`
+//! without the tagger), on the corpus alone.
 //!
 //! Loads the harness's gazetteer (`surface<TAB>label<TAB>canonical`, one
 //! name a line) into an extractor without the default gazetteers: each
@@ -55,6 +60,8 @@ fn main() -> ExitCode {
     let mut smart_case = false;
     let mut batch = false;
     let mut each = false;
+    let mut default = false;
+    let mut model = true;
     let mut files = Vec::new();
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
@@ -62,12 +69,17 @@ fn main() -> ExitCode {
             "--smart-case" => smart_case = true,
             "--batch" => batch = true,
             "--each" => each = true,
+            "--default" => default = true,
+            "--no-model" => model = false,
             flag if flag.starts_with("--") => {
                 eprintln!("peer_bench: unknown option `{flag}`");
                 return ExitCode::from(2);
             }
             _ => files.push(arg),
         }
+    }
+    if default && files.len() == 1 {
+        files.insert(0, String::new());
     }
     let [gazetteer, corpus] = files.as_slice() else {
         eprintln!(
@@ -82,7 +94,8 @@ fn main() -> ExitCode {
     let read = |path: &str| {
         std::fs::read_to_string(path).map_err(|e| eprintln!("peer_bench: {path}: {e}"))
     };
-    let (Ok(tsv), Ok(text)) = (read(gazetteer), read(corpus)) else {
+    let tsv = if default { Ok(String::new()) } else { read(gazetteer) };
+    let (Ok(tsv), Ok(text)) = (tsv, read(corpus)) else {
         return ExitCode::from(1);
     };
     let (gaz, patterns, skipped) = convert(&tsv);
@@ -91,7 +104,10 @@ fn main() -> ExitCode {
     let lines: Vec<&str> = text.lines().collect();
 
     let (t0, c0) = (Instant::now(), cpu_now());
-    let built = Extractor::builder()
+    let built = if default {
+        Extractor::builder().model(model).build()
+    } else {
+        Extractor::builder()
         .default_gazetteers(false)
         .gazetteer_text(gazetteer, &gaz)
         .case(if smart_case {
@@ -100,7 +116,8 @@ fn main() -> ExitCode {
             Case::Insensitive
         })
         .rules(all_rules)
-        .build();
+        .build()
+    };
     let (build_seconds, c1) = (t0.elapsed().as_secs_f64(), cpu_now());
     let extractor = match built {
         Ok(e) => e,
@@ -136,7 +153,12 @@ fn main() -> ExitCode {
     };
     let (build_cpu, cpu_seconds) = (cpu(c0, c1), cpu(c1, c2));
     let mb = text.len() as f64 / 1e6;
-    let rules = if all_rules { "-all-rules" } else { "" };
+    let rules = match (default, model, all_rules) {
+        (true, true, _) => "-default",
+        (true, false, _) => "-default-no-model",
+        (false, _, true) => "-all-rules",
+        (false, _, false) => "",
+    };
     let count = match (batch, each) {
         (true, _) => "-batch",
         (false, true) => "-each",

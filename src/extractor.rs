@@ -43,6 +43,8 @@ pub(crate) struct Inner {
     villages: Option<Villages>,
     overlap: Overlap,
     rules: RuleSet,
+    /// The learned tagger, if it is on (only with the default gazetteers).
+    model: Option<&'static crate::model::tagger::Weights>,
 }
 
 impl Inner {
@@ -226,12 +228,17 @@ impl Extractor {
             } else {
                 rules::apply(text, candidates, &mut records, inner.rules)
             };
-        Resolution {
+        let mut found = Resolution {
             ascii,
             resolved: resolve(text, ascii, candidates, inner.overlap),
             spans,
             records,
+            scores: Vec::new(),
+        };
+        if let Some(weights) = inner.model {
+            found.add_model(text, weights);
         }
+        found
     }
 
     /// Finds the entities in many texts at once, on all cores (rayon),
@@ -314,9 +321,50 @@ struct Resolution<'e> {
     /// Every gazetteer match, sorted (for `alternatives`).
     spans: Vec<(usize, usize, u32)>,
     records: DocRecords<'e>,
+    /// The model's score of each entity it added, by start byte, sorted.
+    scores: Vec<(usize, f32)>,
 }
 
 impl Resolution<'_> {
+    /// Adds the learned tagger's spans that overlap no resolved entity.
+    fn add_model(&mut self, text: &str, weights: &crate::model::tagger::Weights) {
+        let library = crate::model::train::library_spans(self.resolved.iter().map(|c| {
+            let label = self.records.get(c.entity).map(|r| &r.label);
+            (c.byte_start, c.byte_end, label.unwrap_or(&crate::output::Label::Weapon), c.rule.is_some(), c.nested)
+        }));
+        let found = crate::model::find(weights, text, &library);
+        if found.is_empty() {
+            return;
+        }
+        let before = self.resolved.len();
+        for f in found {
+            let overlaps = self
+                .resolved
+                .get(..before)
+                .unwrap_or_default()
+                .iter()
+                .any(|c| c.byte_start < f.end && f.start < c.byte_end);
+            let Some(surface) = text.get(f.start..f.end) else {
+                continue;
+            };
+            if overlaps {
+                continue;
+            }
+            let entity = crate::model::add_record(&mut self.records, f.kind, surface);
+            self.resolved.push(Resolved {
+                byte_start: f.start,
+                byte_end: f.end,
+                entity,
+                rule: None,
+                nested: false,
+            });
+            self.scores.push((f.start, f.score));
+        }
+        if self.resolved.len() > before {
+            self.resolved.sort_by_key(|c| (c.byte_start, std::cmp::Reverse(c.byte_end), c.nested));
+        }
+    }
+
     /// Hands each entity of `text` to `f`, in order.
     fn each<F>(&self, text: &str, mut f: F)
     where
@@ -350,6 +398,16 @@ impl Resolution<'_> {
                     None => &record.source,
                 },
                 nested: c.nested,
+                score: if c.rule.is_none() && !self.scores.is_empty() {
+                    self.scores
+                        .binary_search_by_key(&c.byte_start, |&(at, _)| at)
+                        .ok()
+                        .and_then(|i| self.scores.get(i))
+                        .filter(|_| record.source == *crate::model::SOURCE)
+                        .map(|&(_, s)| s)
+                } else {
+                    None
+                },
                 alternatives: Alternatives {
                     spans: &self.spans,
                     entity: c.entity,
@@ -405,6 +463,8 @@ pub struct ExtractorBuilder {
     rules: RuleSet,
     /// Whether the default gazetteers may come from their compiled snapshot.
     snapshot: bool,
+    /// Whether the learned tagger runs (with the default gazetteers).
+    model: bool,
 }
 
 impl Default for ExtractorBuilder {
@@ -416,6 +476,7 @@ impl Default for ExtractorBuilder {
             overlap: Overlap::Flat,
             rules: RuleSet::default(),
             snapshot: true,
+            model: true,
         }
     }
 }
@@ -429,6 +490,17 @@ impl ExtractorBuilder {
     /// same, only slower to build (for benchmarks and checks).
     pub fn compiled_defaults(&mut self, yes: bool) -> &mut Self {
         self.snapshot = yes;
+        self
+    }
+
+    /// Whether the learned tagger adds the people, organizations and
+    /// places it finds where the gazetteers and rules found nothing (on by
+    /// default; source `model:tagger`, with a score, see
+    /// [`EntityRef::score`]). It runs only with the default gazetteers,
+    /// whose matches it was trained on; it never moves or removes their
+    /// entities or the rules'.
+    pub fn model(&mut self, yes: bool) -> &mut Self {
+        self.model = yes;
         self
     }
 
@@ -536,6 +608,11 @@ impl ExtractorBuilder {
                 }),
                 overlap: self.overlap,
                 rules: self.rules,
+                model: if self.model && self.defaults {
+                    crate::model::DEFAULT.as_ref()
+                } else {
+                    None
+                },
             }),
         }
     }

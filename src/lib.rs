@@ -65,6 +65,7 @@ mod error;
 mod extractor;
 mod gazetteer;
 mod matcher;
+mod model;
 mod normalize;
 mod output;
 mod resolve;
@@ -76,6 +77,8 @@ mod unglue;
 pub use error::{Error, GazetteerErrorKind, Location};
 pub use extractor::{extract, Extractor, ExtractorBuilder};
 pub use matcher::Case;
+#[doc(hidden)]
+pub use model::train as model_train;
 pub use output::{Entity, EntityRef, Label, SharedStr};
 pub use resolve::Overlap;
 pub use rules::Rule;

@@ -364,10 +364,18 @@ pub struct EntityRef<'a> {
     pub source: &'a SharedStr,
     /// True for a mention inside another one.
     pub nested: bool,
+    pub(crate) score: Option<f32>,
     pub(crate) alternatives: Alternatives<'a>,
 }
 
 impl<'a> EntityRef<'a> {
+    /// How sure the learned tagger is of an entity it found (source
+    /// `model:tagger`), in (0, 1); `None` for gazetteer and rule entities.
+    /// (An owned [`Entity`] does not keep it.)
+    pub fn score(&self) -> Option<f32> {
+        self.score
+    }
+
     /// The ids of the other entities the same span could have been, best
     /// first (see [`Entity::alternatives`]).
     pub fn alternatives(&self) -> impl Iterator<Item = &'a SharedStr> + 'a {

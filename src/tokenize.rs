@@ -329,7 +329,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 }
 
 /// Byte spans of the tokens of one sentence.
-fn token_spans(s: &str) -> Vec<(usize, usize)> {
+pub(crate) fn token_spans(s: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut word: Option<usize> = None;
     let mut chars = s.char_indices().peekable();

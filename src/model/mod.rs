@@ -1,0 +1,177 @@
+//! The learned tagger (`model:tagger`): an averaged structured perceptron
+//! over hashed token features, the library's own entities among them,
+//! that adds PERSON, ORGANIZATION and LOCATION spans where the gazetteers
+//! and rules found nothing.
+//!
+//! The model is `models/tagger.bin`, embedded in the library and read on
+//! first use; `models/README.md` says what it was trained on and how to
+//! train it again. It runs after the rules on the resolved entities: they
+//! are its features, and a model span that overlaps any of them is
+//! dropped, so it never moves or removes what the lists and rules found.
+
+pub(crate) mod features;
+pub(crate) mod tagger;
+#[doc(hidden)]
+pub mod train;
+
+use features::{Kind, LibSpan, Regime, Sentence, TAGS};
+use once_cell::sync::Lazy;
+use tagger::Weights;
+
+/// The embedded model file.
+pub(crate) static EMBEDDED: &[u8] = include_bytes!("../../models/tagger.bin");
+
+/// The embedded model, read on first use; `None` if the file is not a
+/// model (a unit test checks that it is).
+pub(crate) static DEFAULT: Lazy<Option<Weights>> = Lazy::new(|| Weights::from_bytes(EMBEDDED));
+
+/// A span the model found.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Found {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: Kind,
+    /// How sure the model is, in (0, 1): the logistic of the margin (in
+    /// averaged-perceptron units) between the best tagging and the best
+    /// one with the span's tokens outside any entity.
+    pub(crate) score: f32,
+}
+
+/// Reusable buffers, one set a call.
+#[derive(Default)]
+struct Scratch {
+    feats: Vec<u64>,
+    emit: Vec<[i32; TAGS]>,
+    back: Vec<[u8; TAGS]>,
+    tags: Vec<u8>,
+    alt: Vec<u8>,
+}
+
+/// Whether a sentence can hold a span the model would add: in ordinary
+/// text, a name needs a capital letter or a token the library already
+/// marked (the library's spans are never replaced, but they are context).
+fn worth_tagging(toks: &[features::Tok], s: Sentence) -> bool {
+    s.regime != Regime::Mixed
+        || toks
+            .get(s.start..s.end)
+            .unwrap_or_default()
+            .iter()
+            .skip(1)
+            .any(|t| t.starts_upper())
+}
+
+/// The spans the model finds in `text`, given the library's own spans
+/// there (sorted by start, without nested ones), in text order.
+pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Found> {
+    let (mut toks, sentences) = features::tokens(text);
+    features::mark(&mut toks, library);
+    let mut s = Scratch::default();
+    let mut out = Vec::new();
+    for sentence in sentences {
+        if !worth_tagging(&toks, sentence) {
+            continue;
+        }
+        s.feats.clear();
+        s.emit.clear();
+        features::features(&toks, sentence, &mut s.feats);
+        weights.emissions(&s.feats, features::FEATURES, &mut s.emit);
+        let best = tagger::viterbi(&s.emit, &weights.trans, None, &mut s.back, &mut s.tags);
+        let words = toks.get(sentence.start..sentence.end).unwrap_or_default();
+        let mut i = 0;
+        while i < s.tags.len() {
+            let Some(kind) = s.tags.get(i).and_then(|&t| Kind::of_tag(t)) else {
+                i += 1;
+                continue;
+            };
+            let mut j = i + 1;
+            while s.tags.get(j).is_some_and(|&t| t != 0 && t % 2 == 0) {
+                j += 1;
+            }
+            let other =
+                tagger::viterbi(&s.emit, &weights.trans, Some((i, j)), &mut s.back, &mut s.alt);
+            let margin = (best - other) as f32 / weights.scale.max(f32::MIN_POSITIVE);
+            if let (Some(a), Some(b)) = (words.get(i), words.get(j - 1)) {
+                out.push(Found {
+                    start: a.start,
+                    end: b.end,
+                    kind,
+                    score: 1.0 / (1.0 + (-margin).exp()),
+                });
+            }
+            i = j;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_model_loads() {
+        let w = DEFAULT.as_ref().expect("models/tagger.bin is a model");
+        assert_eq!(w.emit.len(), 1 << w.bits);
+        assert!(w.scale > 0.0);
+    }
+
+    #[test]
+    fn found_spans_slice_the_text_on_token_boundaries() {
+        let w = DEFAULT.as_ref().expect("a model");
+        let text = "Kepala Dinas Pendidikan Kabupaten Sleman, Sutrisno Hadi, mengatakan \
+                    bahwa PT Sinar Jaya Abadi membuka kantor di Desa Karanganyar.";
+        let found = find(w, text, &[]);
+        let (toks, _) = features::tokens(text);
+        for f in &found {
+            assert!(text.get(f.start..f.end).is_some());
+            assert!(toks.iter().any(|t| t.start == f.start));
+            assert!(toks.iter().any(|t| t.end == f.end));
+            assert!(f.score > 0.5 && f.score < 1.0, "{f:?}");
+        }
+        assert!(!found.is_empty(), "a sentence full of names");
+    }
+}
+
+/// The [`Entity::source`](crate::Entity::source) of what the model finds.
+pub(crate) static SOURCE: crate::output::SharedStr = crate::output::SharedStr::from_static("model:tagger");
+
+/// The record of a span the model found, `surface` its text: one a
+/// label and text in each document, id `person:` and the lower-cased
+/// runs of letters and digits joined by `-`, canonical name the text.
+pub(crate) fn add_record(records: &mut crate::rules::DocRecords<'_>, kind: Kind, surface: &str) -> u32 {
+    use crate::output::{Label, Record};
+    let label = match kind {
+        Kind::Person => Label::Person,
+        Kind::Organization => Label::Organization,
+        Kind::Location => Label::Location,
+    };
+    let first = records.base.len() + records.villages.len();
+    let index = |j: usize| u32::try_from(first + j).unwrap_or(u32::MAX);
+    if let Some(j) = records
+        .extra
+        .iter()
+        .position(|r| r.label == label && *r.canonical == *surface && r.source == SOURCE)
+    {
+        return index(j);
+    }
+    let mut id = label.as_str().to_ascii_lowercase();
+    id.push(':');
+    let prefix = id.len();
+    for c in surface.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            id.push(c);
+        } else if id.len() > prefix && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    if id.ends_with('-') {
+        id.pop();
+    }
+    records.extra.push(Record {
+        id: id.into(),
+        canonical: surface.into(),
+        label,
+        source: SOURCE.clone(),
+    });
+    index(records.extra.len() - 1)
+}

@@ -1,0 +1,281 @@
+//! The tagger's weights and inference: emission scores from hashed
+//! features, Viterbi over the seven BIO tags, the model file format.
+//!
+//! File (little-endian): `ENTTAG01`, the table's bits (`u32`), the scale
+//! (`f32`: weight units per perceptron update), 8 × 7 transition weights
+//! (`i32`; row 7 is the sentence start), then the emission table: for each
+//! non-zero row, its index (`u32`) and its seven weights (`i16`), in
+//! index order, ended by `u32::MAX`.
+
+use super::features::{allowed, TAGS};
+
+const MAGIC: &[u8; 8] = b"ENTTAG01";
+
+/// A trained tagger: `1 << bits` rows of seven quantized weights.
+#[derive(Clone, PartialEq)]
+pub(crate) struct Weights {
+    pub(crate) bits: u32,
+    /// Weight units per perceptron update.
+    pub(crate) scale: f32,
+    /// `trans[prev][tag]`, `prev == 7` at the sentence start.
+    pub(crate) trans: [[i32; TAGS]; TAGS + 1],
+    pub(crate) emit: Vec<[i16; TAGS]>,
+}
+
+impl std::fmt::Debug for Weights {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Weights")
+            .field("bits", &self.bits)
+            .field("scale", &self.scale)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The row of feature hash `h` in a table of `1 << bits` rows.
+#[inline]
+pub(crate) fn row(h: u64, bits: u32) -> usize {
+    (h >> (64 - bits)) as usize
+}
+
+impl Weights {
+    /// The model in its file format.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for r in &self.trans {
+            for w in r {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        for (i, r) in self.emit.iter().enumerate() {
+            if r.iter().any(|&w| w != 0) {
+                out.extend_from_slice(&(i as u32).to_le_bytes());
+                for w in r {
+                    out.extend_from_slice(&w.to_le_bytes());
+                }
+            }
+        }
+        out.extend_from_slice(&u32::MAX.to_le_bytes());
+        out
+    }
+
+    /// Reads a model file; `None` if it is not one.
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Option<Weights> {
+        let mut at = 0usize;
+        let mut take = |n: usize| -> Option<&[u8]> {
+            let s = bytes.get(at..at.checked_add(n)?)?;
+            at += n;
+            Some(s)
+        };
+        if take(8)? != MAGIC {
+            return None;
+        }
+        let u32_of = |s: &[u8]| s.try_into().ok().map(u32::from_le_bytes);
+        let bits = u32_of(take(4)?)?;
+        if !(8..=24).contains(&bits) {
+            return None;
+        }
+        let scale = f32::from_le_bytes(take(4)?.try_into().ok()?);
+        let mut trans = [[0i32; TAGS]; TAGS + 1];
+        for r in &mut trans {
+            for w in r.iter_mut() {
+                *w = i32::from_le_bytes(take(4)?.try_into().ok()?);
+            }
+        }
+        let mut emit = vec![[0i16; TAGS]; 1 << bits];
+        loop {
+            let i = u32_of(take(4)?)?;
+            if i == u32::MAX {
+                break;
+            }
+            let r = emit.get_mut(i as usize)?;
+            for w in r.iter_mut() {
+                *w = i16::from_le_bytes(take(2)?.try_into().ok()?);
+            }
+        }
+        Some(Weights {
+            bits,
+            scale,
+            trans,
+            emit,
+        })
+    }
+
+    /// The emission scores of each token whose features are `feats`
+    /// (`per` hashes a token), appended to `out`.
+    #[inline]
+    pub(crate) fn emissions(&self, feats: &[u64], per: usize, out: &mut Vec<[i32; TAGS]>) {
+        out.reserve(feats.len() / per.max(1));
+        for f in feats.chunks_exact(per) {
+            let mut s = [0i32; TAGS];
+            for &h in f {
+                if let Some(r) = self.emit.get(row(h, self.bits)) {
+                    for (s, &w) in s.iter_mut().zip(r) {
+                        *s += i32::from(w);
+                    }
+                }
+            }
+            out.push(s);
+        }
+    }
+}
+
+/// The best tag sequence for `emit` under `trans`, and its score;
+/// tokens in `outside` (a token range) must be `O`. `back` is scratch.
+pub(crate) fn viterbi(
+    emit: &[[i32; TAGS]],
+    trans: &[[i32; TAGS]; TAGS + 1],
+    outside: Option<(usize, usize)>,
+    back: &mut Vec<[u8; TAGS]>,
+    tags: &mut Vec<u8>,
+) -> i64 {
+    const NONE: i64 = i64::MIN / 4;
+    tags.clear();
+    back.clear();
+    if emit.is_empty() {
+        return 0;
+    }
+    let forced = |i: usize| outside.is_some_and(|(a, b)| (a..b).contains(&i));
+    let mut score = [NONE; TAGS];
+    for (i, e) in emit.iter().enumerate() {
+        let mut next = [NONE; TAGS];
+        let mut from = [0u8; TAGS];
+        for (t, (n, f)) in next.iter_mut().zip(from.iter_mut()).enumerate() {
+            let tag = t as u8;
+            if forced(i) && tag != 0 {
+                continue;
+            }
+            let own = i64::from(e[t]);
+            if i == 0 {
+                if allowed(None, tag) {
+                    *n = own + i64::from(trans[TAGS][t]);
+                }
+                continue;
+            }
+            for (p, &s) in score.iter().enumerate() {
+                if s == NONE || !allowed(Some(p as u8), tag) {
+                    continue;
+                }
+                let v = s + i64::from(trans[p][t]) + own;
+                if v > *n {
+                    (*n, *f) = (v, p as u8);
+                }
+            }
+        }
+        score = next;
+        back.push(from);
+    }
+    let (mut best, mut top) = (0u8, NONE);
+    for (t, &s) in score.iter().enumerate() {
+        if s > top {
+            (best, top) = (t as u8, s);
+        }
+    }
+    tags.resize(emit.len(), 0);
+    let mut t = best;
+    for i in (0..emit.len()).rev() {
+        if let Some(slot) = tags.get_mut(i) {
+            *slot = t;
+        }
+        if i > 0 {
+            t = back.get(i).map_or(0, |b| b[usize::from(t)]);
+        }
+    }
+    top
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(emit: &[[i32; TAGS]], trans: &[[i32; TAGS]; TAGS + 1]) -> (Vec<u8>, i64) {
+        let (mut back, mut tags) = (Vec::new(), Vec::new());
+        let s = viterbi(emit, trans, None, &mut back, &mut tags);
+        (tags, s)
+    }
+
+    /// Every tag sequence's score, to check Viterbi against.
+    fn brute(emit: &[[i32; TAGS]], trans: &[[i32; TAGS]; TAGS + 1]) -> (Vec<u8>, i64) {
+        let n = emit.len();
+        let mut best = (Vec::new(), i64::MIN);
+        for code in 0..TAGS.pow(n as u32) {
+            let tags: Vec<u8> = (0..n).map(|i| (code / TAGS.pow(i as u32) % TAGS) as u8).collect();
+            let mut prev = None;
+            let mut s = 0i64;
+            let mut ok = true;
+            for (i, &t) in tags.iter().enumerate() {
+                ok &= allowed(prev, t);
+                s += i64::from(emit[i][t as usize])
+                    + i64::from(trans[prev.map_or(TAGS, usize::from)][t as usize]);
+                prev = Some(t);
+            }
+            if ok && s > best.1 {
+                best = (tags, s);
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_allowed_path() {
+        // A small deterministic generator: the same cases on every run.
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 41) as i32 - 20
+        };
+        for n in 1..=4 {
+            for _ in 0..25 {
+                let emit: Vec<[i32; TAGS]> = (0..n).map(|_| [0; TAGS].map(|_| next())).collect();
+                let mut trans = [[0; TAGS]; TAGS + 1];
+                for r in &mut trans {
+                    *r = r.map(|_| next());
+                }
+                let (tags, score) = run(&emit, &trans);
+                assert_eq!((tags.clone(), score).1, brute(&emit, &trans).1, "{emit:?}");
+                let mut prev = None;
+                for &t in &tags {
+                    assert!(allowed(prev, t));
+                    prev = Some(t);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_inside_tag_never_starts_a_span() {
+        // I-PER scores best everywhere, but may only follow B-PER.
+        let emit = vec![[0, 5, 9, 0, 0, 0, 0]; 3];
+        let (tags, _) = run(&emit, &[[0; TAGS]; TAGS + 1]);
+        assert_eq!(tags, [1, 2, 2]);
+    }
+
+    #[test]
+    fn forced_outside_tokens_are_o() {
+        let emit = vec![[0, 5, 9, 0, 0, 0, 0]; 3];
+        let (mut back, mut tags) = (Vec::new(), Vec::new());
+        let s = viterbi(&emit, &[[0; TAGS]; TAGS + 1], Some((0, 2)), &mut back, &mut tags);
+        assert_eq!(tags, [0, 0, 1]);
+        assert_eq!(s, 5);
+    }
+
+    #[test]
+    fn the_file_format_round_trips() {
+        let mut w = Weights {
+            bits: 8,
+            scale: 1.5,
+            trans: [[3; TAGS]; TAGS + 1],
+            emit: vec![[0; TAGS]; 256],
+        };
+        w.emit[7] = [1, -2, 3, -4, 5, -6, 7];
+        w.emit[255] = [i16::MAX, 0, 0, 0, 0, 0, i16::MIN];
+        let bytes = w.to_bytes();
+        assert_eq!(Weights::from_bytes(&bytes), Some(w));
+        assert_eq!(Weights::from_bytes(&bytes[..bytes.len() - 1]), None);
+        assert_eq!(Weights::from_bytes(b"nonsense"), None);
+    }
+}
