@@ -18,6 +18,7 @@
 //! --nested                  also report mentions nested inside others
 //! --no-rules                gazetteer matches only (no title, head-noun,
 //!                           acronym, coreference rules)
+//! --no-model                no learned tagger (source `model:tagger`)
 //! --lossy                   replace invalid UTF-8 instead of stopping
 //! --skip-bad-lines          jsonl: skip malformed lines (counted on stderr)
 //! ```
@@ -41,7 +42,7 @@ use std::process::ExitCode;
 
 const USAGE: &str =
     "usage: extract [--format table|json|jsonl|conll|brat|spacy] [--gazetteer PATH]... \
-[--no-default-gazetteers] [--case smart|insensitive] [--nested] [--no-rules] [--lossy] \
+[--no-default-gazetteers] [--case smart|insensitive] [--nested] [--no-rules] [--no-model] [--lossy] \
 [--skip-bad-lines] FILE|-";
 
 /// Text is processed in pieces of about this many bytes.

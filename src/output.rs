@@ -370,7 +370,7 @@ pub struct EntityRef<'a> {
 
 impl<'a> EntityRef<'a> {
     /// How sure the learned tagger is of an entity it found (source
-    /// `model:tagger`), in (0, 1); `None` for gazetteer and rule entities.
+    /// `model:tagger`), in [0, 1): higher is surer; `None` for gazetteer and rule entities.
     /// (An owned [`Entity`] does not keep it.)
     pub fn score(&self) -> Option<f32> {
         self.score

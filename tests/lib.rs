@@ -8,6 +8,7 @@ mod gazetteers;
 mod golden;
 mod hostile;
 mod matching;
+mod model;
 mod properties;
 mod rules;
 mod support;

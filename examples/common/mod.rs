@@ -1,6 +1,6 @@
 //! What the example binaries share: the options that configure the
 //! extractor (`--gazetteer`, `--no-default-gazetteers`, `--case`,
-//! `--nested`, `--no-rules`).
+//! `--nested`, `--no-rules`, `--no-model`).
 
 use entitas::{Case, ExtractorBuilder, Overlap};
 
@@ -31,6 +31,9 @@ pub fn extractor_option(
         }
         "--no-rules" => {
             builder.rules(false);
+        }
+        "--no-model" => {
+            builder.model(false);
         }
         _ => return Ok(false),
     }
