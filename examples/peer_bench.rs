@@ -94,7 +94,11 @@ fn main() -> ExitCode {
     let read = |path: &str| {
         std::fs::read_to_string(path).map_err(|e| eprintln!("peer_bench: {path}: {e}"))
     };
-    let tsv = if default { Ok(String::new()) } else { read(gazetteer) };
+    let tsv = if default {
+        Ok(String::new())
+    } else {
+        read(gazetteer)
+    };
     let (Ok(tsv), Ok(text)) = (tsv, read(corpus)) else {
         return ExitCode::from(1);
     };
@@ -108,15 +112,15 @@ fn main() -> ExitCode {
         Extractor::builder().model(model).build()
     } else {
         Extractor::builder()
-        .default_gazetteers(false)
-        .gazetteer_text(gazetteer, &gaz)
-        .case(if smart_case {
-            Case::Smart
-        } else {
-            Case::Insensitive
-        })
-        .rules(all_rules)
-        .build()
+            .default_gazetteers(false)
+            .gazetteer_text(gazetteer, &gaz)
+            .case(if smart_case {
+                Case::Smart
+            } else {
+                Case::Insensitive
+            })
+            .rules(all_rules)
+            .build()
     };
     let (build_seconds, c1) = (t0.elapsed().as_secs_f64(), cpu_now());
     let extractor = match built {

@@ -108,10 +108,16 @@ fn main() -> ExitCode {
 /// The examples of a JSONL file.
 fn read(text: &str) -> Result<Vec<Example>, String> {
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let v: serde_json::Value =
             serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
-        let t = v["text"].as_str().ok_or(format!("line {}: no text", n + 1))?;
+        let t = v["text"]
+            .as_str()
+            .ok_or(format!("line {}: no text", n + 1))?;
         let spans: Vec<(usize, usize, String)> = v["entities"]
             .as_array()
             .into_iter()
@@ -124,7 +130,10 @@ fn read(text: &str) -> Result<Vec<Example>, String> {
                 ))
             })
             .collect();
-        out.push(Example::from_chars(t, &spans).ok_or(format!("line {}: offset past the text", n + 1))?);
+        out.push(
+            Example::from_chars(t, &spans)
+                .ok_or(format!("line {}: offset past the text", n + 1))?,
+        );
     }
     Ok(out)
 }

@@ -330,7 +330,13 @@ impl Resolution<'_> {
     fn add_model(&mut self, text: &str, weights: &crate::model::tagger::Weights) {
         let library = crate::model::train::library_spans(self.resolved.iter().map(|c| {
             let label = self.records.get(c.entity).map(|r| &r.label);
-            (c.byte_start, c.byte_end, label.unwrap_or(&crate::output::Label::Weapon), c.rule.is_some(), c.nested)
+            (
+                c.byte_start,
+                c.byte_end,
+                label.unwrap_or(&crate::output::Label::Weapon),
+                c.rule.is_some(),
+                c.nested,
+            )
         }));
         let found = crate::model::find(weights, text, &library);
         if found.is_empty() {
@@ -361,7 +367,8 @@ impl Resolution<'_> {
             self.scores.push((f.start, f.score));
         }
         if self.resolved.len() > before {
-            self.resolved.sort_by_key(|c| (c.byte_start, std::cmp::Reverse(c.byte_end), c.nested));
+            self.resolved
+                .sort_by_key(|c| (c.byte_start, std::cmp::Reverse(c.byte_end), c.nested));
         }
     }
 
@@ -497,8 +504,9 @@ impl ExtractorBuilder {
     /// places it finds where the gazetteers and rules found nothing (on by
     /// default; source `model:tagger`, with a score, see
     /// [`EntityRef::score`]). It runs only with the default gazetteers,
-    /// whose matches it was trained on; it never moves or removes their
-    /// entities or the rules'.
+    /// whose matches it was trained on, and not with every rule off
+    /// ([`rules(false)`](Self::rules): gazetteer matches only); it never
+    /// moves or removes the gazetteers' entities or the rules'.
     pub fn model(&mut self, yes: bool) -> &mut Self {
         self.model = yes;
         self
@@ -608,7 +616,7 @@ impl ExtractorBuilder {
                 }),
                 overlap: self.overlap,
                 rules: self.rules,
-                model: if self.model && self.defaults {
+                model: if self.model && self.defaults && !self.rules.is_empty() {
                     crate::model::DEFAULT.as_ref()
                 } else {
                     None

@@ -97,7 +97,10 @@ fn the_model_never_moves_or_removes_a_library_entity() {
     let without = without_model();
     let mut added = 0;
     let fixture = examples();
-    let texts = TEXTS.iter().copied().chain(fixture.iter().map(|e| e.text.as_str()));
+    let texts = TEXTS
+        .iter()
+        .copied()
+        .chain(fixture.iter().map(|e| e.text.as_str()));
     for text in texts {
         let on: Vec<Entity> = with.extract(text);
         let off: Vec<Entity> = without.extract(text);
@@ -108,7 +111,8 @@ fn the_model_never_moves_or_removes_a_library_entity() {
             assert_eq!(e.source, "model:tagger", "{text:?}: {e:?}");
             assert_eq!(&text[e.byte_start..e.byte_end], e.text);
             assert!(
-                off.iter().all(|o| o.byte_end <= e.byte_start || e.byte_end <= o.byte_start),
+                off.iter()
+                    .all(|o| o.byte_end <= e.byte_start || e.byte_end <= o.byte_start),
                 "{text:?}: {e:?} overlaps a library entity"
             );
             added += 1;

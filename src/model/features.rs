@@ -10,7 +10,6 @@
 //! which are conjoined with the sentence's case regime, so the model
 //! learns that in an all-lower or all-upper sentence they carry nothing.
 
-
 /// The number of tags: `O`, then `B-`/`I-` of PER, ORG and LOC.
 pub(crate) const TAGS: usize = 7;
 
@@ -29,7 +28,6 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-
     /// The tag of the first token of a span of this kind.
     pub(crate) fn begin(self) -> u8 {
         1 + 2 * self as u8
@@ -257,7 +255,11 @@ pub(crate) fn tokens(text: &str) -> (Vec<Tok>, Vec<Sentence>) {
     for (i, &(start, end)) in spans.iter().enumerate() {
         // A line break between this token and the one before ends a sentence.
         if let Some(prev) = toks.last() {
-            if i > first && bytes.get(prev.end..start).is_some_and(|gap| gap.contains(&b'\n')) {
+            if i > first
+                && bytes
+                    .get(prev.end..start)
+                    .is_some_and(|gap| gap.contains(&b'\n'))
+            {
                 sentences.push(sentence(&toks, first, i));
                 first = i;
             }
@@ -295,11 +297,7 @@ fn sentence(toks: &[Tok], start: usize, end: usize) -> Sentence {
     } else {
         Regime::Mixed
     };
-    Sentence {
-        start,
-        end,
-        regime,
-    }
+    Sentence { start, end, regime }
 }
 
 /// Marks each token with the library's entity on it (`spans` sorted by
@@ -395,8 +393,14 @@ mod tests {
         assert_ne!(a.shape, b.shape);
         assert_ne!(a.shape, c.shape);
         assert_eq!((a.cap, b.cap, c.cap), (1, 1, 0));
-        assert_eq!(Tok::new("Jakarta", 0, 7).suf3, Tok::new("Sparta", 0, 6).suf3);
-        assert_ne!(Tok::new("Jakarta", 0, 7).suf3, Tok::new("Jakartx", 0, 7).suf3);
+        assert_eq!(
+            Tok::new("Jakarta", 0, 7).suf3,
+            Tok::new("Sparta", 0, 6).suf3
+        );
+        assert_ne!(
+            Tok::new("Jakarta", 0, 7).suf3,
+            Tok::new("Jakartx", 0, 7).suf3
+        );
     }
 
     #[test]
@@ -415,8 +419,18 @@ mod tests {
         let text = "Presiden Joko Widodo ke Jawa Barat";
         let (mut toks, _) = tokens(text);
         let spans = [
-            LibSpan { start: 9, end: 20, label: LibLabel::Person, rule: true },
-            LibSpan { start: 24, end: 34, label: LibLabel::Place, rule: false },
+            LibSpan {
+                start: 9,
+                end: 20,
+                label: LibLabel::Person,
+                rule: true,
+            },
+            LibSpan {
+                start: 24,
+                end: 34,
+                label: LibLabel::Place,
+                rule: false,
+            },
         ];
         mark(&mut toks, &spans);
         let lib: Vec<u8> = toks.iter().map(|t| t.lib).collect();

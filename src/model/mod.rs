@@ -25,6 +25,9 @@ pub(crate) static EMBEDDED: &[u8] = include_bytes!("../../models/tagger.bin");
 /// model (a unit test checks that it is).
 pub(crate) static DEFAULT: Lazy<Option<Weights>> = Lazy::new(|| Weights::from_bytes(EMBEDDED));
 
+/// The longest word, in bytes, a model span may hold.
+const LONGEST_WORD: usize = 40;
+
 /// A span the model found.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Found {
@@ -62,13 +65,14 @@ fn worth_tagging(text: &str, toks: &[features::Tok], s: Sentence) -> bool {
         t.starts_upper()
             && t.lib == 0
             && !text
-                    .get(t.start..t.end)
-                    .is_some_and(|w| crate::common_words::is_common(&w.to_lowercase()))
+                .get(t.start..t.end)
+                .is_some_and(|w| crate::common_words::is_common(&w.to_lowercase()))
     })
 }
 
-/// The spans the model finds in `text`, given the library's own spans
-/// there (sorted by start, without nested ones), in text order.
+/// The spans the model finds in `text` that overlap none of the
+/// library's own spans there (sorted by start, without nested ones), in
+/// text order.
 pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Found> {
     let (mut toks, sentences) = features::tokens(text);
     features::mark(&mut toks, library);
@@ -94,58 +98,62 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
             while s.tags.get(j).is_some_and(|&t| t != 0 && t % 2 == 0) {
                 j += 1;
             }
-            let other =
-                tagger::viterbi(&s.emit, &weights.trans, Some((i, j)), &mut s.back, &mut s.alt);
-            let margin = (best - other) as f32 / weights.scale.max(f32::MIN_POSITIVE);
-            if let (Some(a), Some(b)) = (words.get(i), words.get(j - 1)) {
-                out.push(Found {
-                    start: a.start,
-                    end: b.end,
-                    kind,
-                    score: margin.max(0.0) / (margin.max(0.0) + 1.0),
-                });
+            let (Some(a), Some(b)) = (words.get(i), words.get(j - 1)) else {
+                break;
+            };
+            // No name has a word this long: a run without blanks (a URL,
+            // glued text) is no span of the model's.
+            let long = words
+                .get(i..j)
+                .unwrap_or_default()
+                .iter()
+                .any(|t| t.end - t.start > LONGEST_WORD);
+            // A span on the library's entities is dropped by the caller:
+            // no need to score it.
+            // (They do not overlap one another: the one starting last before
+            // the span's end is the only one that can overlap it.)
+            let before = library.partition_point(|l| l.start < b.end);
+            if long
+                || before
+                    .checked_sub(1)
+                    .and_then(|k| library.get(k))
+                    .is_some_and(|l| l.end > a.start)
+            {
+                i = j;
+                continue;
             }
+            let other = tagger::viterbi(
+                &s.emit,
+                &weights.trans,
+                Some((i, j)),
+                &mut s.back,
+                &mut s.alt,
+            );
+            let margin = (best - other) as f32 / weights.scale.max(f32::MIN_POSITIVE);
+            out.push(Found {
+                start: a.start,
+                end: b.end,
+                kind,
+                score: margin.max(0.0) / (margin.max(0.0) + 1.0),
+            });
             i = j;
         }
     }
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_embedded_model_loads() {
-        let w = DEFAULT.as_ref().expect("models/tagger.bin is a model");
-        assert_eq!(w.emit.len(), 1 << w.bits);
-        assert!(w.scale > 0.0);
-    }
-
-    #[test]
-    fn found_spans_slice_the_text_on_token_boundaries() {
-        let w = DEFAULT.as_ref().expect("a model");
-        let text = "Kepala Dinas Pendidikan Kabupaten Sleman, Sutrisno Hadi, mengatakan \
-                    bahwa PT Sinar Jaya Abadi membuka kantor di Desa Karanganyar.";
-        let found = find(w, text, &[]);
-        let (toks, _) = features::tokens(text);
-        for f in &found {
-            assert!(text.get(f.start..f.end).is_some());
-            assert!(toks.iter().any(|t| t.start == f.start));
-            assert!(toks.iter().any(|t| t.end == f.end));
-            assert!(f.score >= 0.0 && f.score < 1.0, "{f:?}");
-        }
-        assert!(!found.is_empty(), "a sentence full of names");
-    }
-}
-
 /// The [`Entity::source`](crate::Entity::source) of what the model finds.
-pub(crate) static SOURCE: crate::output::SharedStr = crate::output::SharedStr::from_static("model:tagger");
+pub(crate) static SOURCE: crate::output::SharedStr =
+    crate::output::SharedStr::from_static("model:tagger");
 
 /// The record of a span the model found, `surface` its text: one a
 /// label and text in each document, id `person:` and the lower-cased
 /// runs of letters and digits joined by `-`, canonical name the text.
-pub(crate) fn add_record(records: &mut crate::rules::DocRecords<'_>, kind: Kind, surface: &str) -> u32 {
+pub(crate) fn add_record(
+    records: &mut crate::rules::DocRecords<'_>,
+    kind: Kind,
+    surface: &str,
+) -> u32 {
     use crate::output::{Label, Record};
     let label = match kind {
         Kind::Person => Label::Person,
@@ -181,4 +189,32 @@ pub(crate) fn add_record(records: &mut crate::rules::DocRecords<'_>, kind: Kind,
         source: SOURCE.clone(),
     });
     index(records.extra.len() - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_model_loads() {
+        let w = DEFAULT.as_ref().expect("models/tagger.bin is a model");
+        assert_eq!(w.emit.len(), 1 << w.bits);
+        assert!(w.scale > 0.0);
+    }
+
+    #[test]
+    fn found_spans_slice_the_text_on_token_boundaries() {
+        let w = DEFAULT.as_ref().expect("a model");
+        let text = "Kepala Dinas Pendidikan Kabupaten Sleman, Sutrisno Hadi, mengatakan \
+                    bahwa PT Sinar Jaya Abadi membuka kantor di Desa Karanganyar.";
+        let found = find(w, text, &[]);
+        let (toks, _) = features::tokens(text);
+        for f in &found {
+            assert!(text.get(f.start..f.end).is_some());
+            assert!(toks.iter().any(|t| t.start == f.start));
+            assert!(toks.iter().any(|t| t.end == f.end));
+            assert!(f.score >= 0.0 && f.score < 1.0, "{f:?}");
+        }
+        assert!(!found.is_empty(), "a sentence full of names");
+    }
 }

@@ -19,8 +19,13 @@ pub(crate) struct Weights {
     pub(crate) scale: f32,
     /// `trans[prev][tag]`, `prev == 7` at the sentence start.
     pub(crate) trans: [[i32; TAGS]; TAGS + 1],
-    pub(crate) emit: Vec<[i16; TAGS]>,
+    /// The emission rows, padded to eight weights (the last always 0) so
+    /// that a row is one aligned 16-byte load.
+    pub(crate) emit: Vec<[i16; ROW]>,
 }
+
+/// Weights a row holds: the seven tags and one pad.
+pub(crate) const ROW: usize = 8;
 
 impl std::fmt::Debug for Weights {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -52,7 +57,7 @@ impl Weights {
         for (i, r) in self.emit.iter().enumerate() {
             if r.iter().any(|&w| w != 0) {
                 out.extend_from_slice(&(i as u32).to_le_bytes());
-                for w in r {
+                for w in r.iter().take(TAGS) {
                     out.extend_from_slice(&w.to_le_bytes());
                 }
             }
@@ -84,14 +89,14 @@ impl Weights {
                 *w = i32::from_le_bytes(take(4)?.try_into().ok()?);
             }
         }
-        let mut emit = vec![[0i16; TAGS]; 1 << bits];
+        let mut emit = vec![[0i16; ROW]; 1 << bits];
         loop {
             let i = u32_of(take(4)?)?;
             if i == u32::MAX {
                 break;
             }
             let r = emit.get_mut(i as usize)?;
-            for w in r.iter_mut() {
+            for w in r.iter_mut().take(TAGS) {
                 *w = i16::from_le_bytes(take(2)?.try_into().ok()?);
             }
         }
@@ -109,7 +114,7 @@ impl Weights {
     pub(crate) fn emissions(&self, feats: &[u64], per: usize, out: &mut Vec<[i32; TAGS]>) {
         out.reserve(feats.len() / per.max(1));
         for f in feats.chunks_exact(per) {
-            let mut s = [0i32; TAGS];
+            let mut s = [0i32; ROW];
             for &h in f {
                 if let Some(r) = self.emit.get(row(h, self.bits)) {
                     for (s, &w) in s.iter_mut().zip(r) {
@@ -117,7 +122,8 @@ impl Weights {
                     }
                 }
             }
-            out.push(s);
+            let [a, b, c, d, e, f, g, _] = s;
+            out.push([a, b, c, d, e, f, g]);
         }
     }
 }
@@ -138,27 +144,32 @@ pub(crate) fn viterbi(
         return 0;
     }
     let forced = |i: usize| outside.is_some_and(|(a, b)| (a..b).contains(&i));
+    let [rows @ .., first] = trans;
     let mut score = [NONE; TAGS];
     for (i, e) in emit.iter().enumerate() {
         let mut next = [NONE; TAGS];
         let mut from = [0u8; TAGS];
-        for (t, (n, f)) in next.iter_mut().zip(from.iter_mut()).enumerate() {
+        let cells = next
+            .iter_mut()
+            .zip(from.iter_mut())
+            .zip(e.iter().zip(first));
+        for (t, ((n, f), (&own, &start))) in cells.enumerate() {
             let tag = t as u8;
             if forced(i) && tag != 0 {
                 continue;
             }
-            let own = i64::from(e[t]);
+            let own = i64::from(own);
             if i == 0 {
                 if allowed(None, tag) {
-                    *n = own + i64::from(trans[TAGS][t]);
+                    *n = own + i64::from(start);
                 }
                 continue;
             }
-            for (p, &s) in score.iter().enumerate() {
+            for (p, (&s, row)) in score.iter().zip(rows).enumerate() {
                 if s == NONE || !allowed(Some(p as u8), tag) {
                     continue;
                 }
-                let v = s + i64::from(trans[p][t]) + own;
+                let v = s + i64::from(row.get(t).copied().unwrap_or(0)) + own;
                 if v > *n {
                     (*n, *f) = (v, p as u8);
                 }
@@ -180,7 +191,11 @@ pub(crate) fn viterbi(
             *slot = t;
         }
         if i > 0 {
-            t = back.get(i).map_or(0, |b| b[usize::from(t)]);
+            t = back
+                .get(i)
+                .and_then(|b| b.get(usize::from(t)))
+                .copied()
+                .unwrap_or(0);
         }
     }
     top
@@ -201,7 +216,9 @@ mod tests {
         let n = emit.len();
         let mut best = (Vec::new(), i64::MIN);
         for code in 0..TAGS.pow(n as u32) {
-            let tags: Vec<u8> = (0..n).map(|i| (code / TAGS.pow(i as u32) % TAGS) as u8).collect();
+            let tags: Vec<u8> = (0..n)
+                .map(|i| (code / TAGS.pow(i as u32) % TAGS) as u8)
+                .collect();
             let mut prev = None;
             let mut s = 0i64;
             let mut ok = true;
@@ -258,7 +275,13 @@ mod tests {
     fn forced_outside_tokens_are_o() {
         let emit = vec![[0, 5, 9, 0, 0, 0, 0]; 3];
         let (mut back, mut tags) = (Vec::new(), Vec::new());
-        let s = viterbi(&emit, &[[0; TAGS]; TAGS + 1], Some((0, 2)), &mut back, &mut tags);
+        let s = viterbi(
+            &emit,
+            &[[0; TAGS]; TAGS + 1],
+            Some((0, 2)),
+            &mut back,
+            &mut tags,
+        );
         assert_eq!(tags, [0, 0, 1]);
         assert_eq!(s, 5);
     }
@@ -269,10 +292,10 @@ mod tests {
             bits: 8,
             scale: 1.5,
             trans: [[3; TAGS]; TAGS + 1],
-            emit: vec![[0; TAGS]; 256],
+            emit: vec![[0; ROW]; 256],
         };
-        w.emit[7] = [1, -2, 3, -4, 5, -6, 7];
-        w.emit[255] = [i16::MAX, 0, 0, 0, 0, 0, i16::MIN];
+        w.emit[7] = [1, -2, 3, -4, 5, -6, 7, 0];
+        w.emit[255] = [i16::MAX, 0, 0, 0, 0, 0, i16::MIN, 0];
         let bytes = w.to_bytes();
         assert_eq!(Weights::from_bytes(&bytes), Some(w));
         assert_eq!(Weights::from_bytes(&bytes[..bytes.len() - 1]), None);

@@ -95,7 +95,9 @@ impl Default for Options {
 }
 
 /// The library's entities in `found` as the model's features.
-pub(crate) fn library_spans<'a>(found: impl IntoIterator<Item = (usize, usize, &'a Label, bool, bool)>) -> Vec<LibSpan> {
+pub(crate) fn library_spans<'a>(
+    found: impl IntoIterator<Item = (usize, usize, &'a Label, bool, bool)>,
+) -> Vec<LibSpan> {
     let mut out: Vec<LibSpan> = found
         .into_iter()
         .filter(|&(_, _, _, _, nested)| !nested)
@@ -155,7 +157,11 @@ fn prepare(library: &Extractor, examples: &[Example], bits: u32) -> Vec<Prepared
             let mut first = true;
             for (t, g) in toks.iter().zip(gold.iter_mut()) {
                 if t.start >= *s && t.end <= *e && *g == 0 {
-                    *g = if first { kind.begin() } else { kind.begin() + 1 };
+                    *g = if first {
+                        kind.begin()
+                    } else {
+                        kind.begin() + 1
+                    };
                     first = false;
                 }
             }
@@ -163,7 +169,10 @@ fn prepare(library: &Extractor, examples: &[Example], bits: u32) -> Vec<Prepared
         for sentence in sentences {
             feats.clear();
             features::features(&toks, sentence, &mut feats);
-            let mut g: Vec<u8> = gold.get(sentence.start..sentence.end).unwrap_or_default().to_vec();
+            let mut g: Vec<u8> = gold
+                .get(sentence.start..sentence.end)
+                .unwrap_or_default()
+                .to_vec();
             // A span cut by a sentence end starts again as B.
             let mut prev = None;
             for t in &mut g {
@@ -261,7 +270,11 @@ pub fn train(library: &Extractor, examples: &[Example], options: &Options) -> Ve
                 for (k, (&g, &t)) in p.gold.iter().zip(tags.iter()).enumerate() {
                     let (g, t) = (usize::from(g), usize::from(t));
                     if g != t {
-                        for &r in p.rows.get(k * FEATURES..(k + 1) * FEATURES).unwrap_or_default() {
+                        for &r in p
+                            .rows
+                            .get(k * FEATURES..(k + 1) * FEATURES)
+                            .unwrap_or_default()
+                        {
                             emit.add(r as usize, g, 1, c);
                             emit.add(r as usize, t, -1, c);
                         }
@@ -288,13 +301,17 @@ fn quantize(emit: &Averaged<TAGS>, trans: &Averaged<TAGS>, bits: u32, c: i64) ->
             max = max.max(emit.avg(r, t, c).abs());
         }
     }
-    let scale = if max > 0.0 { f64::from(i16::MAX) / max } else { 1.0 };
+    let scale = if max > 0.0 {
+        f64::from(i16::MAX) / max
+    } else {
+        1.0
+    };
     let q = |x: f64| (x * scale).round();
     let mut out = Weights {
         bits,
         scale: scale as f32,
         trans: [[0; TAGS]; TAGS + 1],
-        emit: vec![[0; TAGS]; 1 << bits],
+        emit: vec![[0; super::tagger::ROW]; 1 << bits],
     };
     for (r, row) in out.trans.iter_mut().enumerate() {
         for (t, w) in row.iter_mut().enumerate() {
@@ -302,7 +319,7 @@ fn quantize(emit: &Averaged<TAGS>, trans: &Averaged<TAGS>, bits: u32, c: i64) ->
         }
     }
     for (r, row) in out.emit.iter_mut().enumerate() {
-        for (t, w) in row.iter_mut().enumerate() {
+        for (t, w) in row.iter_mut().take(TAGS).enumerate() {
             *w = q(emit.avg(r, t, c)).clamp(f64::from(i16::MIN), f64::from(i16::MAX)) as i16;
         }
     }
@@ -329,8 +346,11 @@ mod tests {
 
     #[test]
     fn recasing_keeps_spans_on_the_same_words() {
-        let ex = Example::from_chars("Kata Édi di Ōsaka.", &[(5, 8, "PER".into()), (12, 17, "LOC".into())])
-            .expect("offsets in the text");
+        let ex = Example::from_chars(
+            "Kata Édi di Ōsaka.",
+            &[(5, 8, "PER".into()), (12, 17, "LOC".into())],
+        )
+        .expect("offsets in the text");
         for lower in [true, false] {
             let v = ex.recased(lower).expect("no char changes length");
             let words: Vec<&str> = v.spans.iter().map(|(s, e, _)| &v.text[*s..*e]).collect();
