@@ -5,7 +5,7 @@ use entitas::model_train::{checksum, describe, train, Example, Options};
 use entitas::{Entity, Extractor};
 
 /// The 200-sentence fixture: the first 200 lines of NERGRIT train
-/// (IndoNLU, Apache-2.0; see tests/data/README.md).
+/// (IndoNLU, Apache-2.0; see models/README.md and NOTICE-model.txt).
 const FIXTURE: &str = include_str!("data/nergrit-train-200.jsonl");
 
 /// A small gazetteer of our own for the fixture's library features, so
