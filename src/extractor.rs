@@ -3,11 +3,12 @@
 
 use crate::error::{Error, Location};
 use crate::gazetteer::{self, AliasCase, Entry, Gate};
-use crate::matcher::{Candidate, Case, Matcher, MatcherBuilder, TooLarge};
-use crate::output::{Alternatives, Entity, EntityRef, Record};
-use crate::resolve::{resolve, Overlap, Resolved};
-use crate::rules::{self, DocRecords, Rule, RuleSet};
+use crate::matcher::{Matcher, MatcherBuilder, TooLarge};
+use crate::output::{Alternatives, EntityRef};
+use crate::resolve::{resolve, Resolved};
+use crate::rules;
 use crate::tokenize::CharCounter;
+use crate::types::{Candidate, Case, DocRecords, Entity, Overlap, Record, Rule, RuleSet};
 use crate::unglue;
 use once_cell::sync::{Lazy, OnceCell};
 use std::borrow::Cow;
@@ -333,7 +334,7 @@ impl Resolution<'_> {
             (
                 c.byte_start,
                 c.byte_end,
-                label.unwrap_or(&crate::output::Label::Weapon),
+                label.unwrap_or(&crate::types::Label::Weapon),
                 c.rule.is_some(),
                 c.nested,
             )
@@ -641,7 +642,7 @@ fn compile(
     let mut collided: HashMap<String, u32> = HashMap::new();
     let mut matcher = MatcherBuilder::new(case);
     for (file, (name, text)) in files.iter().enumerate() {
-        let source = crate::output::interned(&format!("gazetteer:{}", stem(name)));
+        let source = crate::types::interned(&format!("gazetteer:{}", stem(name)));
         gazetteer::parse_each(name, text, |entry| {
             let Entry {
                 id,

@@ -19,7 +19,7 @@
 
 use crate::error::{Error, GazetteerErrorKind as Kind, Location};
 use crate::normalize::fold_lower;
-use crate::output::Label;
+use crate::types::Label;
 use std::sync::Arc;
 
 /// The gazetteers embedded in the library, in priority order: on a tie
@@ -233,7 +233,7 @@ fn directive_line(
                 return Err(Error::gazetteer(value_at, Kind::BadLabelName(value.into())));
             }
             let label = match Label::from_name(value) {
-                Label::Custom(_) => Label::Custom(crate::output::interned(value)),
+                Label::Custom(_) => Label::Custom(crate::types::interned(value)),
                 built_in => built_in,
             };
             if name == "label" && matches!(label, Label::Custom(_)) {

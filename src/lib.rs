@@ -72,17 +72,16 @@ mod resolve;
 mod rules;
 mod snapshot;
 mod tokenize;
+mod types;
 mod unglue;
 
 pub use error::{Error, GazetteerErrorKind, Location};
 pub use extractor::{extract, Extractor, ExtractorBuilder};
-pub use matcher::Case;
 #[doc(hidden)]
 pub use model::train as model_train;
-pub use output::{Entity, EntityRef, Label, SharedStr};
-pub use resolve::Overlap;
-pub use rules::Rule;
-pub use tokenize::{tag_bio, tokenize, Tag, Token};
+pub use output::{tag_bio, EntityRef, Tag};
+pub use tokenize::{tokenize, Token};
+pub use types::{Case, Entity, Label, Overlap, Rule, SharedStr};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

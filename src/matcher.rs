@@ -19,25 +19,11 @@
 use crate::common_words;
 use crate::gazetteer::{AliasCase, Gate, CONTEXT_WORDS};
 use crate::normalize::{fold_cased, fold_into, Normalized};
-use crate::snapshot::Reader;
-#[cfg(test)]
-use crate::snapshot::Writer;
 use crate::tokenize::{pieces, Piece};
+#[cfg(test)]
+use crate::types::Writer;
+use crate::types::{Candidate, Case, Reader};
 use std::sync::Arc;
-
-/// How letter case decides a match.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Case {
-    /// The default. An alias written with capitals matches text with the
-    /// same capitals or in all caps: `Kongres` matches `Kongres` and
-    /// `KONGRES`, not `kongres`; `AS` matches only `AS`. An alias without
-    /// capitals, or marked `~` in its gazetteer, matches in any case.
-    #[default]
-    Smart,
-    /// Every alias matches in any case; for lower-cased text.
-    Insensitive,
-}
 
 /// An alias as the matcher needs it.
 #[derive(Clone, Copy, Debug)]
@@ -64,18 +50,6 @@ impl AliasInfo {
     fn case_sensitive(&self) -> bool {
         self.cased.0 != self.cased.1
     }
-}
-
-/// A match of one alias, aligned to tokens, in original byte offsets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Candidate {
-    pub(crate) byte_start: usize,
-    pub(crate) byte_end: usize,
-    pub(crate) entity: u32,
-    /// Found through a `?` alias: kept only after an open mention.
-    pub(crate) linked: bool,
-    /// The rule that made it; `None` for a gazetteer match.
-    pub(crate) rule: Option<crate::rules::Rule>,
 }
 
 /// A trie node.

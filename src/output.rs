@@ -1,338 +1,10 @@
-//! Output: the [`Entity`] that every stage works towards, and its [`Label`].
+//! Output: what callers receive beyond the owned [`Entity`]: [`EntityRef`]
+//! (the same fields borrowed) and the BIO tags of CoNLL ([`tag_bio`]).
+//! Writers of other formats belong here.
 
-use crate::rules::DocRecords;
-use once_cell::sync::Lazy;
-use serde::{Deserialize, Serialize};
+use crate::tokenize::{tokenize, CharCounter, Token};
+use crate::types::{DocRecords, Entity, Label, SharedStr};
 use std::fmt;
-use std::sync::Arc;
-
-/// What the pipeline knows of an entity before it becomes an [`Entity`]:
-/// a gazetteer line, or a name a rule found.
-#[derive(Debug)]
-pub(crate) struct Record {
-    pub(crate) id: SharedStr,
-    pub(crate) canonical: SharedStr,
-    pub(crate) label: Label,
-    /// `gazetteer:FILE` or `rule:NAME`.
-    pub(crate) source: SharedStr,
-}
-
-/// The kind of an entity.
-///
-/// Five labels are built in; gazetteers may declare their own with
-/// `@custom-label NAME`. Serialized as its upper-case name (`"PERSON"`).
-///
-/// ```
-/// use entitas::Label;
-/// assert_eq!(Label::Country.as_str(), "COUNTRY");
-/// assert_eq!(Label::from_name("WEAPON"), Label::Weapon);
-/// assert_eq!(Label::from_name("PARTY").as_str(), "PARTY");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(from = "String", into = "String")]
-pub enum Label {
-    /// A person: `Sergei Shoigu`.
-    Person,
-    /// An organization: `Korps Garda Revolusi Islam Iran`, `PBB`, `CNN`.
-    Organization,
-    /// A country or territory: `Rusia`, `AS`.
-    Country,
-    /// Any other place: `Moskow`, `Gaza`, `Jawa Barat`.
-    Location,
-    /// A weapon system: `Ababil`, `S-400`.
-    Weapon,
-    /// A label declared by a user gazetteer with `@custom-label`.
-    Custom(SharedStr),
-}
-
-impl Label {
-    /// The upper-case name, as written in gazetteers and output.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Label::Person => "PERSON",
-            Label::Organization => "ORGANIZATION",
-            Label::Country => "COUNTRY",
-            Label::Location => "LOCATION",
-            Label::Weapon => "WEAPON",
-            Label::Custom(name) => name,
-        }
-    }
-
-    /// The built-in label with this name, or a custom one.
-    pub fn from_name(name: &str) -> Label {
-        match name {
-            "PERSON" => Label::Person,
-            "ORGANIZATION" => Label::Organization,
-            "COUNTRY" => Label::Country,
-            "LOCATION" => Label::Location,
-            "WEAPON" => Label::Weapon,
-            other => Label::Custom(other.into()),
-        }
-    }
-
-    /// Whether `name` is a well-formed label name: `[A-Z][A-Z0-9_]*`.
-    pub(crate) fn is_valid_name(name: &str) -> bool {
-        let mut chars = name.chars();
-        chars.next().is_some_and(|c| c.is_ascii_uppercase())
-            && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-    }
-}
-
-impl fmt::Display for Label {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<String> for Label {
-    fn from(name: String) -> Label {
-        Label::from_name(&name)
-    }
-}
-
-impl From<Label> for String {
-    fn from(label: Label) -> String {
-        match label {
-            Label::Custom(name) => name.into(),
-            other => other.as_str().to_string(),
-        }
-    }
-}
-
-/// An immutable string shared by every [`Entity`] that holds it: ids,
-/// canonical names, sources and custom labels come from the extractor's
-/// records, so handing them out costs at most a reference count, not a
-/// copy (nothing at all for the compiled default gazetteers, whose strings
-/// live in the program's static data).
-///
-/// It reads like a `&str` (it derefs to one, compares with `str`, `&str`
-/// and `String`, formats and serializes as a plain string).
-///
-/// ```
-/// let found = entitas::extract("Rusia menyerang.");
-/// assert_eq!(found[0].id, "country:RUS");
-/// assert!(found[0].id.starts_with("country:"));
-/// let id: String = found[0].id.to_string();
-/// # assert_eq!(id, "country:RUS");
-/// ```
-#[derive(Clone)]
-pub struct SharedStr(Repr);
-
-#[derive(Clone)]
-enum Repr {
-    Static(&'static str),
-    Shared(Arc<str>),
-}
-
-impl SharedStr {
-    /// A `SharedStr` of a `'static` string: no allocation, and clones copy
-    /// a pointer.
-    pub const fn from_static(s: &'static str) -> SharedStr {
-        SharedStr(Repr::Static(s))
-    }
-
-    /// The string.
-    pub fn as_str(&self) -> &str {
-        match &self.0 {
-            Repr::Static(s) => s,
-            Repr::Shared(s) => s,
-        }
-    }
-}
-
-impl std::ops::Deref for SharedStr {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl AsRef<str> for SharedStr {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::borrow::Borrow<str> for SharedStr {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl PartialEq for SharedStr {
-    fn eq(&self, other: &SharedStr) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for SharedStr {}
-
-impl std::hash::Hash for SharedStr {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl PartialOrd for SharedStr {
-    fn partial_cmp(&self, other: &SharedStr) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for SharedStr {
-    fn cmp(&self, other: &SharedStr) -> std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-
-impl Serialize for SharedStr {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for SharedStr {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<SharedStr, D::Error> {
-        String::deserialize(deserializer).map(SharedStr::from)
-    }
-}
-
-impl fmt::Debug for SharedStr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl fmt::Display for SharedStr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-impl From<&str> for SharedStr {
-    fn from(s: &str) -> SharedStr {
-        SharedStr(Repr::Shared(Arc::from(s)))
-    }
-}
-
-impl From<String> for SharedStr {
-    fn from(s: String) -> SharedStr {
-        SharedStr(Repr::Shared(Arc::from(s)))
-    }
-}
-
-impl From<Arc<str>> for SharedStr {
-    fn from(s: Arc<str>) -> SharedStr {
-        SharedStr(Repr::Shared(s))
-    }
-}
-
-impl From<SharedStr> for String {
-    fn from(s: SharedStr) -> String {
-        s.as_str().to_string()
-    }
-}
-
-impl PartialEq<str> for SharedStr {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for SharedStr {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl PartialEq<String> for SharedStr {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl PartialEq<SharedStr> for str {
-    fn eq(&self, other: &SharedStr) -> bool {
-        self == other.as_str()
-    }
-}
-
-impl PartialEq<SharedStr> for &str {
-    fn eq(&self, other: &SharedStr) -> bool {
-        *self == other.as_str()
-    }
-}
-
-impl PartialEq<SharedStr> for String {
-    fn eq(&self, other: &SharedStr) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-/// `s` as a static `SharedStr`, for the few strings that every entity of a
-/// gazetteer shares (its source, a custom label): their clones then touch
-/// no reference count, which threads extracting side by side would
-/// otherwise fight over. Each distinct string is allocated once for the
-/// life of the process; past [`INTERNED_MAX`] of them, strings are shared
-/// with a reference count instead, so the memory kept stays bounded.
-pub(crate) fn interned(s: &str) -> SharedStr {
-    use std::collections::HashSet;
-    use std::sync::{Mutex, PoisonError};
-    static TABLE: Lazy<Mutex<HashSet<&'static str>>> = Lazy::new(Mutex::default);
-    let mut table = TABLE.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(&kept) = table.get(s) {
-        return SharedStr::from_static(kept);
-    }
-    if table.len() >= INTERNED_MAX {
-        return SharedStr::from(s);
-    }
-    let kept: &'static str = Box::leak(Box::from(s));
-    table.insert(kept);
-    SharedStr::from_static(kept)
-}
-
-/// How many distinct strings [`interned`] keeps at most.
-const INTERNED_MAX: usize = 4096;
-
-/// One named entity found in a text.
-///
-/// Offsets are half-open and point into the **original** text:
-/// `&text[entity.byte_start..entity.byte_end] == entity.text`. Char offsets
-/// count Unicode scalar values (Rust `char`, Python `str` indices), not
-/// UTF-16 units.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Entity {
-    /// The text of the mention, exactly as it appears in the input.
-    pub text: String,
-    /// What kind of entity it is.
-    pub label: Label,
-    /// A stable id for the entity, the same for every alias:
-    /// `country:USA` for both `AS` and `Amerika Serikat`.
-    pub id: SharedStr,
-    /// The canonical name: `Korps Garda Revolusi Islam Iran` for `IRGC`.
-    pub canonical: SharedStr,
-    /// Start, in bytes, of the mention in the original text.
-    pub byte_start: usize,
-    /// End (exclusive), in bytes.
-    pub byte_end: usize,
-    /// Start, in chars (Unicode scalar values).
-    pub char_start: usize,
-    /// End (exclusive), in chars.
-    pub char_end: usize,
-    /// What produced it: `gazetteer:` and the gazetteer's file name
-    /// (`gazetteer:countries`), or `rule:` and the rule's name
-    /// (`rule:title`, see [`Rule`](crate::Rule)).
-    pub source: SharedStr,
-    /// True for a mention inside another one (only with
-    /// [`Overlap::Nested`](crate::Overlap::Nested)).
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub nested: bool,
-    /// The ids of the other entities the same span could have been, best
-    /// first, when the name is ambiguous (`Madrid` the club for `Madrid`
-    /// the city); empty otherwise.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub alternatives: Vec<SharedStr>,
-}
 
 /// One named entity found in a text, borrowed from the text and the
 /// extractor instead of owned: what [`Extractor::extract_each`]
@@ -435,20 +107,84 @@ impl fmt::Debug for Alternatives<'_> {
     }
 }
 
-fn is_false(b: &bool) -> bool {
-    !*b
+/// The BIO tag of a token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Tag {
+    /// Outside any entity: `O`.
+    Outside,
+    /// First token of an entity: `B-LABEL`.
+    Begin(Label),
+    /// Later token of an entity: `I-LABEL`.
+    Inside(Label),
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn interned_strings_are_kept_once() {
-        let a = interned("gazetteer:interned-test");
-        let b = interned(&String::from("gazetteer:interned-test"));
-        assert_eq!(a, b);
-        assert!(std::ptr::eq(a.as_str(), b.as_str()), "one copy");
-        assert!(matches!(a.0, Repr::Static(_)));
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Tag::Outside => f.write_str("O"),
+            Tag::Begin(l) => write!(f, "B-{l}"),
+            Tag::Inside(l) => write!(f, "I-{l}"),
+        }
     }
+}
+
+/// Tokens of `text` with BIO tags from `entities` (nested ones are
+/// ignored). A token that an entity starts or ends inside is split there,
+/// so `Rusianya` with the entity `Rusia` gives `Rusia` `B-COUNTRY` and
+/// `nya` `O`.
+///
+/// ```
+/// let text = "Menhan Rusianya datang";
+/// let entities = entitas::extract(text);
+/// let tags: Vec<String> = entitas::tag_bio(text, &entities)
+///     .iter()
+///     .map(|(t, tag)| format!("{} {tag}", t.text))
+///     .collect();
+/// assert_eq!(tags, ["Menhan O", "Rusia B-COUNTRY", "nya O", "datang O"]);
+/// ```
+pub fn tag_bio<'t>(text: &'t str, entities: &[Entity]) -> Vec<(Token<'t>, Tag)> {
+    let flat: Vec<&Entity> = entities.iter().filter(|e| !e.nested).collect();
+    let mut cuts: Vec<usize> = flat
+        .iter()
+        .flat_map(|e| [e.byte_start, e.byte_end])
+        .collect();
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut chars = CharCounter::default();
+    for token in tokenize(text) {
+        let mut start = token.byte_start;
+        let inner = cuts
+            .iter()
+            .copied()
+            .filter(|&c| c > token.byte_start && c < token.byte_end);
+        for end in inner.chain(std::iter::once(token.byte_end)) {
+            if end <= start {
+                continue;
+            }
+            let Some(piece) = text.get(start..end) else {
+                continue;
+            };
+            let tag = match flat
+                .iter()
+                .find(|e| e.byte_start <= start && end <= e.byte_end)
+            {
+                Some(e) if e.byte_start == start => Tag::Begin(e.label.clone()),
+                Some(e) => Tag::Inside(e.label.clone()),
+                None => Tag::Outside,
+            };
+            out.push((
+                Token {
+                    text: piece,
+                    byte_start: start,
+                    byte_end: end,
+                    char_start: chars.at(text, start),
+                    char_end: chars.at(text, end),
+                    sentence: token.sentence,
+                },
+                tag,
+            ));
+            start = end;
+        }
+    }
+    out
 }

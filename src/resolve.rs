@@ -15,22 +15,9 @@
 //! are another alias of the same entity (`Shoigu` inside `Sergei Shoigu`).
 //! Candidates that cross a kept one are dropped in both modes.
 
-use crate::matcher::Candidate;
+use crate::types::{Candidate, Overlap, Rule};
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
-
-/// What to do with mentions that overlap.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Overlap {
-    /// The default: non-overlapping entities, longest first (see the
-    /// module docs for the full order).
-    #[default]
-    Flat,
-    /// The flat entities plus the mentions nested inside them, marked with
-    /// [`Entity::nested`](crate::Entity::nested).
-    Nested,
-}
 
 /// A resolved candidate: its span, entity and rule, and whether it is
 /// nested. The same size as a [`Candidate`], so that the common case turns
@@ -40,7 +27,7 @@ pub(crate) struct Resolved {
     pub(crate) byte_start: usize,
     pub(crate) byte_end: usize,
     pub(crate) entity: u32,
-    pub(crate) rule: Option<crate::rules::Rule>,
+    pub(crate) rule: Option<Rule>,
     pub(crate) nested: bool,
 }
 

@@ -19,8 +19,6 @@
 //! checks the trie against.
 
 use crate::normalize::is_word_char;
-use crate::output::{Entity, Label};
-use std::fmt;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Enclitics that may follow a name inside the same written word
@@ -376,88 +374,6 @@ impl CharCounter {
         self.byte = at;
         self.char
     }
-}
-
-/// The BIO tag of a token.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Tag {
-    /// Outside any entity: `O`.
-    Outside,
-    /// First token of an entity: `B-LABEL`.
-    Begin(Label),
-    /// Later token of an entity: `I-LABEL`.
-    Inside(Label),
-}
-
-impl fmt::Display for Tag {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Tag::Outside => f.write_str("O"),
-            Tag::Begin(l) => write!(f, "B-{l}"),
-            Tag::Inside(l) => write!(f, "I-{l}"),
-        }
-    }
-}
-
-/// Tokens of `text` with BIO tags from `entities` (nested ones are
-/// ignored). A token that an entity starts or ends inside is split there,
-/// so `Rusianya` with the entity `Rusia` gives `Rusia` `B-COUNTRY` and
-/// `nya` `O`.
-///
-/// ```
-/// let text = "Menhan Rusianya datang";
-/// let entities = entitas::extract(text);
-/// let tags: Vec<String> = entitas::tag_bio(text, &entities)
-///     .iter()
-///     .map(|(t, tag)| format!("{} {tag}", t.text))
-///     .collect();
-/// assert_eq!(tags, ["Menhan O", "Rusia B-COUNTRY", "nya O", "datang O"]);
-/// ```
-pub fn tag_bio<'t>(text: &'t str, entities: &[Entity]) -> Vec<(Token<'t>, Tag)> {
-    let flat: Vec<&Entity> = entities.iter().filter(|e| !e.nested).collect();
-    let mut cuts: Vec<usize> = flat
-        .iter()
-        .flat_map(|e| [e.byte_start, e.byte_end])
-        .collect();
-    cuts.sort_unstable();
-    let mut out = Vec::new();
-    let mut chars = CharCounter::default();
-    for token in tokenize(text) {
-        let mut start = token.byte_start;
-        let inner = cuts
-            .iter()
-            .copied()
-            .filter(|&c| c > token.byte_start && c < token.byte_end);
-        for end in inner.chain(std::iter::once(token.byte_end)) {
-            if end <= start {
-                continue;
-            }
-            let Some(piece) = text.get(start..end) else {
-                continue;
-            };
-            let tag = match flat
-                .iter()
-                .find(|e| e.byte_start <= start && end <= e.byte_end)
-            {
-                Some(e) if e.byte_start == start => Tag::Begin(e.label.clone()),
-                Some(e) => Tag::Inside(e.label.clone()),
-                None => Tag::Outside,
-            };
-            out.push((
-                Token {
-                    text: piece,
-                    byte_start: start,
-                    byte_end: end,
-                    char_start: chars.at(text, start),
-                    char_end: chars.at(text, end),
-                    sentence: token.sentence,
-                },
-                tag,
-            ));
-            start = end;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

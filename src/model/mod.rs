@@ -143,18 +143,18 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
 }
 
 /// The [`Entity::source`](crate::Entity::source) of what the model finds.
-pub(crate) static SOURCE: crate::output::SharedStr =
-    crate::output::SharedStr::from_static("model:tagger");
+pub(crate) static SOURCE: crate::types::SharedStr =
+    crate::types::SharedStr::from_static("model:tagger");
 
 /// The record of a span the model found, `surface` its text: one a
 /// label and text in each document, id `person:` and the lower-cased
 /// runs of letters and digits joined by `-`, canonical name the text.
 pub(crate) fn add_record(
-    records: &mut crate::rules::DocRecords<'_>,
+    records: &mut crate::types::DocRecords<'_>,
     kind: Kind,
     surface: &str,
 ) -> u32 {
-    use crate::output::{Label, Record};
+    use crate::types::{Label, Record};
     let label = match kind {
         Kind::Person => Label::Person,
         Kind::Organization => Label::Organization,

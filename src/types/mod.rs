@@ -1,0 +1,26 @@
+//! The values that travel between the stages of the pipeline: labels,
+//! shared strings, entities and records, candidates, rule ids, options and
+//! the snapshot's byte primitives. Leaves: nothing here imports another
+//! module of the crate, so every stage may import them.
+
+mod bytes;
+mod candidate;
+mod entity;
+mod label;
+mod options;
+mod record;
+mod rule;
+mod shared;
+
+pub(crate) use bytes::Reader;
+#[cfg(test)]
+pub(crate) use bytes::Writer;
+pub(crate) use candidate::Candidate;
+pub use entity::Entity;
+pub use label::Label;
+pub use options::{Case, Overlap};
+pub(crate) use record::{DocRecords, Record};
+pub use rule::Rule;
+pub(crate) use rule::RuleSet;
+pub(crate) use shared::interned;
+pub use shared::SharedStr;
