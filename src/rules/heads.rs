@@ -1,0 +1,139 @@
+//! Head nouns: `Kementerian Luar Negeri`, `Bandara Kualanamu` (ORGANIZATION,
+//! LOCATION with the head), and organization suffixes after a known name.
+
+use super::doc::Doc;
+use super::doc::Kind;
+use super::doc::CONNECTORS;
+use super::doc::HOME_COUNTRY;
+use super::doc::MAX_HEAD_WORDS;
+use crate::types::Label;
+use crate::types::Rule;
+
+impl Doc<'_, '_, '_> {
+    /// The label of a head noun at word `i`, if one starts there.
+    pub(super) fn head_label(&self, i: usize) -> Option<Label> {
+        self.head_at(i).map(|(_, l)| l)
+    }
+
+    pub(super) fn heads(&mut self) {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < self.words.len() {
+            let Some(w) = self.word(i) else { break };
+            if !w.cap || self.in_headline(i) {
+                i += 1;
+                continue;
+            }
+            let Some((len, label)) = self.head_at(i) else {
+                i += 1;
+                continue;
+            };
+            // A head inside a longer capitalized phrase (`Angkutan Laut
+            // Dalam Negeri`) is not where a name starts; after a title or a
+            // known entity it is (`Sekjen Partai X`).
+            let inside_phrase = i > 0
+                && self.same_sentence(i - 1, i)
+                && self.word(i - 1).is_some_and(|p| {
+                    p.cap && p.is_word && !p.sentence_start && !self.covered(i - 1)
+                })
+                && self.title_at(i - 1) == 0
+                && self.word(i - 1).is_some_and(|p| !p.title_word());
+            if inside_phrase {
+                i += 1;
+                continue;
+            }
+            // `Jl.`: the dot is a word of its own.
+            let mut k = i + len;
+            if self.word(k).is_some_and(|w| w.text == ".") && w.text.len() <= 3 {
+                k += 1;
+            }
+            let run_start = k;
+            let mut end = k;
+            while k < run_start + MAX_HEAD_WORDS && self.same_sentence(i, k) {
+                let Some(x) = self.word(k) else { break };
+                if let Some(f) = self.cover.get(k).copied().flatten() {
+                    let Some(&(_, last, _, ref l)) = self.flat.get(f) else {
+                        break;
+                    };
+                    k = last;
+                    end = k;
+                    if *l == Kind::Organization || *l == Kind::Person {
+                        break; // an organization ends the run: `PT Pertamina`
+                    }
+                    continue;
+                }
+                if x.is_word && x.cap {
+                    k += 1;
+                    end = k;
+                } else if k > run_start
+                    && label == Label::Organization
+                    && CONNECTORS.iter().any(|c| x.is(c))
+                    && self.head_label(k + 1).is_none()
+                {
+                    // `Kementerian Pendidikan dan Kebudayaan`; but two places
+                    // joined by `dan` are two places.
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            if end > run_start
+                && !(i..end).all(|j| self.covered(j) && self.cover.get(j) == self.cover.get(i))
+            {
+                if let Some(name) = self.span_text(i, end).map(str::to_string) {
+                    found.push((i, end, label, name));
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        for (first, last, label, name) in found {
+            let e = self.records.add(label, &name, Rule::Head);
+            self.push(first, last, e, Rule::Head);
+        }
+        self.refresh();
+    }
+
+    /// What follows an organization's name and belongs to it: the legal
+    /// form `Tbk` (the same entity), the home country (`Unilever
+    /// Indonesia`, `Departemen Sosial RI`: a new organization). A foreign
+    /// country after a name is mostly a description (`Samsung Kanada`).
+    pub(super) fn org_suffixes(&mut self) {
+        let mut found: Vec<(usize, usize, Option<u32>)> = Vec::new();
+        for (n, &(first, last, entity, ref kind)) in self.flat.iter().enumerate() {
+            if *kind != Kind::Organization {
+                continue;
+            }
+            let Some(next) = self.word(last) else {
+                continue;
+            };
+            let blank = self.word(last - 1).is_some_and(|p| p.end < next.start);
+            if !blank || !self.same_sentence(first, last) || self.in_headline(first) {
+                continue;
+            }
+            if next.is("tbk") && !self.covered(last) {
+                found.push((first, last + 1, Some(entity)));
+            } else if let Some(&(f, l, e, _)) = self.flat.get(n + 1) {
+                if f == last
+                    && l == last + 1
+                    && HOME_COUNTRY.iter().any(|c| next.is(c))
+                    && self.records.label(e) == Some(&Label::Country)
+                {
+                    found.push((first, l, None));
+                }
+            }
+        }
+        for (first, last, entity) in found {
+            let entity = match entity {
+                Some(e) => e,
+                None => match self.span_text(first, last).map(str::to_string) {
+                    Some(name) => self.records.add(Label::Organization, &name, Rule::Head),
+                    None => continue,
+                },
+            };
+            self.push(first, last, entity, Rule::Head);
+        }
+        self.refresh();
+    }
+}

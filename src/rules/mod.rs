@@ -1,0 +1,131 @@
+//! Rules: the stage between matching and resolution that finds what the
+//! gazetteers do not list and keeps what they list honest.
+//!
+//! Each rule reads the words of the text and the gazetteer candidates, and
+//! adds candidates of its own (tagged with the [`Rule`] that made them, which
+//! becomes [`Entity::source`](crate::Entity::source) `rule:NAME`). The
+//! trigger words live in data files under `rules/`, embedded at compile
+//! time:
+//!
+//! | rule | finds | data |
+//! |---|---|---|
+//! | [`Rule::Acronym`] | `Komisi Pemberantasan Korupsi (KPK)`: long form and acronym become one entity; the acronym is recognized for the rest of the text | `rules/heads.txt` (label of an unlisted long form) |
+//! | [`Rule::Title`] | `Menteri Pertahanan Rusia Sergei Shoigu` → PERSON `Sergei Shoigu` | `rules/titles.txt`, `rules/title-words.txt` |
+//! | [`Rule::Saying`] | `kata Budi Santoso`, `Budi Santoso mengatakan` → PERSON | `rules/saying-verbs.txt` |
+//! | [`Rule::Head`] | `Kementerian Luar Negeri`, `Bandara Kualanamu` → ORGANIZATION, LOCATION (head included) | `rules/heads.txt` |
+//! | [`Rule::Context`] | `bersama Budi Santoso`, `Budi Santoso juga`, `Budi Santoso (gitar)`, `Budi Santoso dan Rina Wati` (next to a person) → PERSON | `rules/context.txt` |
+//! | [`Rule::Coreference`] | a later `Shoigu` after `Sergei Shoigu` → the same PERSON | — |
+//! | [`Rule::SentenceStart`] | drops a one-word match that is a common word at a sentence start | `rules/stopwords.txt` |
+//!
+//! Rules that read capitalization (title, saying, head, an unlisted long
+//! form) stay silent in headlines: sentences of three or more words with
+//! none in lower case but a few prepositions and conjunctions.
+
+use doc::Doc;
+use filters::disambiguate;
+use filters::inside_office_title;
+use filters::stop_at_sentence_start;
+use words::Summary;
+
+mod acronyms;
+mod context;
+mod coreference;
+mod doc;
+mod filters;
+mod heads;
+mod lexicon;
+mod saying;
+#[cfg(test)]
+mod tests;
+mod titles;
+mod words;
+
+#[cfg(test)]
+use crate::resolve::resolve;
+#[cfg(test)]
+use crate::types::Overlap;
+use crate::types::{Candidate, DocRecords, Label, Rule, RuleSet};
+
+/// Runs the enabled rules: returns the gazetteer candidates (minus the ones
+/// a rule dropped) plus the rules' own.
+pub(crate) fn apply(
+    text: &str,
+    mut candidates: Vec<Candidate>,
+    records: &mut DocRecords<'_>,
+    rules: RuleSet,
+) -> Vec<Candidate> {
+    if rules.is_empty() || text.is_empty() {
+        return candidates;
+    }
+    let mut arena = String::new();
+    let (words, summary) = words::words(text, &mut arena);
+    if rules.has(Rule::SentenceStart) && !candidates.is_empty() {
+        candidates.retain(|c| !stop_at_sentence_start(text, &words, &summary, c));
+    }
+    if rules.has(Rule::Title) && !candidates.is_empty() {
+        candidates.retain(|c| !inside_office_title(text, &words, c));
+    }
+    if rules.has(Rule::Ambiguity) && candidates.len() > 1 {
+        candidates = disambiguate(&words, candidates, records);
+    }
+    // Each rule below needs a trigger word; a text without any is done.
+    let Summary {
+        headline,
+        paren,
+        head,
+        title,
+        say,
+        context,
+        ..
+    } = summary;
+    let acronym = rules.has(Rule::Acronym) && paren;
+    let head = rules.has(Rule::Head) && head;
+    let title = rules.has(Rule::Title) && title;
+    let say = rules.has(Rule::Saying) && say;
+    let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
+    let context = rules.has(Rule::Context)
+        && (context || paren || title || say || candidates.iter().any(person));
+    let org = |c: &Candidate| records.label(c.entity) == Some(&Label::Organization);
+    let suffix = rules.has(Rule::Head) && candidates.iter().any(org);
+    let coreference = rules.has(Rule::Coreference)
+        && (title || say || context || acronym || head || candidates.iter().any(person));
+    if !(acronym || head || suffix || title || say || context || coreference) {
+        return candidates;
+    }
+    let mut doc = Doc {
+        text,
+        cover: Vec::new(),
+        flat: Vec::new(),
+        flat_spans: Vec::new(),
+        clusters: None,
+        words,
+        headline,
+        records,
+        out: candidates,
+        refreshed_at: usize::MAX,
+    };
+    doc.refresh();
+
+    if acronym {
+        doc.acronyms();
+    }
+    if head {
+        doc.heads();
+    }
+    if suffix || head {
+        doc.org_suffixes();
+    }
+    if title {
+        doc.titles();
+    }
+    if say {
+        doc.saying();
+    }
+    if context {
+        doc.context();
+    }
+    if coreference {
+        doc.coreference();
+    }
+    doc.out
+}

@@ -1,0 +1,102 @@
+//! Titles and roles: `Menteri Pertahanan Rusia Sergei Shoigu` makes a PERSON
+//! of the name after the title.
+
+use super::doc::is_joiner;
+use super::doc::Doc;
+use super::doc::Kind;
+use crate::types::Rule;
+
+impl Doc<'_, '_, '_> {
+    pub(super) fn titles(&mut self) {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < self.words.len() {
+            let len = self.title_at(i);
+            // `Tonny H. Wangania`: a one-letter title after a name is an
+            // initial.
+            let initial = len == 1
+                && i > 0
+                && self.word(i).is_some_and(|w| w.text.chars().count() == 1)
+                && self.name_word(i - 1)
+                && self.same_sentence(i - 1, i);
+            if len == 0 || initial || self.in_headline(i) || self.covered(i) {
+                i += 1;
+                continue;
+            }
+            let mut k = i + len;
+            // The title's complement: title words, places, organizations,
+            // unlisted acronyms, the dot of `Dr.`.
+            for _ in 0..10 {
+                let Some(x) = self.word(k) else { break };
+                if !self.same_sentence(i, k) {
+                    break;
+                }
+                if let Some(f) = self.cover.get(k).copied().flatten() {
+                    match self.flat.get(f) {
+                        Some(&(_, last, _, ref l)) if *l != Kind::Person => k = last,
+                        _ => break,
+                    }
+                } else if x.title_word()
+                    || x.text == "."
+                    || x.text == ")"
+                    || (x.all_caps && x.text.chars().count() > 1)
+                    || self.title_at(k) > 0
+                {
+                    k += 1;
+                } else if x.is("dari") && self.party_at(k + 1) {
+                    // `anggota Komisi II DPR dari PDIP Budi`: the party
+                    // belongs to the title.
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            let mut end = self.name_run(k);
+            // `Direktur Utama Telkom, Budi Santoso, ...`: a title with a
+            // complement, a comma, then the name as an apposition; the
+            // name ends the clause (not a list of capitalized words).
+            if end == k
+                && k > i + len
+                && self.word(k).is_some_and(|w| w.text == ",")
+                && self.same_sentence(i, k + 1)
+            {
+                let e = self.name_run(k + 1);
+                let closes = self.word(e).is_none_or(|w| {
+                    !self.same_sentence(k, e)
+                        || w.text == ","
+                        || ((!w.cap || w.stop()) && !is_joiner(w) && !w.is("/"))
+                });
+                if e > k + 1 && closes {
+                    k += 1;
+                    end = e;
+                }
+            }
+            if end > k {
+                // `Pangeran Diponegoro`: some titles belong to the name.
+                let part_of_name = k == i + 1
+                    && self
+                        .word(i)
+                        .is_some_and(|w| w.cap && w.lex.is_some_and(|l| l.name_title));
+                found.push((if part_of_name { i } else { k }, end));
+                i = end;
+            } else {
+                i += len.max(1);
+            }
+        }
+        self.add_people(found, Rule::Title);
+    }
+
+    /// Whether word `k` starts an organization or an all-caps acronym
+    /// (`PDIP`): what `dari` may bring into a title's complement.
+    pub(super) fn party_at(&self, k: usize) -> bool {
+        match self.cover.get(k).copied().flatten() {
+            Some(f) => self
+                .flat
+                .get(f)
+                .is_some_and(|&(first, _, _, ref l)| first == k && *l == Kind::Organization),
+            None => self
+                .word(k)
+                .is_some_and(|w| w.all_caps && w.text.chars().count() > 1),
+        }
+    }
+}
