@@ -329,7 +329,7 @@ struct Resolution<'e> {
 impl Resolution<'_> {
     /// Adds the learned tagger's spans that overlap no resolved entity.
     fn add_model(&mut self, text: &str, weights: &crate::model::tagger::Weights) {
-        let library = crate::model::train::library_spans(self.resolved.iter().map(|c| {
+        let library = crate::model::features::library_spans(self.resolved.iter().map(|c| {
             let label = self.records.get(c.entity).map(|r| &r.label);
             (
                 c.byte_start,

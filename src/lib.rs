@@ -66,6 +66,9 @@ mod extractor;
 mod gazetteer;
 mod matcher;
 mod model;
+/// Training the learned tagger (not part of the stable API).
+#[doc(hidden)]
+pub mod model_train;
 mod normalize;
 mod output;
 mod resolve;
@@ -77,8 +80,6 @@ mod unglue;
 
 pub use error::{Error, GazetteerErrorKind, Location};
 pub use extractor::{extract, Extractor, ExtractorBuilder};
-#[doc(hidden)]
-pub use model::train as model_train;
 pub use output::{tag_bio, EntityRef, Tag};
 pub use tokenize::{tokenize, Token};
 pub use types::{Case, Entity, Label, Overlap, Rule, SharedStr};

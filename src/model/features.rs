@@ -10,6 +10,8 @@
 //! which are conjoined with the sentence's case regime, so the model
 //! learns that in an all-lower or all-upper sentence they carry nothing.
 
+use crate::types::Label;
+
 /// The number of tags: `O`, then `B-`/`I-` of PER, ORG and LOC.
 pub(crate) const TAGS: usize = 7;
 
@@ -362,6 +364,30 @@ pub(crate) fn features(toks: &[Tok], sentence: Sentence, out: &mut Vec<u64>) {
             mix(21, t.word ^ word(i + 1).rotate_left(17)),
         ]);
     }
+}
+
+/// The library's entities in `found` as the model's features.
+pub(crate) fn library_spans<'a>(
+    found: impl IntoIterator<Item = (usize, usize, &'a Label, bool, bool)>,
+) -> Vec<LibSpan> {
+    let mut out: Vec<LibSpan> = found
+        .into_iter()
+        .filter(|&(_, _, _, _, nested)| !nested)
+        .map(|(start, end, label, rule, _)| LibSpan {
+            start,
+            end,
+            label: match label {
+                Label::Person => LibLabel::Person,
+                Label::Organization => LibLabel::Organization,
+                Label::Country | Label::Location => LibLabel::Place,
+                Label::Weapon => LibLabel::Weapon,
+                Label::Custom(_) => LibLabel::Other,
+            },
+            rule,
+        })
+        .collect();
+    out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    out
 }
 
 #[cfg(test)]

@@ -12,8 +12,6 @@
 pub(crate) mod features;
 pub(crate) mod tagger;
 #[doc(hidden)]
-pub mod train;
-
 use features::{Kind, LibSpan, Regime, Sentence, TAGS};
 use once_cell::sync::Lazy;
 use tagger::Weights;

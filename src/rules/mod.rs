@@ -40,10 +40,6 @@ mod tests;
 mod titles;
 mod words;
 
-#[cfg(test)]
-use crate::resolve::resolve;
-#[cfg(test)]
-use crate::types::Overlap;
 use crate::types::{Candidate, DocRecords, Label, Rule, RuleSet};
 
 /// Runs the enabled rules: returns the gazetteer candidates (minus the ones

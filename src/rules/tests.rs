@@ -10,6 +10,8 @@ use crate::normalize::fold_lower;
 
 use super::words::words;
 use super::*;
+use crate::resolve::resolve;
+use crate::types::Overlap;
 
 #[test]
 fn words_join_apostrophes_and_hyphens() {

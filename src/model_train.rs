@@ -5,9 +5,9 @@
 //! Not part of the stable API: `examples/train_model.rs` and the
 //! reproducibility test use it.
 
-use super::features::{self, Kind, LibLabel, LibSpan, FEATURES, TAGS};
-use super::tagger::{row, viterbi, Weights};
-use crate::{Entity, Extractor, Label};
+use crate::model::features::{self, library_spans, Kind, LibSpan, FEATURES, TAGS};
+use crate::model::tagger::{row, viterbi, Weights};
+use crate::{Entity, Extractor};
 
 /// One training sentence: a text and its gold spans (byte offsets).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,30 +92,6 @@ impl Default for Options {
             seed: 19,
         }
     }
-}
-
-/// The library's entities in `found` as the model's features.
-pub(crate) fn library_spans<'a>(
-    found: impl IntoIterator<Item = (usize, usize, &'a Label, bool, bool)>,
-) -> Vec<LibSpan> {
-    let mut out: Vec<LibSpan> = found
-        .into_iter()
-        .filter(|&(_, _, _, _, nested)| !nested)
-        .map(|(start, end, label, rule, _)| LibSpan {
-            start,
-            end,
-            label: match label {
-                Label::Person => LibLabel::Person,
-                Label::Organization => LibLabel::Organization,
-                Label::Country | Label::Location => LibLabel::Place,
-                Label::Weapon => LibLabel::Weapon,
-                Label::Custom(_) => LibLabel::Other,
-            },
-            rule,
-        })
-        .collect();
-    out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-    out
 }
 
 /// The library's entities as features, from `extract`'s output.
@@ -311,7 +287,7 @@ fn quantize(emit: &Averaged<TAGS>, trans: &Averaged<TAGS>, bits: u32, c: i64) ->
         bits,
         scale: scale as f32,
         trans: [[0; TAGS]; TAGS + 1],
-        emit: vec![[0; super::tagger::ROW]; 1 << bits],
+        emit: vec![[0; crate::model::tagger::ROW]; 1 << bits],
     };
     for (r, row) in out.trans.iter_mut().enumerate() {
         for (t, w) in row.iter_mut().enumerate() {
