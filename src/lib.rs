@@ -60,6 +60,8 @@
     warn(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)
 )]
 
+#[cfg(feature = "cli")]
+pub mod cli;
 mod common_words;
 mod error;
 mod extractor;
