@@ -1,12 +1,12 @@
-//! The example binary, run as a user would. `cargo test` builds the
-//! examples next to the test binary (`target/<profile>/examples/`).
+//! The `entitas` command (`src/cli/`, the same code as the `extract`
+//! example), run as a user would.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 fn example() -> PathBuf {
-    crate::support::example("extract")
+    PathBuf::from(env!("CARGO_BIN_EXE_entitas"))
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
@@ -98,28 +98,27 @@ fn errors_are_one_line_with_a_nonzero_status() {
         (
             &["tests/no-such-file.txt"],
             b"",
-            "extract: tests/no-such-file.txt: ",
+            "entitas: tests/no-such-file.txt: ",
         ),
-        (&["tests"], b"", "extract: tests: is a directory"),
         (
             &["-"],
             b"Rusia \xff\xfe",
-            "extract: <stdin>: invalid UTF-8 at byte offset 6",
+            "entitas: <stdin>: invalid UTF-8 at byte offset 6",
         ),
         (
             &["--gazetteer", "tests/bad_gazetteers/empty-alias.tsv", "-"],
             b"",
-            "extract: tests/bad_gazetteers/empty-alias.tsv:3:10: empty alias",
+            "entitas: tests/bad_gazetteers/empty-alias.tsv:3:10: empty alias",
         ),
         (
             &["--format", "jsonl", "-"],
             b"{\"id\":1}\n",
-            "extract: <stdin>:1: expected an object",
+            "entitas: <stdin>:1: expected an object",
         ),
         (
             &["--format", "jsonl", "-"],
             b"{\"id\":1,\"text\":\"a\"}\nnot json\n",
-            "extract: <stdin>:2: invalid JSON",
+            "entitas: <stdin>:2: invalid JSON",
         ),
     ];
     for (args, stdin, expected) in cases {
@@ -169,7 +168,7 @@ fn skip_bad_lines_counts_what_it_skips() {
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].clone())
         .collect();
     assert_eq!(ids, [1, 3]);
-    assert_eq!(stderr(&o).trim(), "extract: <stdin>: skipped 2 bad line(s)");
+    assert_eq!(stderr(&o).trim(), "entitas: <stdin>: skipped 2 bad line(s)");
 }
 
 #[test]
@@ -239,7 +238,7 @@ fn lone_surrogates_in_json_are_a_bad_line() {
     let o = run(&["--format", "jsonl", "-"], input);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).starts_with("extract: <stdin>:1: invalid JSON"),
+        stderr(&o).starts_with("entitas: <stdin>:1: invalid JSON"),
         "{}",
         stderr(&o)
     );
@@ -249,17 +248,24 @@ fn lone_surrogates_in_json_are_a_bad_line() {
     assert_eq!(String::from_utf8(o.stdout).unwrap().lines().count(), 1);
 }
 
+/// Changed in issue #22: a bad line is reported and the run goes on (it
+/// used to stop there); the status is still 1.
 #[test]
-fn jsonl_writes_the_lines_before_a_bad_one() {
+fn jsonl_reports_a_bad_line_and_goes_on() {
     let input = b"{\"id\":1,\"text\":\"Rusia\"}\n{\"id\":2,\"text\":\"Iran\"}\n{\"id\":3}\n{\"id\":4,\"text\":\"Iran\"}\n";
     let o = run(&["--format", "jsonl", "-"], input);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).starts_with("extract: <stdin>:3: expected an object"),
+        stderr(&o).starts_with("entitas: <stdin>:3: expected an object"),
         "{}",
         stderr(&o)
     );
-    assert_eq!(String::from_utf8(o.stdout).unwrap().lines().count(), 2);
+    let ids: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].clone())
+        .collect();
+    assert_eq!(ids, [1, 2, 4]);
 }
 
 /// `(char_start, char_end, label)` of `--format json`.
@@ -331,4 +337,412 @@ fn spacy_round_trip() {
         })
         .collect();
     assert_eq!(ents, json_spans(ROUND_TRIP));
+}
+
+// ---- Issue #22: each of these fails on the CLI before it (the `extract`
+// example of commit f7a15d9) and passes now.
+
+/// `(text, byte_start, byte_end, char_start, char_end)` of the entities of
+/// a `--format json` or `jsonl` record.
+fn spans_of(record: &serde_json::Value) -> Vec<(String, u64, u64, u64, u64)> {
+    record["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let n = |k: &str| e[k].as_u64().unwrap();
+            (
+                e["text"].as_str().unwrap().to_string(),
+                n("byte_start"),
+                n("byte_end"),
+                n("char_start"),
+                n("char_end"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn repro_22_1_a_piece_is_cut_at_a_char_boundary() {
+    // 'xy' + 400,000 three-byte chars and no blank: the first 1 MiB piece
+    // used to end inside a char ("invalid UTF-8 at byte offset 1048574").
+    let mut text = format!("xy{}", "中".repeat(400_000));
+    text.push_str(" Rusia\n");
+    let o = run(&["--format", "json", "-"], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let start = 2 + 3 * 400_000 + 1;
+    let chars = 2 + 400_000 + 1;
+    assert_eq!(
+        spans_of(&doc),
+        [("Rusia".to_string(), start, start + 5, chars, chars + 5)]
+    );
+    // And with --lossy nothing is replaced.
+    let o = run(&["--lossy", "--format", "json", "-"], text.as_bytes());
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
+#[test]
+fn repro_22_2_lossy_keeps_file_offsets() {
+    let o = run(
+        &["--lossy", "--format", "json", "-"],
+        b"Iran \xff\xff\xff\xff Rusia\n",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        spans_of(&doc),
+        [
+            ("Iran".to_string(), 0, 4, 0, 4),
+            ("Rusia".to_string(), 10, 15, 10, 15)
+        ]
+    );
+    // A truncated char at the end of the input, and one cut by a piece.
+    let mut text = b"Rusia ".to_vec();
+    text.extend(std::iter::repeat_n(b'a', 1 << 20));
+    text.extend(b" \xe4\xb8 Iran \xe4");
+    let o = run(&["--lossy", "--no-rules", "--format", "json", "-"], &text);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let iran = 6 + (1 << 20) + 4;
+    assert_eq!(
+        spans_of(&doc).last().unwrap(),
+        &("Iran".to_string(), iran as u64, iran as u64 + 4, iran as u64, iran as u64 + 4)
+    );
+}
+
+/// Runs the command with stdin from `input` and stdout to a file, and
+/// returns its peak resident memory in bytes (wait4's ru_maxrss) and
+/// the output.
+fn peak_rss(args: &[&str], input: &std::path::Path) -> (u64, Vec<u8>) {
+    let out = std::env::temp_dir().join(format!(
+        "entitas-rss-{}-{}.out",
+        std::process::id(),
+        args.join("-").replace(['/', ' '], "_")
+    ));
+    let child = Command::new(example())
+        .args(args)
+        .stdin(std::fs::File::open(input).unwrap())
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is valid; wait4 writes it.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child, whose pid is valid.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32);
+    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0);
+    let bytes = std::fs::read(&out).unwrap();
+    std::fs::remove_file(&out).unwrap();
+    (usage.ru_maxrss as u64 * 1024, bytes)
+}
+
+/// The peak RSS of `args` on a file holding `content`.
+fn peak_rss_on(args: &[&str], content: &str) -> (u64, Vec<u8>) {
+    let path = std::env::temp_dir().join(format!(
+        "entitas-big-{}-{}.in",
+        std::process::id(),
+        content.len()
+    ));
+    std::fs::write(&path, content).unwrap();
+    let got = peak_rss(args, &path);
+    std::fs::remove_file(&path).unwrap();
+    got
+}
+
+#[test]
+fn repro_22_3_one_large_record_takes_bounded_memory() {
+    // One JSONL record with a name every 200 bytes: its output line used to
+    // be built as a serde_json::Value tree and its text extracted whole
+    // (7.4 GB for 200 MB). Memory may grow by at most 3x the record (the
+    // line, its text, the piece) from 4 MB to 16 MB.
+    let unit = format!("{}Sergei Shoigu tiba. ", "warga kota berkumpul di lapangan ".repeat(5));
+    let record = |mb: usize| {
+        let text = unit.repeat(mb * 1_000_000 / unit.len());
+        format!("{}\n", serde_json::json!({"id": "big", "text": text}))
+    };
+    let (small, _) = peak_rss_on(&["--format", "jsonl", "-"], &record(4));
+    let (large, out) = peak_rss_on(&["--format", "jsonl", "-"], &record(16));
+    let line: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(line["entities"].as_array().unwrap().len(), 16_000_000 / unit.len());
+    let grown = large.saturating_sub(small);
+    assert!(grown < 3 * 12_000_000, "jsonl: 4 MB {} MB, 16 MB {} MB", small >> 20, large >> 20);
+    // spaCy's format on a text of names only: the text and the entities
+    // wait in spill files, not in memory (it used to keep them all, 4.2 GB
+    // for 200 MB). Memory does not grow with the text.
+    let names = |mb: usize| "Iran dan ".repeat(mb * 1_000_000 / 9);
+    let args = ["--format", "spacy", "--input", "text", "-"];
+    let (small, _) = peak_rss_on(&args, &names(2));
+    let (large, out) = peak_rss_on(&args, &names(8));
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["ents"].as_array().unwrap().len(), 8_000_000 / 9);
+    let grown = large.saturating_sub(small);
+    assert!(grown < 3 * 6_000_000, "spacy: 2 MB {} MB, 8 MB {} MB", small >> 20, large >> 20);
+}
+
+#[test]
+fn repro_22_4_no_name_is_cut_at_a_piece_boundary() {
+    // One line of 3 MB and no line break: the pieces are cut at a blank,
+    // and the padding puts the first 1 MiB cut between "Sergei" and
+    // "Shoigu"; every name must still come out whole.
+    let unit = "Sergei Shoigu ";
+    let reps = 3_000_000 / unit.len();
+    let text = format!("aaaaaaaa {}", unit.repeat(reps));
+    let o = run(&["--no-rules", "--format", "jsonl", "--input", "text", "-"], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let record: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let spans = spans_of(&record);
+    assert_eq!(spans.len(), reps);
+    for (i, (t, b, ..)) in spans.iter().enumerate() {
+        assert_eq!(t, "Sergei Shoigu");
+        assert_eq!(*b as usize, 9 + i * unit.len());
+    }
+}
+
+#[test]
+fn repro_22_7_brat_lines_stay_whole_around_a_tab() {
+    let o = run(&["--format", "brat", "-"], b"Amerika\tSerikat\n");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ann = String::from_utf8(o.stdout).unwrap();
+    let t = ann.lines().next().unwrap();
+    assert_eq!(t, "T1\tCOUNTRY 0 7;8 15\tAmerika Serikat", "{ann}");
+    for line in ann.lines() {
+        assert_eq!(line.split('\t').count(), 3, "{line:?}");
+    }
+    let o = run(&["--format", "brat", "-"], b"Amerika\r\nSerikat menolak");
+    let ann = String::from_utf8(o.stdout).unwrap();
+    assert!(ann.starts_with("T1\tCOUNTRY 0 7;9 16\tAmerika Serikat\n"), "{ann}");
+}
+
+#[test]
+fn repro_22_8_help_into_a_closed_pipe_does_not_panic() {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let o = Command::new(example())
+        .arg("--help")
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}
+
+#[test]
+fn repro_22_8_a_closed_stdout_is_an_error() {
+    let o = Command::new("sh")
+        .args(["-c", "exec \"$0\" \"$@\" >&-"])
+        .arg(example())
+        .arg("examples/data/founding-article.txt")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "entitas: standard output is closed\n");
+    // A full disk is one too; /dev/null is not.
+    if std::path::Path::new("/dev/full").exists() {
+        let o = Command::new("sh")
+            .args(["-c", "exec \"$0\" \"$@\" >/dev/full"])
+            .arg(example())
+            .arg("examples/data/founding-article.txt")
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).starts_with("entitas: writing output: "), "{}", stderr(&o));
+    }
+    let o = Command::new("sh")
+        .args(["-c", "exec \"$0\" \"$@\" >/dev/null"])
+        .arg(example())
+        .arg("examples/data/founding-article.txt")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn repro_22_9_a_lone_surrogate_fails_only_its_record() {
+    let input = b"{\"id\":1,\"text\":\"a \\ud800\"}\n{\"id\":2,\"text\":\"Rusia\"}\n";
+    let o = run(&["--format", "jsonl", "-"], input);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with("entitas: <stdin>:1: invalid JSON"), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout.clone()).unwrap();
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    assert_eq!(lines[0]["id"], 2);
+    assert_eq!(lines[0]["entities"][0]["text"], "Rusia");
+    let o = run(&["--format", "jsonl", "--skip-bad-lines", "-"], input);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stderr(&o), "entitas: <stdin>: skipped 1 bad line(s)\n");
+}
+
+// ---- Issue #21: the command line.
+
+#[test]
+fn version_help_and_flag_forms() {
+    let o = run(&["--version"], b"");
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        format!("entitas {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let o = run(&["-V"], b"");
+    assert_eq!(o.status.code(), Some(0));
+    let o = run(&["--help"], b"");
+    let help = String::from_utf8(o.stdout).unwrap();
+    for needle in ["Examples:", "Exit status:", "--format <FORMAT>", "--id-field", "html"] {
+        assert!(help.contains(needle), "{needle}: {help}");
+    }
+    let a = run(&["--format=json", "-"], b"Rusia");
+    let b = run(&["-f", "json", "-"], b"Rusia");
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+    let o = run(&["--format=yaml", "-"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("invalid value 'yaml'"), "{}", stderr(&o));
+}
+
+/// A temporary directory that is removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("entitas-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn a_directory_is_read_file_by_file_in_sorted_order() {
+    let dir = TempDir::new("dir");
+    std::fs::write(dir.0.join("b.txt"), "PBB bersidang.").unwrap();
+    std::fs::write(dir.0.join("a.txt"), "Rusia menyerang.").unwrap();
+    std::fs::write(dir.0.join(".hidden"), "Iran").unwrap();
+    let o = run(&["--format", "jsonl", dir.0.to_str().unwrap()], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [dir.0.join("a.txt").to_str().unwrap(), dir.0.join("b.txt").to_str().unwrap()]
+    );
+    assert_eq!(lines[1]["entities"][0]["id"], "organization:UN");
+    // A file that cannot be read fails alone; json then writes nothing.
+    std::fs::write(dir.0.join("c.txt"), b"Iran \xff").unwrap();
+    let o = run(&["--format", "jsonl", dir.0.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(String::from_utf8(o.stdout.clone()).unwrap().lines().count(), 2);
+    assert!(stderr(&o).contains("c.txt: invalid UTF-8 at byte offset 5"), "{}", stderr(&o));
+    let o = run(&["--format", "json", dir.0.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn every_format_reads_jsonl_with_named_fields() {
+    let input = b"{\"url\": \"u1\", \"body\": \"Rusia menyerang.\", \"text\": 5}\n{\"body\": \"PBB bersidang.\", \"url\": \"u2\"}\n";
+    let args = |format: &'static str| ["--format", format, "--input", "jsonl", "--id-field", "url", "--text-field=body", "-"];
+    let json = run(&args("json"), input);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["documents"][1]["id"], "u2");
+    assert_eq!(doc["documents"][1]["entities"][0]["id"], "organization:UN");
+    let conll = String::from_utf8(run(&args("conll"), input).stdout).unwrap();
+    assert_eq!(
+        conll,
+        "-DOCSTART-\tO\n\nRusia\tB-COUNTRY\nmenyerang\tO\n.\tO\n\n-DOCSTART-\tO\n\nPBB\tB-ORGANIZATION\nbersidang\tO\n.\tO\n"
+    );
+    let brat = String::from_utf8(run(&args("brat"), input).stdout).unwrap();
+    assert!(brat.starts_with("#doc\tu1\nT1\tCOUNTRY 0 5\tRusia\n"), "{brat}");
+    assert!(brat.contains("#doc\tu2\nT1\tORGANIZATION 0 3\tPBB\n"), "{brat}");
+    let spacy = String::from_utf8(run(&args("spacy"), input).stdout).unwrap();
+    let docs: Vec<serde_json::Value> = spacy.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(docs[0]["text"], "Rusia menyerang.");
+    assert_eq!(docs[1]["user_data"]["doc_id"], "u2");
+    assert_eq!(docs[1]["ents"][0], serde_json::json!({"start": 0, "end": 3, "label": "ORGANIZATION"}));
+    let table = String::from_utf8(run(&args("table"), input).stdout).unwrap();
+    assert!(table.starts_with("DOC "), "{table}");
+    assert!(table.lines().nth(2).unwrap().starts_with("u2 "), "{table}");
+}
+
+#[test]
+fn json_and_jsonl_keys_come_in_one_order() {
+    let text = "Menteri Pertahanan Rusia Sergei Shoigu tiba.";
+    let json = run(&["--format", "json", "-"], text.as_bytes());
+    let jsonl = run(&["--format", "jsonl", "--input", "text", "-"], text.as_bytes());
+    let keys = |s: &str| -> Vec<String> {
+        // The keys of the first entity, in the order written.
+        let start = s.find("{\"text\"").unwrap();
+        let end = start + s[start..].find('}').unwrap();
+        s[start..end]
+            .split(',')
+            .map(|kv| kv.split(':').next().unwrap().trim_matches(|c| c == '{' || c == '"' || c == ' ').to_string())
+            .collect()
+    };
+    let a = keys(&String::from_utf8(json.stdout).unwrap());
+    let b = keys(&String::from_utf8(jsonl.stdout).unwrap());
+    assert_eq!(a, b);
+    assert_eq!(
+        a,
+        ["text", "label", "id", "canonical", "byte_start", "byte_end", "char_start", "char_end", "source"]
+    );
+}
+
+#[test]
+fn json_is_written_whole_or_not_at_all() {
+    let input = b"{\"id\":1,\"text\":\"Rusia\"}\n{\"id\":2,\"text\":\"a \\ud800\"}\n{\"id\":3,\"text\":\"Iran\"}\n";
+    let o = run(&["--format", "json", "--input", "jsonl", "-"], input);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty(), "{}", String::from_utf8_lossy(&o.stdout));
+    let err = stderr(&o);
+    assert!(err.starts_with("entitas: <stdin>:2: invalid JSON"), "{err}");
+    assert!(err.contains("no output written"), "{err}");
+    let o = run(&["--format", "json", "--input=jsonl", "--skip-bad-lines", "-"], input);
+    assert!(o.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["documents"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn the_table_lines_up_in_any_script() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = TempDir::new("table");
+    let gazetteer = dir.0.join("mix.tsv");
+    std::fs::write(
+        &gazetteer,
+        "@label LOCATION\n@id-prefix mix:\ntokyo\t東京都\nbangkok\tกรุงเทพมหานคร\nhanoi\tHà Nội\n",
+    )
+    .unwrap();
+    let o = run(
+        &["--gazetteer", gazetteer.to_str().unwrap(), "-"],
+        "Dari 東京都 ke กรุงเทพมหานคร lalu Hà Nội dan Rusia.".as_bytes(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 5, "{table}");
+    // Every column starts at the same terminal cell on every line.
+    let starts = |line: &str, col: &str| -> usize {
+        let i = line.find(col).unwrap();
+        line[..i].width()
+    };
+    for line in &lines[1..] {
+        assert_eq!(line.width(), lines[0].width(), "{table}");
+    }
+    for (line, id) in lines[1..].iter().zip(["mix:tokyo", "mix:bangkok", "mix:hanoi", "country:RUS"]) {
+        assert_eq!(starts(line, id), starts(lines[0], "ID"), "{table}");
+        assert_eq!(starts(line, "gazetteer:"), starts(lines[0], "SOURCE"), "{table}");
+    }
+    assert!(lines[1].contains("gazetteer:mix"), "{table}");
 }

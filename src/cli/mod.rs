@@ -297,10 +297,10 @@ fn run(program: &str, args: impl Iterator<Item = OsString>) -> Result<usize, Fai
         }
     };
     if tally.replaced > 0 {
-        warn(&format!("{program}: {} invalid UTF-8 byte(s) read as U+001A", tally.replaced));
-    }
-    if tally.skipped > 0 {
-        warn(&format!("{program}: skipped {} bad line(s)", tally.skipped));
+        warn(&format!(
+            "{program}: invalid UTF-8 replaced: {} byte(s) read as U+001A, offsets unchanged",
+            tally.replaced
+        ));
     }
     let failed = match result {
         Err(e) => {
@@ -322,9 +322,7 @@ fn run(program: &str, args: impl Iterator<Item = OsString>) -> Result<usize, Fai
     }
     writer.finish(&mut sink)?;
     sink.commit()?;
-    if failed > 0 {
-        warn(&format!("{program}: {failed} document(s) failed"));
-    }
+    // Each failed document has had its message; the status says it too.
     Ok(failed)
 }
 
@@ -438,6 +436,9 @@ fn jsonl(
             bytes += n;
         }
         if batch.is_empty() && bytes == 0 {
+            if tally.skipped > 0 {
+                warn(&format!("{program}: {name}: skipped {} bad line(s)", tally.skipped));
+            }
             return Ok(());
         }
         // The small records, on all cores.

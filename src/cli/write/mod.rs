@@ -22,7 +22,7 @@ use std::fs::File;
 use std::io::{self, Seek, Write};
 
 /// Past this many bytes, uncommitted output goes to a temporary file.
-pub const SPILL: usize = 16 << 20;
+pub const SPILL: usize = 8 << 20;
 
 /// Output held back until it is whole, in memory or, when large, in an
 /// unlinked temporary file.
