@@ -406,13 +406,22 @@ fn repro_22_2_lossy_keeps_file_offsets() {
     let iran = 6 + (1 << 20) + 4;
     assert_eq!(
         spans_of(&doc).last().unwrap(),
-        &("Iran".to_string(), iran as u64, iran as u64 + 4, iran as u64, iran as u64 + 4)
+        &(
+            "Iran".to_string(),
+            iran as u64,
+            iran as u64 + 4,
+            iran as u64,
+            iran as u64 + 4
+        )
     );
 }
 
 /// Runs the command with stdin from `input` and stdout to a file, and
 /// returns its peak resident memory in bytes (wait4's ru_maxrss) and
 /// the output.
+// The child is reaped by `wait4`, which std's `wait` cannot replace: it
+// alone returns the child's resource usage.
+#[allow(clippy::zombie_processes)]
 fn peak_rss(args: &[&str], input: &std::path::Path) -> (u64, Vec<u8>) {
     let out = std::env::temp_dir().join(format!(
         "entitas-rss-{}-{}.out",
@@ -457,7 +466,10 @@ fn repro_22_3_one_large_record_takes_bounded_memory() {
     // be built as a serde_json::Value tree and its text extracted whole
     // (7.4 GB for 200 MB). Memory may grow by at most 3x the record (the
     // line, its text, the piece) from 4 MB to 16 MB.
-    let unit = format!("{}Sergei Shoigu tiba. ", "warga kota berkumpul di lapangan ".repeat(5));
+    let unit = format!(
+        "{}Sergei Shoigu tiba. ",
+        "warga kota berkumpul di lapangan ".repeat(5)
+    );
     let record = |mb: usize| {
         let text = unit.repeat(mb * 1_000_000 / unit.len());
         format!("{}\n", serde_json::json!({"id": "big", "text": text}))
@@ -465,9 +477,17 @@ fn repro_22_3_one_large_record_takes_bounded_memory() {
     let (small, _) = peak_rss_on(&["--format", "jsonl", "-"], &record(4));
     let (large, out) = peak_rss_on(&["--format", "jsonl", "-"], &record(16));
     let line: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    assert_eq!(line["entities"].as_array().unwrap().len(), 16_000_000 / unit.len());
+    assert_eq!(
+        line["entities"].as_array().unwrap().len(),
+        16_000_000 / unit.len()
+    );
     let grown = large.saturating_sub(small);
-    assert!(grown < 3 * 12_000_000, "jsonl: 4 MB {} MB, 16 MB {} MB", small >> 20, large >> 20);
+    assert!(
+        grown < 3 * 12_000_000,
+        "jsonl: 4 MB {} MB, 16 MB {} MB",
+        small >> 20,
+        large >> 20
+    );
     // spaCy's format on a text of names only: the text and the entities
     // wait in spill files, not in memory (it used to keep them all, 4.2 GB
     // for 200 MB). Memory does not grow with the text.
@@ -478,7 +498,12 @@ fn repro_22_3_one_large_record_takes_bounded_memory() {
     let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(doc["ents"].as_array().unwrap().len(), 8_000_000 / 9);
     let grown = large.saturating_sub(small);
-    assert!(grown < 3 * 6_000_000, "spacy: 2 MB {} MB, 8 MB {} MB", small >> 20, large >> 20);
+    assert!(
+        grown < 3 * 6_000_000,
+        "spacy: 2 MB {} MB, 8 MB {} MB",
+        small >> 20,
+        large >> 20
+    );
 }
 
 #[test]
@@ -489,7 +514,10 @@ fn repro_22_4_no_name_is_cut_at_a_piece_boundary() {
     let unit = "Sergei Shoigu ";
     let reps = 3_000_000 / unit.len();
     let text = format!("aaaaaaaa {}", unit.repeat(reps));
-    let o = run(&["--no-rules", "--format", "jsonl", "--input", "text", "-"], text.as_bytes());
+    let o = run(
+        &["--no-rules", "--format", "jsonl", "--input", "text", "-"],
+        text.as_bytes(),
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let record: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let spans = spans_of(&record);
@@ -512,7 +540,10 @@ fn repro_22_7_brat_lines_stay_whole_around_a_tab() {
     }
     let o = run(&["--format", "brat", "-"], b"Amerika\r\nSerikat menolak");
     let ann = String::from_utf8(o.stdout).unwrap();
-    assert!(ann.starts_with("T1\tCOUNTRY 0 7;9 16\tAmerika Serikat\n"), "{ann}");
+    assert!(
+        ann.starts_with("T1\tCOUNTRY 0 7;9 16\tAmerika Serikat\n"),
+        "{ann}"
+    );
 }
 
 #[test]
@@ -548,7 +579,11 @@ fn repro_22_8_a_closed_stdout_is_an_error() {
             .output()
             .unwrap();
         assert_eq!(o.status.code(), Some(1));
-        assert!(stderr(&o).starts_with("entitas: writing output: "), "{}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with("entitas: writing output: "),
+            "{}",
+            stderr(&o)
+        );
     }
     let o = Command::new("sh")
         .args(["-c", "exec \"$0\" \"$@\" >/dev/null"])
@@ -564,9 +599,16 @@ fn repro_22_9_a_lone_surrogate_fails_only_its_record() {
     let input = b"{\"id\":1,\"text\":\"a \\ud800\"}\n{\"id\":2,\"text\":\"Rusia\"}\n";
     let o = run(&["--format", "jsonl", "-"], input);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).starts_with("entitas: <stdin>:1: invalid JSON"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("entitas: <stdin>:1: invalid JSON"),
+        "{}",
+        stderr(&o)
+    );
     let out = String::from_utf8(o.stdout.clone()).unwrap();
-    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 1, "{out}");
     assert_eq!(lines[0]["id"], 2);
     assert_eq!(lines[0]["entities"][0]["text"], "Rusia");
@@ -589,7 +631,13 @@ fn version_help_and_flag_forms() {
     assert_eq!(o.status.code(), Some(0));
     let o = run(&["--help"], b"");
     let help = String::from_utf8(o.stdout).unwrap();
-    for needle in ["Examples:", "Exit status:", "--format <FORMAT>", "--id-field", "html"] {
+    for needle in [
+        "Examples:",
+        "Exit status:",
+        "--format <FORMAT>",
+        "--id-field",
+        "html",
+    ] {
         assert!(help.contains(needle), "{needle}: {help}");
     }
     let a = run(&["--format=json", "-"], b"Rusia");
@@ -598,7 +646,11 @@ fn version_help_and_flag_forms() {
     assert_eq!(a.stdout, b.stdout);
     let o = run(&["--format=yaml", "-"], b"");
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("invalid value 'yaml'"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("invalid value 'yaml'"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// A temporary directory that is removed when dropped.
@@ -635,15 +687,25 @@ fn a_directory_is_read_file_by_file_in_sorted_order() {
     let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
     assert_eq!(
         ids,
-        [dir.0.join("a.txt").to_str().unwrap(), dir.0.join("b.txt").to_str().unwrap()]
+        [
+            dir.0.join("a.txt").to_str().unwrap(),
+            dir.0.join("b.txt").to_str().unwrap()
+        ]
     );
     assert_eq!(lines[1]["entities"][0]["id"], "organization:UN");
     // A file that cannot be read fails alone; json then writes nothing.
     std::fs::write(dir.0.join("c.txt"), b"Iran \xff").unwrap();
     let o = run(&["--format", "jsonl", dir.0.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(String::from_utf8(o.stdout.clone()).unwrap().lines().count(), 2);
-    assert!(stderr(&o).contains("c.txt: invalid UTF-8 at byte offset 5"), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8(o.stdout.clone()).unwrap().lines().count(),
+        2
+    );
+    assert!(
+        stderr(&o).contains("c.txt: invalid UTF-8 at byte offset 5"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&["--format", "json", dir.0.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(1));
     assert!(o.stdout.is_empty());
@@ -652,7 +714,18 @@ fn a_directory_is_read_file_by_file_in_sorted_order() {
 #[test]
 fn every_format_reads_jsonl_with_named_fields() {
     let input = b"{\"url\": \"u1\", \"body\": \"Rusia menyerang.\", \"text\": 5}\n{\"body\": \"PBB bersidang.\", \"url\": \"u2\"}\n";
-    let args = |format: &'static str| ["--format", format, "--input", "jsonl", "--id-field", "url", "--text-field=body", "-"];
+    let args = |format: &'static str| {
+        [
+            "--format",
+            format,
+            "--input",
+            "jsonl",
+            "--id-field",
+            "url",
+            "--text-field=body",
+            "-",
+        ]
+    };
     let json = run(&args("json"), input);
     assert!(json.status.success(), "{}", stderr(&json));
     let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
@@ -664,13 +737,25 @@ fn every_format_reads_jsonl_with_named_fields() {
         "-DOCSTART-\tO\n\nRusia\tB-COUNTRY\nmenyerang\tO\n.\tO\n\n-DOCSTART-\tO\n\nPBB\tB-ORGANIZATION\nbersidang\tO\n.\tO\n"
     );
     let brat = String::from_utf8(run(&args("brat"), input).stdout).unwrap();
-    assert!(brat.starts_with("#doc\tu1\nT1\tCOUNTRY 0 5\tRusia\n"), "{brat}");
-    assert!(brat.contains("#doc\tu2\nT1\tORGANIZATION 0 3\tPBB\n"), "{brat}");
+    assert!(
+        brat.starts_with("#doc\tu1\nT1\tCOUNTRY 0 5\tRusia\n"),
+        "{brat}"
+    );
+    assert!(
+        brat.contains("#doc\tu2\nT1\tORGANIZATION 0 3\tPBB\n"),
+        "{brat}"
+    );
     let spacy = String::from_utf8(run(&args("spacy"), input).stdout).unwrap();
-    let docs: Vec<serde_json::Value> = spacy.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let docs: Vec<serde_json::Value> = spacy
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(docs[0]["text"], "Rusia menyerang.");
     assert_eq!(docs[1]["user_data"]["doc_id"], "u2");
-    assert_eq!(docs[1]["ents"][0], serde_json::json!({"start": 0, "end": 3, "label": "ORGANIZATION"}));
+    assert_eq!(
+        docs[1]["ents"][0],
+        serde_json::json!({"start": 0, "end": 3, "label": "ORGANIZATION"})
+    );
     let table = String::from_utf8(run(&args("table"), input).stdout).unwrap();
     assert!(table.starts_with("DOC "), "{table}");
     assert!(table.lines().nth(2).unwrap().starts_with("u2 "), "{table}");
@@ -680,14 +765,23 @@ fn every_format_reads_jsonl_with_named_fields() {
 fn json_and_jsonl_keys_come_in_one_order() {
     let text = "Menteri Pertahanan Rusia Sergei Shoigu tiba.";
     let json = run(&["--format", "json", "-"], text.as_bytes());
-    let jsonl = run(&["--format", "jsonl", "--input", "text", "-"], text.as_bytes());
+    let jsonl = run(
+        &["--format", "jsonl", "--input", "text", "-"],
+        text.as_bytes(),
+    );
     let keys = |s: &str| -> Vec<String> {
         // The keys of the first entity, in the order written.
         let start = s.find("{\"text\"").unwrap();
         let end = start + s[start..].find('}').unwrap();
         s[start..end]
             .split(',')
-            .map(|kv| kv.split(':').next().unwrap().trim_matches(|c| c == '{' || c == '"' || c == ' ').to_string())
+            .map(|kv| {
+                kv.split(':')
+                    .next()
+                    .unwrap()
+                    .trim_matches(|c| c == '{' || c == '"' || c == ' ')
+                    .to_string()
+            })
             .collect()
     };
     let a = keys(&String::from_utf8(json.stdout).unwrap());
@@ -695,7 +789,17 @@ fn json_and_jsonl_keys_come_in_one_order() {
     assert_eq!(a, b);
     assert_eq!(
         a,
-        ["text", "label", "id", "canonical", "byte_start", "byte_end", "char_start", "char_end", "source"]
+        [
+            "text",
+            "label",
+            "id",
+            "canonical",
+            "byte_start",
+            "byte_end",
+            "char_start",
+            "char_end",
+            "source"
+        ]
     );
 }
 
@@ -704,11 +808,18 @@ fn json_is_written_whole_or_not_at_all() {
     let input = b"{\"id\":1,\"text\":\"Rusia\"}\n{\"id\":2,\"text\":\"a \\ud800\"}\n{\"id\":3,\"text\":\"Iran\"}\n";
     let o = run(&["--format", "json", "--input", "jsonl", "-"], input);
     assert_eq!(o.status.code(), Some(1));
-    assert!(o.stdout.is_empty(), "{}", String::from_utf8_lossy(&o.stdout));
+    assert!(
+        o.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
     let err = stderr(&o);
     assert!(err.starts_with("entitas: <stdin>:2: invalid JSON"), "{err}");
     assert!(err.contains("no output written"), "{err}");
-    let o = run(&["--format", "json", "--input=jsonl", "--skip-bad-lines", "-"], input);
+    let o = run(
+        &["--format", "json", "--input=jsonl", "--skip-bad-lines", "-"],
+        input,
+    );
     assert!(o.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(doc["documents"].as_array().unwrap().len(), 2);
@@ -740,9 +851,17 @@ fn the_table_lines_up_in_any_script() {
     for line in &lines[1..] {
         assert_eq!(line.width(), lines[0].width(), "{table}");
     }
-    for (line, id) in lines[1..].iter().zip(["mix:tokyo", "mix:bangkok", "mix:hanoi", "country:RUS"]) {
+    for (line, id) in
+        lines[1..]
+            .iter()
+            .zip(["mix:tokyo", "mix:bangkok", "mix:hanoi", "country:RUS"])
+    {
         assert_eq!(starts(line, id), starts(lines[0], "ID"), "{table}");
-        assert_eq!(starts(line, "gazetteer:"), starts(lines[0], "SOURCE"), "{table}");
+        assert_eq!(
+            starts(line, "gazetteer:"),
+            starts(lines[0], "SOURCE"),
+            "{table}"
+        );
     }
     assert!(lines[1].contains("gazetteer:mix"), "{table}");
 }

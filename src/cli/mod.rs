@@ -55,7 +55,11 @@ pub fn run_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let mut args = args.into_iter().peekable();
     let program = args
         .peek()
-        .and_then(|a| Path::new(a).file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .and_then(|a| {
+            Path::new(a)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        })
         .unwrap_or_else(|| "entitas".to_string());
     match run(&program, args) {
         Ok(0) | Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
@@ -129,22 +133,39 @@ fn stdout_closed() -> bool {
 
 /// What the input is.
 enum Input {
-    Text { name: String, reader: Box<dyn Read>, size: Option<u64> },
-    Jsonl { name: String, reader: Box<dyn Read>, size: Option<u64> },
-    Dir { files: Vec<PathBuf>, size: u64 },
+    Text {
+        name: String,
+        reader: Box<dyn Read>,
+        size: Option<u64>,
+    },
+    Jsonl {
+        name: String,
+        reader: Box<dyn Read>,
+        size: Option<u64>,
+    },
+    Dir {
+        files: Vec<PathBuf>,
+        size: u64,
+    },
 }
 
 fn open(args: &Args) -> Result<Input, Failure> {
-    let name = if args.input == "-" { "<stdin>".to_string() } else { args.input.clone() };
+    let name = if args.input == "-" {
+        "<stdin>".to_string()
+    } else {
+        args.input.clone()
+    };
     let jsonl_name = {
         let lower = args.input.to_ascii_lowercase();
         lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
     };
-    let kind = args.input_kind.unwrap_or(if jsonl_name || args.format == Format::Jsonl {
-        InputKind::Jsonl
-    } else {
-        InputKind::Text
-    });
+    let kind = args
+        .input_kind
+        .unwrap_or(if jsonl_name || args.format == Format::Jsonl {
+            InputKind::Jsonl
+        } else {
+            InputKind::Text
+        });
     let (reader, size): (Box<dyn Read>, Option<u64>) = if args.input == "-" {
         (Box::new(io::stdin().lock()), None)
     } else {
@@ -183,7 +204,11 @@ impl Progress {
     fn new(size: Option<u64>) -> Self {
         Progress {
             bar: None,
-            size: if io::stderr().is_terminal() { size.or(Some(u64::MAX)) } else { None },
+            size: if io::stderr().is_terminal() {
+                size.or(Some(u64::MAX))
+            } else {
+                None
+            },
             done: 0,
         }
     }
@@ -191,7 +216,10 @@ impl Progress {
     fn add(&mut self, bytes: usize) {
         self.done += bytes as u64;
         let Some(size) = self.size else { return };
-        if self.bar.is_none() && size > PROGRESS_FROM && (size != u64::MAX || self.done > PROGRESS_FROM) {
+        if self.bar.is_none()
+            && size > PROGRESS_FROM
+            && (size != u64::MAX || self.done > PROGRESS_FROM)
+        {
             let bar = if size == u64::MAX {
                 indicatif::ProgressBar::new_spinner()
             } else {
@@ -231,14 +259,21 @@ struct Tally {
 fn run(program: &str, args: impl Iterator<Item = OsString>) -> Result<usize, Failure> {
     let out = stdout()?;
     let mut sink = Sink::new(out);
-    let command = Args::command().name(program.to_string()).bin_name(program.to_string());
-    let args = match command.try_get_matches_from(args).and_then(|m| Args::from_arg_matches(&m)) {
+    let command = Args::command()
+        .name(program.to_string())
+        .bin_name(program.to_string());
+    let args = match command
+        .try_get_matches_from(args)
+        .and_then(|m| Args::from_arg_matches(&m))
+    {
         Ok(args) => args,
         Err(e) => {
             use clap::error::ErrorKind;
             let text = e.render().to_string();
             return match e.kind() {
-                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+                ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
                     if e.exit_code() == 0 =>
                 {
                     sink.write_all(text.as_bytes())?;
@@ -249,7 +284,9 @@ fn run(program: &str, args: impl Iterator<Item = OsString>) -> Result<usize, Fai
             };
         }
     };
-    let extractor = args.extractor().map_err(|e| Failure::Error(e.to_string()))?;
+    let extractor = args
+        .extractor()
+        .map_err(|e| Failure::Error(e.to_string()))?;
     let input = open(&args)?;
     let multi = !matches!(input, Input::Text { .. });
     let mut writer = write::writer(args.format, multi);
@@ -258,14 +295,37 @@ fn run(program: &str, args: impl Iterator<Item = OsString>) -> Result<usize, Fai
     let result = match input {
         Input::Text { name, reader, size } => {
             let mut progress = Progress::new(size);
-            let id = DocId::String(if args.input == "-" { "-".into() } else { args.input.clone() });
-            let r = text_doc(&id, reader, &extractor, &args, &mut *writer, &mut sink, &mut progress, &mut tally);
+            let id = DocId::String(if args.input == "-" {
+                "-".into()
+            } else {
+                args.input.clone()
+            });
+            let r = text_doc(
+                &id,
+                reader,
+                &extractor,
+                &args,
+                &mut *writer,
+                &mut sink,
+                &mut progress,
+                &mut tally,
+            );
             progress.finish();
             r.map_err(|e| e.named(&name))
         }
         Input::Jsonl { name, reader, size } => {
             let mut progress = Progress::new(size);
-            let r = jsonl(program, &name, reader, &extractor, &args, &mut *writer, &mut sink, &mut progress, &mut tally);
+            let r = jsonl(
+                program,
+                &name,
+                reader,
+                &extractor,
+                &args,
+                &mut *writer,
+                &mut sink,
+                &mut progress,
+                &mut tally,
+            );
             progress.finish();
             r
         }
@@ -278,7 +338,16 @@ fn run(program: &str, args: impl Iterator<Item = OsString>) -> Result<usize, Fai
                 let doc = std::fs::File::open(&path)
                     .map_err(DocFailure::Read)
                     .and_then(|file| {
-                        text_doc(&id, Box::new(file), &extractor, &args, &mut *writer, &mut sink, &mut progress, &mut tally)
+                        text_doc(
+                            &id,
+                            Box::new(file),
+                            &extractor,
+                            &args,
+                            &mut *writer,
+                            &mut sink,
+                            &mut progress,
+                            &mut tally,
+                        )
                     });
                 match doc {
                     Ok(()) => {}
@@ -317,7 +386,9 @@ fn run(program: &str, args: impl Iterator<Item = OsString>) -> Result<usize, Fai
     };
     if failed > 0 && writer.atomic() {
         sink.discard();
-        warn(&format!("{program}: {failed} document(s) failed: no output written"));
+        warn(&format!(
+            "{program}: {failed} document(s) failed: no output written"
+        ));
         return Ok(failed);
     }
     writer.finish(&mut sink)?;
@@ -437,7 +508,10 @@ fn jsonl(
         }
         if batch.is_empty() && bytes == 0 {
             if tally.skipped > 0 {
-                warn(&format!("{program}: {name}: skipped {} bad line(s)", tally.skipped));
+                warn(&format!(
+                    "{program}: {name}: skipped {} bad line(s)",
+                    tally.skipped
+                ));
             }
             return Ok(());
         }
@@ -457,7 +531,10 @@ fn jsonl(
                         tally.skipped += 1;
                     } else {
                         tally.failed += 1;
-                        warn(&format!("{program}: {name}:{number}: {}", bad_line(bad, *at, args)));
+                        warn(&format!(
+                            "{program}: {name}:{number}: {}",
+                            bad_line(bad, *at, args)
+                        ));
                     }
                     continue;
                 }
@@ -466,12 +543,20 @@ fn jsonl(
             writer.doc_start(&record.id, sink)?;
             if record.text.len() <= small {
                 let entities = found.next().unwrap_or_default();
-                let piece = read::Piece { text: &record.text, byte_start: 0, char_start: 0, entities };
+                let piece = read::Piece {
+                    text: &record.text,
+                    byte_start: 0,
+                    char_start: 0,
+                    entities,
+                };
                 writer.piece(&piece, sink)?;
                 progress.add(record.text.len());
             } else {
                 let mut chunker = Chunker::new(record.text.as_bytes(), false);
-                while let Some(piece) = chunker.next_piece(extractor).map_err(|e| Failure::Error(e.to_string()))? {
+                while let Some(piece) = chunker
+                    .next_piece(extractor)
+                    .map_err(|e| Failure::Error(e.to_string()))?
+                {
                     progress.add(piece.text.len());
                     writer.piece(&piece, sink)?;
                 }

@@ -115,7 +115,10 @@ impl<R: Read> Chunker<R> {
             let start = self.buf.len();
             self.buf.resize(want.max(start + (64 << 10)), 0);
             let n = loop {
-                match self.reader.read(&mut self.buf[start..]) {
+                let Some(room) = self.buf.get_mut(start..) else {
+                    break 0;
+                };
+                match self.reader.read(room) {
                     Ok(n) => break n,
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                     Err(e) => {
@@ -133,13 +136,14 @@ impl<R: Read> Chunker<R> {
         let (cut, end) = if self.eof && self.buf.len() <= want {
             (self.buf.len(), self.buf.len())
         } else {
-            let cut = from + cut_point(&self.buf[from..from + self.piece]);
+            let piece = self.buf.get(from..from + self.piece).unwrap_or_default();
+            let cut = from + cut_point(piece);
             let end = boundary_before(&self.buf, (cut + self.overlap).min(self.buf.len()));
             (cut, end.max(cut))
         };
         // Decode the window.
         self.window.clear();
-        let bytes = &self.buf[..end];
+        let bytes = self.buf.get(..end).unwrap_or_default();
         match std::str::from_utf8(bytes) {
             Ok(s) => self.window.push_str(s),
             Err(e) if self.lossy => {
@@ -241,9 +245,9 @@ pub fn cut_point(piece: &[u8]) -> usize {
         .or_else(|| after(late.iter().rposition(|&b| b == b'\n'), 1))
         .or_else(|| {
             after(
-                late.windows(2).rposition(|w| {
-                    matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace()
-                }),
+                late.windows(2).rposition(
+                    |w| matches!(w, [b'.' | b'!' | b'?', next] if next.is_ascii_whitespace()),
+                ),
                 2,
             )
         })
@@ -308,7 +312,11 @@ pub enum BadLine {
 
 /// One JSONL line as a record, with the id and text taken from the named
 /// fields: `Ok(None)` for a blank line. Other fields are skipped unread.
-pub fn parse_record(line: &[u8], id_field: &str, text_field: &str) -> Result<Option<Record>, BadLine> {
+pub fn parse_record(
+    line: &[u8],
+    id_field: &str,
+    text_field: &str,
+) -> Result<Option<Record>, BadLine> {
     let text = std::str::from_utf8(line).map_err(|e| BadLine::Utf8(e.valid_up_to()))?;
     if text.trim().is_empty() {
         return Ok(None);

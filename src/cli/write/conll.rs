@@ -53,7 +53,7 @@ pub fn rows<'t>(text: &'t str, entities: &[Entity]) -> Vec<Row<'t>> {
         .filter(|e| !e.nested && e.byte_start < e.byte_end)
         .map(|e| (e.byte_start, e.byte_end, &e.label))
         .collect();
-    if !flat.windows(2).all(|w| w[0].0 <= w[1].0) {
+    if !flat.is_sorted_by_key(|&(start, _, _)| start) {
         flat.sort_by_key(|&(s, e, _)| (s, e));
     }
     let tokens = crate::tokenize(text);
@@ -64,7 +64,10 @@ pub fn rows<'t>(text: &'t str, entities: &[Entity]) -> Vec<Row<'t>> {
     let mut last_sentence = None;
     for (i, token) in tokens.iter().enumerate() {
         // Entities that ended before this token are done.
-        while flat.get(k).is_some_and(|&(_, end, _)| end <= token.byte_start) {
+        while flat
+            .get(k)
+            .is_some_and(|&(_, end, _)| end <= token.byte_start)
+        {
             k += 1;
         }
         if last_sentence.is_some_and(|s| s != token.sentence) {
@@ -152,12 +155,13 @@ impl Writer for Conll {
 
     fn piece(&mut self, piece: &Piece<'_>, out: &mut Sink) -> io::Result<()> {
         self.rebased.clear();
-        self.rebased.extend(piece.entities.iter().filter(|e| !e.nested).map(|e| {
-            let mut e = e.clone();
-            e.byte_start -= piece.byte_start;
-            e.byte_end -= piece.byte_start;
-            e
-        }));
+        self.rebased
+            .extend(piece.entities.iter().filter(|e| !e.nested).map(|e| {
+                let mut e = e.clone();
+                e.byte_start -= piece.byte_start;
+                e.byte_end -= piece.byte_start;
+                e
+            }));
         let mut sentence = None;
         for row in rows(piece.text, &self.rebased) {
             if sentence != Some(row.sentence) && self.open {

@@ -101,7 +101,11 @@ impl Writer for Html {
                 continue;
             }
             escape(piece.text.get(at..start).unwrap_or_default(), out)?;
-            write!(out, "<mark class=\"entity\" style=\"background: {}\" title=\"", colour(&e.label))?;
+            write!(
+                out,
+                "<mark class=\"entity\" style=\"background: {}\" title=\"",
+                colour(&e.label)
+            )?;
             escape(&format!("{} · {} · {}", e.id, e.canonical, e.source), out)?;
             out.write_all(b"\" data-label=\"")?;
             escape(e.label.as_str(), out)?;
@@ -131,7 +135,11 @@ impl Writer for Html {
         self.labels.sort();
         out.write_all(b"<div id=\"legend\">")?;
         for label in &self.labels {
-            write!(out, "<mark class=\"legend\" style=\"background: {}\">", colour(label))?;
+            write!(
+                out,
+                "<mark class=\"legend\" style=\"background: {}\">",
+                colour(label)
+            )?;
             escape(label.as_str(), out)?;
             out.write_all(b"</mark> ")?;
         }

@@ -159,7 +159,9 @@ pub struct Sink {
 
 impl std::fmt::Debug for Sink {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Sink").field("pending", &self.pending.len()).finish_non_exhaustive()
+        f.debug_struct("Sink")
+            .field("pending", &self.pending.len())
+            .finish_non_exhaustive()
     }
 }
 
@@ -267,5 +269,10 @@ pub fn writer(format: Format, multi: bool) -> Box<dyn Writer> {
 /// `s` as the inside of a JSON string (escaped, without the quotes).
 pub(crate) fn json_string_body(s: &str, out: &mut dyn Write) -> io::Result<()> {
     let quoted = serde_json::to_string(s).map_err(io::Error::from)?;
-    out.write_all(quoted.get(1..quoted.len().saturating_sub(1)).unwrap_or_default().as_bytes())
+    out.write_all(
+        quoted
+            .get(1..quoted.len().saturating_sub(1))
+            .unwrap_or_default()
+            .as_bytes(),
+    )
 }
