@@ -121,13 +121,65 @@ pub fn rows<'t>(text: &'t str, entities: &[Entity]) -> Vec<Row<'t>> {
     rows
 }
 
-/// The CoNLL writer.
+/// A piece of at least this many bytes is tokenized and formatted on a
+/// thread of its own while the next piece is extracted.
+const THREAD_FROM: usize = 64 << 10;
+
+/// `text`'s rows (entities already rebased onto it) formatted into a block
+/// of lines; `open` says whether a sentence is open before it, and the
+/// result whether one is open after it.
+fn format(text: &str, entities: &[Entity], mut open: bool) -> (Vec<u8>, bool) {
+    let mut out = Vec::with_capacity(text.len() * 2);
+    let mut sentence = None;
+    for row in rows(text, entities) {
+        if sentence != Some(row.sentence) && open {
+            out.push(b'\n');
+        }
+        sentence = Some(row.sentence);
+        out.extend_from_slice(row.text.as_bytes());
+        out.push(b'\t');
+        match &row.tag {
+            Tag::Outside => out.push(b'O'),
+            Tag::Begin(l) | Tag::Inside(l) => {
+                out.extend_from_slice(if matches!(row.tag, Tag::Begin(_)) {
+                    b"B-"
+                } else {
+                    b"I-"
+                });
+                out.extend_from_slice(l.as_str().as_bytes());
+            }
+        }
+        out.push(b'\n');
+        open = true;
+    }
+    (out, open)
+}
+
+/// The piece's top-level entities with offsets into its text.
+fn rebase(piece: &Piece<'_>) -> Vec<Entity> {
+    piece
+        .entities
+        .iter()
+        .filter(|e| !e.nested)
+        .map(|e| {
+            let mut e = e.clone();
+            e.byte_start -= piece.byte_start;
+            e.byte_end -= piece.byte_start;
+            e
+        })
+        .collect()
+}
+
+/// The CoNLL writer. A large piece's lines are made on a thread while the
+/// reader extracts the next piece (a pipeline of two: the output stays in
+/// order and at most one piece waits).
 #[derive(Debug)]
 pub struct Conll {
     multi: bool,
     /// Whether a sentence is open (a blank line comes before the next).
     open: bool,
-    rebased: Vec<Entity>,
+    /// The lines of the previous piece, being made.
+    pending: Option<std::thread::JoinHandle<(Vec<u8>, bool)>>,
 }
 
 impl Conll {
@@ -136,13 +188,27 @@ impl Conll {
         Conll {
             multi,
             open: false,
-            rebased: Vec::new(),
+            pending: None,
         }
+    }
+
+    /// Writes the previous piece's lines once they are made.
+    fn drain(&mut self, out: &mut Sink) -> io::Result<()> {
+        if let Some(job) = self.pending.take() {
+            let (lines, open) = job
+                .join()
+                .map_err(|_| io::Error::other("the CoNLL formatting thread failed"))?;
+            out.write_all(&lines)?;
+            self.open = open;
+            out.commit_block()?;
+        }
+        Ok(())
     }
 }
 
 impl Writer for Conll {
     fn doc_start(&mut self, _id: &DocId, out: &mut Sink) -> io::Result<()> {
+        self.drain(out)?;
         if self.multi {
             if self.open {
                 out.write_all(b"\n")?;
@@ -154,35 +220,44 @@ impl Writer for Conll {
     }
 
     fn piece(&mut self, piece: &Piece<'_>, out: &mut Sink) -> io::Result<()> {
-        self.rebased.clear();
-        self.rebased
-            .extend(piece.entities.iter().filter(|e| !e.nested).map(|e| {
-                let mut e = e.clone();
-                e.byte_start -= piece.byte_start;
-                e.byte_end -= piece.byte_start;
-                e
-            }));
-        let mut sentence = None;
-        for row in rows(piece.text, &self.rebased) {
-            if sentence != Some(row.sentence) && self.open {
-                out.write_all(b"\n")?;
+        self.drain(out)?;
+        let rebased = rebase(piece);
+        if piece.text.len() >= THREAD_FROM {
+            let text = piece.text.to_string();
+            let open = self.open;
+            let job = std::thread::Builder::new()
+                .name("entitas-conll".into())
+                .spawn(move || format(&text, &rebased, open));
+            match job {
+                Ok(job) => {
+                    self.pending = Some(job);
+                    return Ok(());
+                }
+                // No thread to be had: make the lines here.
+                Err(_) => {
+                    let (lines, open) = format(piece.text, &rebase(piece), self.open);
+                    out.write_all(&lines)?;
+                    self.open = open;
+                    return out.commit_block();
+                }
             }
-            sentence = Some(row.sentence);
-            writeln!(out, "{}\t{}", row.text, row.tag)?;
-            self.open = true;
         }
+        let (lines, open) = format(piece.text, &rebased, self.open);
+        out.write_all(&lines)?;
+        self.open = open;
         out.commit_block()
     }
 
-    fn doc_end(&mut self, _out: &mut Sink) -> io::Result<()> {
-        Ok(())
+    fn doc_end(&mut self, out: &mut Sink) -> io::Result<()> {
+        self.drain(out)
     }
 
-    fn doc_abort(&mut self, _out: &mut Sink) -> io::Result<()> {
-        Ok(())
+    fn doc_abort(&mut self, out: &mut Sink) -> io::Result<()> {
+        self.drain(out)
     }
 
     fn finish(&mut self, out: &mut Sink) -> io::Result<()> {
+        self.drain(out)?;
         out.commit()
     }
 }
