@@ -72,6 +72,7 @@ class Extractor:
         case: Literal["smart", "insensitive"] = "smart",
         nested: bool = False,
         rules: bool = True,
+        gazetteer_text: Optional[Union[str, Sequence[Union[str, Sequence[str]]]]] = None,
     ) -> "Extractor":
         """Read and compile the gazetteers.
 
@@ -86,6 +87,11 @@ class Extractor:
             ``"nested": True``.
         :param rules: run the rule stage (titles, saying verbs, head nouns,
             acronyms, coreference); ``False`` gives gazetteer matches only.
+        :param gazetteer_text: one more gazetteer from memory, in the file
+            format: a TSV ``str``, or a list of rows (each a line ``str`` or a
+            list of ``str`` cells); errors name ``<gazetteer_text>:line:col``.
+        :raises TypeError: ``gazetteers`` is a single ``str`` (write
+            ``[path]``) or holds something that is not a path.
         :raises ValueError: a malformed gazetteer line (the message starts
             with ``file:line:column:``), a duplicate id, a folder without
             ``.tsv`` files, or a bad ``case``.

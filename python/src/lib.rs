@@ -100,6 +100,36 @@ fn extract<'py>(py: Python<'py>, text: PyBackedStr) -> PyResult<Bound<'py, PyLis
     entity_list(py, entities)
 }
 
+/// `gazetteer_text` as TSV: a `str` as it is, or a list of rows, each a
+/// `str` (one line) or a sequence of `str` cells (joined by tabs).
+fn gazetteer_from_memory(t: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(s) = t.extract::<PyBackedStr>() {
+        return Ok(s.to_string());
+    }
+    let bad = || {
+        PyTypeError::new_err(
+            "gazetteer_text takes a TSV str or a list of rows (each a str or a list of str cells)",
+        )
+    };
+    let mut out = String::new();
+    for row in t.try_iter().map_err(|_| bad())? {
+        let row = row?;
+        if let Ok(line) = row.extract::<PyBackedStr>() {
+            out.push_str(&line);
+        } else {
+            let cells = row
+                .try_iter()
+                .map_err(|_| bad())?
+                .map(|c| c?.extract::<PyBackedStr>().map_err(|_| bad()))
+                .collect::<PyResult<Vec<PyBackedStr>>>()?;
+            let cells: Vec<&str> = cells.iter().map(|c| &**c).collect();
+            out.push_str(&cells.join("\t"));
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
+
 /// A compiled set of gazetteers that finds entities in text.
 ///
 /// ``Extractor(gazetteers=None, default_gazetteers=True, case="smart",
@@ -116,6 +146,12 @@ fn extract<'py>(py: Python<'py>, text: PyBackedStr) -> PyResult<Bound<'py, PyLis
 ///   ``"nested": True``.
 /// * ``rules``: run the rule stage (titles, saying verbs, head nouns,
 ///   acronyms, context words, coreference); ``False`` gives gazetteer matches only.
+/// * ``gazetteer_text``: one more gazetteer from memory, in the file format:
+///   a TSV ``str``, or a list of rows (each a line ``str`` or a list of
+///   ``str`` cells); its errors name ``<gazetteer_text>:line:column``.
+///
+/// Raises ``TypeError`` for a ``gazetteers`` that is a single ``str`` (write
+/// ``[path]``) or holds something other than paths.
 ///
 /// Raises ``ValueError`` for a malformed gazetteer (the message names
 /// ``file:line:column``), a duplicate id or a bad ``case``, and
@@ -131,22 +167,50 @@ struct Extractor {
     case: &'static str,
     nested: bool,
     rules: bool,
+    /// `gazetteer_text` as TSV, kept for pickling.
+    memory: Option<String>,
 }
 
 #[pymethods]
 impl Extractor {
     #[new]
-    #[pyo3(signature = (gazetteers = None, default_gazetteers = true, case = "smart", nested = false, rules = true))]
+    #[pyo3(signature = (gazetteers = None, default_gazetteers = true, case = "smart", nested = false, rules = true, gazetteer_text = None))]
     fn new(
         py: Python<'_>,
-        gazetteers: Option<Vec<PathBuf>>,
+        gazetteers: Option<&Bound<'_, PyAny>>,
         default_gazetteers: bool,
         case: &str,
         nested: bool,
         rules: bool,
+        gazetteer_text: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let case_mode = parse_case(case)?;
-        let gazetteers = gazetteers.unwrap_or_default();
+        let gazetteers = match gazetteers {
+            None => Vec::new(),
+            Some(g) if g.is_instance_of::<PyString>() => {
+                return Err(PyTypeError::new_err(format!(
+                    "gazetteers takes a list of paths, not a str: write gazetteers=[{}]",
+                    g.repr()?
+                )))
+            }
+            Some(g) => g
+                .try_iter()
+                .map_err(|_| {
+                    PyTypeError::new_err("gazetteers takes a list of paths (str or os.PathLike)")
+                })?
+                .map(|p| {
+                    p?.extract::<PathBuf>().map_err(|_| {
+                        PyTypeError::new_err(
+                            "gazetteers takes a list of paths (str or os.PathLike)",
+                        )
+                    })
+                })
+                .collect::<PyResult<Vec<PathBuf>>>()?,
+        };
+        let memory = match gazetteer_text {
+            None => None,
+            Some(t) => Some(gazetteer_from_memory(t)?),
+        };
         let mut builder = entitas::Extractor::builder();
         builder
             .default_gazetteers(default_gazetteers)
@@ -159,6 +223,9 @@ impl Extractor {
             .rules(rules);
         for path in &gazetteers {
             builder.gazetteer_file(path);
+        }
+        if let Some(text) = &memory {
+            builder.gazetteer_text("<gazetteer_text>", text);
         }
         // Reading and compiling the gazetteers takes a noticeable time (0.16 s
         // for the defaults): let other Python threads run meanwhile.
@@ -174,6 +241,7 @@ impl Extractor {
             },
             nested,
             rules,
+            memory,
         })
     }
 
@@ -250,6 +318,7 @@ impl Extractor {
             this.case,
             this.nested,
             this.rules,
+            this.memory.clone(),
         );
         (slf.get_type(), args).into_pyobject(py)
     }

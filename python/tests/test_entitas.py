@@ -241,3 +241,26 @@ def test_readme_examples():
     namespace = {}
     for block in blocks:
         exec(compile(block, "python/README.md", "exec"), namespace)
+
+
+def test_gazetteers_must_be_a_list_of_paths():
+    with pytest.raises(TypeError, match=r"not a str: write gazetteers=\['x.tsv'\]"):
+        entitas.Extractor(gazetteers="x.tsv")
+    with pytest.raises(TypeError, match="list of paths"):
+        entitas.Extractor(gazetteers=[3])
+
+
+def test_gazetteer_from_memory():
+    tsv = "@label ORGANIZATION\nui\tUniversitas Indonesia\tUI\n"
+    rows = ["@label ORGANIZATION", ["ui", "Universitas Indonesia", "UI"]]
+    text = "Mahasiswa UI berdemo."
+    for given in (tsv, rows):
+        e = entitas.Extractor(gazetteer_text=given, default_gazetteers=False)
+        found = [(x["text"], x["label"], x["canonical"]) for x in e.extract(text)]
+        assert found == [("UI", "ORGANIZATION", "Universitas Indonesia")]
+        again = pickle.loads(pickle.dumps(e))
+        assert again.extract(text) == e.extract(text)
+    with pytest.raises(ValueError, match="<gazetteer_text>:2"):
+        entitas.Extractor(gazetteer_text="@label ORGANIZATION\nui\t\n")
+    with pytest.raises(TypeError, match="gazetteer_text"):
+        entitas.Extractor(gazetteer_text=[1])
