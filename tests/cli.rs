@@ -865,3 +865,157 @@ fn the_table_lines_up_in_any_script() {
     }
     assert!(lines[1].contains("gazetteer:mix"), "{table}");
 }
+
+// ---- Issue #21: CoNLL never splits an entity across sentences; the HTML
+// page is well formed.
+
+mod conll_property {
+    use entitas::cli::write::conll::rows;
+    use entitas::{Entity, Extractor, Tag};
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn extractor() -> &'static Extractor {
+        static E: OnceLock<Extractor> = OnceLock::new();
+        E.get_or_init(|| Extractor::builder().build().unwrap())
+    }
+
+    /// Words that make sentence ends, abbreviations and names likely.
+    const WORDS: &[&str] = &[
+        "Jl.",
+        "Dr.",
+        "H.",
+        "Sudirman",
+        "Rusia",
+        "Iran",
+        "Sergei",
+        "Shoigu",
+        ".",
+        "!",
+        "?",
+        "\n",
+        "\n\n",
+        "di",
+        "tiba",
+        "Presiden",
+        "Joko",
+        "Widodo",
+        "PBB",
+        "Amerika",
+        "Serikat",
+        "kota",
+        "Menteri",
+        "Pertahanan",
+        "bertemu",
+        "Jakarta",
+        "Selatan",
+        "(",
+        ")",
+        "“",
+        "”",
+        "Prof.",
+    ];
+
+    fn check(text: &str, entities: &[Entity]) -> Result<(), TestCaseError> {
+        let rows = rows(text, entities);
+        for e in entities.iter().filter(|e| !e.nested) {
+            let inside: Vec<_> = rows
+                .iter()
+                .filter(|r| r.byte_start >= e.byte_start && r.byte_end <= e.byte_end)
+                .collect();
+            prop_assert!(!inside.is_empty(), "{e:?} has no rows");
+            prop_assert!(
+                inside.iter().all(|r| r.sentence == inside[0].sentence),
+                "{:?} split across sentences in {text:?}",
+                e.text
+            );
+            prop_assert!(matches!(inside[0].tag, Tag::Begin(_)), "{:?}", inside[0]);
+            prop_assert!(inside[1..].iter().all(|r| matches!(r.tag, Tag::Inside(_))));
+        }
+        // Rows are in order, cover no byte twice, and are slices of the text.
+        for w in rows.windows(2) {
+            prop_assert!(w[0].byte_end <= w[1].byte_start);
+            prop_assert!(w[0].sentence <= w[1].sentence);
+        }
+        for r in &rows {
+            prop_assert_eq!(&text[r.byte_start..r.byte_end], r.text);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn an_entity_is_never_split_across_sentences(
+            words in proptest::collection::vec(proptest::sample::select(WORDS), 1..60),
+            spaces in proptest::collection::vec(any::<bool>(), 60),
+        ) {
+            let mut text = String::new();
+            for (i, w) in words.iter().enumerate() {
+                text.push_str(w);
+                if spaces[i % spaces.len()] || i % 3 == 0 {
+                    text.push(' ');
+                }
+            }
+            let found = extractor().extract(&text);
+            check(&text, &found)?;
+        }
+    }
+
+    #[test]
+    fn no_sentence_starts_after_an_abbreviation() {
+        let text = "Dia tinggal di Jl. Sudirman. Dr. Budi datang.";
+        let rows = rows(text, &[]);
+        let sentence_of = |t: &str| rows.iter().find(|r| r.text == t).unwrap().sentence;
+        assert_eq!(sentence_of("Sudirman"), sentence_of("Dia"));
+        assert_eq!(sentence_of("Budi"), sentence_of("Dr"));
+        assert_ne!(sentence_of("Dr"), sentence_of("Dia"));
+    }
+}
+
+#[test]
+fn the_html_page_is_well_formed_with_a_legend() {
+    let text = "Menteri Pertahanan Rusia Sergei Shoigu tiba di Iran <b>&amp;</b> \"PBB\".";
+    let o = run(&["--format", "html", "-"], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = String::from_utf8(o.stdout).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !page.contains("<script") && !page.contains("http"),
+        "self-contained"
+    );
+    // Tags balance (void elements aside) and every attribute is quoted.
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = page.as_str();
+    while let Some(i) = rest.find('<') {
+        let end = rest[i..].find('>').unwrap() + i;
+        let tag = &rest[i + 1..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('!') {
+            continue;
+        }
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(stack.pop().as_deref(), Some(name), "{page}");
+        } else {
+            let name = tag.split_whitespace().next().unwrap();
+            if name != "meta" {
+                stack.push(name.to_string());
+            }
+        }
+        assert!(!tag.contains('<'), "{tag}");
+    }
+    assert!(stack.is_empty(), "{stack:?}");
+    // The text is there, escaped, and every entity is one mark.
+    assert!(
+        page.contains("&lt;b&gt;&amp;amp;&lt;/b&gt; &quot;"),
+        "{page}"
+    );
+    let json = run(&["--format", "json", "-"], text.as_bytes());
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let flat = doc["entities"].as_array().unwrap().len();
+    assert_eq!(page.matches("<mark class=\"entity\"").count(), flat);
+    let legend = &page[page.find("<div id=\"legend\">").unwrap()..];
+    for label in ["COUNTRY", "ORGANIZATION", "PERSON"] {
+        assert!(legend.contains(&format!(">{label}</mark>")), "{legend}");
+    }
+}
