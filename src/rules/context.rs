@@ -8,7 +8,16 @@ use super::lexicon::bit;
 use crate::types::Rule;
 
 impl Doc<'_, '_, '_> {
+    /// The three context passes, in order: each sees what the one before
+    /// added.
     pub(super) fn context(&mut self) {
+        self.context_words();
+        self.given_names_before();
+        self.joined_names();
+    }
+
+    /// `bersama X`, `X juga`, `X (gitar)`, `X / Y` (doubles).
+    fn context_words(&mut self) {
         let mut found = Vec::new();
         for i in 0..self.words.len() {
             let Some(w) = self.word(i) else { break };
@@ -61,9 +70,12 @@ impl Doc<'_, '_, '_> {
         found.retain(|&(a, b)| !(a..b).any(|k| self.covered(k) && self.person_at(k).is_none()));
         found.dedup();
         self.add_people(found, Rule::Context);
-        // A listed person's given names before it: `Tommy` + a listed
-        // `Robredo`; not a word that opens the sentence (`Penampilan
-        // Robredo`).
+    }
+
+    /// A listed person's given names before it: `Tommy` + a listed
+    /// `Robredo`; not a word that opens the sentence (`Penampilan
+    /// Robredo`).
+    fn given_names_before(&mut self) {
         let mut found = Vec::new();
         for &(first, last, _, ref label) in &self.flat {
             if *label != Kind::Person {
@@ -88,7 +100,10 @@ impl Doc<'_, '_, '_> {
             }
         }
         self.add_people(found, Rule::Context);
-        // Names joined to a person by `dan`, `serta`, `&` or a comma.
+    }
+
+    /// Names joined to a person by `dan`, `serta`, `&` or a comma.
+    fn joined_names(&mut self) {
         let mut found = Vec::new();
         let people: Vec<(usize, usize)> = self
             .flat
