@@ -4,6 +4,18 @@
 use std::fmt;
 use std::path::PathBuf;
 
+/// The directives of the gazetteer format, in the order the docs give them:
+/// the one table the parser checks a directive against and the error for
+/// an unknown one lists.
+pub(crate) const DIRECTIVES: &[&str] = &[
+    "label",
+    "custom-label",
+    "id-prefix",
+    "context",
+    "not-after",
+    "variants",
+];
+
 /// A place in a gazetteer: file (or the name given to in-memory text),
 /// 1-based line and 1-based column counted in Unicode scalar values.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -85,10 +97,13 @@ impl fmt::Display for GazetteerErrorKind {
             Self::BadLabelName(l) => {
                 write!(f, "bad label name `{l}` (expected upper-case A-Z, 0-9 and _)")
             }
-            Self::UnknownDirective(d) => write!(
-                f,
-                "unknown directive `{d}` (known: @label, @custom-label, @id-prefix, @context, @variants)"
-            ),
+            Self::UnknownDirective(d) => {
+                write!(f, "unknown directive `{d}` (known:")?;
+                for (i, name) in DIRECTIVES.iter().enumerate() {
+                    write!(f, "{} @{name}", if i == 0 { "" } else { "," })?;
+                }
+                write!(f, ")")
+            }
             Self::MissingDirectiveValue(d) => write!(f, "directive `{d}` needs a value"),
             Self::BadFieldCount { found } => write!(
                 f,
