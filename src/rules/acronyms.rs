@@ -57,7 +57,7 @@ impl Doc<'_, '_, '_> {
             let before = i - 1;
             let entity = match self.cover.get(before).copied().flatten() {
                 // A known long form ending right before the parenthesis.
-                Some(f) => self.flat.get(f).filter(|e| e.1 == i).map(|e| e.2),
+                Some(f) => self.flat.get(f).filter(|e| e.last == i).map(|e| e.entity),
                 None if !self.in_headline(before) => self.unlisted_long_form(before, &acronym),
                 None => None,
             };
@@ -147,7 +147,7 @@ impl Doc<'_, '_, '_> {
                 .flatten()
                 .and_then(|f| self.flat.get(f))
             {
-                Some(e) => e.2,
+                Some(e) => e.entity,
                 None => {
                     // An unknown acronym and an unlisted long form: only
                     // with a head noun (`SUN (Surat Utang Negara)` is none).

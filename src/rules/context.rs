@@ -1,5 +1,6 @@
 //! Context words: `bersama X`, `X juga`, `X (gitar)`, `X dan Y` next to a
 //! person make a PERSON (`rules/context.txt`).
+use super::doc::Flat;
 
 use super::doc::is_joiner;
 use super::doc::Doc;
@@ -77,7 +78,13 @@ impl Doc<'_, '_, '_> {
     /// Robredo`).
     fn given_names_before(&mut self) {
         let mut found = Vec::new();
-        for &(first, last, _, ref label) in &self.flat {
+        for &Flat {
+            first,
+            last,
+            kind: ref label,
+            ..
+        } in &self.flat
+        {
             if *label != Kind::Person {
                 continue;
             }
@@ -108,8 +115,8 @@ impl Doc<'_, '_, '_> {
         let people: Vec<(usize, usize)> = self
             .flat
             .iter()
-            .filter(|f| f.3 == Kind::Person)
-            .map(|f| (f.0, f.1))
+            .filter(|f| f.kind == Kind::Person)
+            .map(|f| (f.first, f.last))
             .collect();
         for &(first, last) in &people {
             // Forward: `Person dan X`, `Person, X, dan Y`.
