@@ -70,6 +70,15 @@ pub enum GazetteerErrorKind {
     EmptyAlias,
     /// The same alias twice on one line.
     DuplicateAlias(String),
+    /// An alias of more than 64 words and marks (runs of letters and
+    /// digits, single other characters but blanks and hyphens): matching
+    /// time grows with the longest alias, so the format caps it.
+    AliasTooLong {
+        /// The alias's words and marks.
+        pieces: usize,
+        /// The most an alias may have.
+        max: usize,
+    },
     /// An alias that starts with a reserved marker (`=`), or a marker the
     /// canonical name cannot have (`?`, `!`); write `\=` for a literal one.
     ReservedMarker(char),
@@ -115,6 +124,10 @@ impl fmt::Display for GazetteerErrorKind {
             Self::EmptyCanonical => write!(f, "empty canonical name"),
             Self::EmptyAlias => write!(f, "empty alias"),
             Self::DuplicateAlias(a) => write!(f, "duplicate alias `{a}` on this line"),
+            Self::AliasTooLong { pieces, max } => write!(
+                f,
+                "alias of {pieces} words and marks (at most {max}: matching time grows with the longest alias)"
+            ),
             Self::ReservedMarker(c) => write!(
                 f,
                 "alias starts with reserved marker `{c}` (write `\\{c}` for a literal `{c}`)"

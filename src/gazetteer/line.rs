@@ -7,6 +7,7 @@ use super::Alias;
 use super::AliasCase;
 use super::Entry;
 use super::Gate;
+use super::{AliasTexts, MAX_ALIAS_PIECES};
 use crate::error::Error;
 use crate::error::GazetteerErrorKind as Kind;
 use crate::error::Location;
@@ -50,6 +51,7 @@ pub(super) fn entity_line(
         ));
     }
     let mut aliases: Vec<Alias> = Vec::with_capacity(rest.len() + 1);
+    let mut texts = AliasTexts::default();
     for (n, (field, field_byte)) in std::iter::once((canonical, canonical_byte))
         .chain(rest.iter().map(|(f, c)| (f, c)))
         .enumerate()
@@ -57,16 +59,27 @@ pub(super) fn entity_line(
         let lead = field.len() - field.trim_start().len();
         let location = || at(column(field_byte + lead));
         let alias = parse_alias(field.trim(), n == 0, &location, d)?;
-        if aliases.iter().any(|a| a.text == alias.text) {
+        let pieces = alias_pieces(&alias.text);
+        if pieces > MAX_ALIAS_PIECES {
+            return Err(Error::gazetteer(
+                location(),
+                Kind::AliasTooLong {
+                    pieces,
+                    max: MAX_ALIAS_PIECES,
+                },
+            ));
+        }
+        if texts.contains(&aliases, &alias.text) {
             return Err(Error::gazetteer(
                 location(),
                 Kind::DuplicateAlias(alias.text),
             ));
         }
         aliases.push(alias);
+        texts.note(&aliases);
     }
     let canonical = aliases.first().map(|a| a.text.clone()).unwrap_or_default();
-    add_variants(&mut aliases, d);
+    add_variants(&mut aliases, &mut texts, d);
     let id = match &d.prefix {
         Some(p) => format!("{p}{id}"),
         None => format!("{}:{id}", label.as_str().to_ascii_lowercase()),
@@ -135,4 +148,19 @@ pub(super) fn parse_alias(
         gate,
         not_after: d.not_after.clone(),
     })
+}
+
+/// An alias's words and marks, as the matcher will cut it: runs of letters
+/// and digits, and single other characters but blanks and hyphens.
+fn alias_pieces(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let word = c.is_alphanumeric();
+        if word && !in_word || !word && !c.is_whitespace() && c != '-' {
+            n += 1;
+        }
+        in_word = word;
+    }
+    n
 }

@@ -27,6 +27,7 @@ use crate::error::{Error, GazetteerErrorKind as Kind, Location};
 use crate::types::Label;
 use directives::{directive_line, Directives};
 use line::entity_line;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// The gazetteers embedded in the library, in priority order: on a tie
@@ -202,4 +203,45 @@ pub(crate) fn parse_each(
         }
     }
     Ok(())
+}
+
+/// The most words and marks (runs of letters and digits, and single other
+/// characters but blanks and hyphens) one alias may have: the matcher's
+/// walks are as long as the longest alias.
+pub(crate) const MAX_ALIAS_PIECES: usize = 64;
+
+/// The alias texts of one line, for the duplicate check: a scan while they
+/// are few, a hash set once they are many, so a line of tens of thousands
+/// of aliases builds in linear time.
+#[derive(Default)]
+pub(super) struct AliasTexts {
+    set: Option<HashSet<String>>,
+}
+
+impl AliasTexts {
+    /// Up to this many aliases a scan is cheaper than hashing.
+    const SCAN: usize = 16;
+
+    /// Whether `text` is among `aliases` (the ones noted so far).
+    pub(super) fn contains(&self, aliases: &[Alias], text: &str) -> bool {
+        match &self.set {
+            Some(set) => set.contains(text),
+            None => aliases.iter().any(|a| a.text == text),
+        }
+    }
+
+    /// Notes the alias just pushed onto `aliases`.
+    pub(super) fn note(&mut self, aliases: &[Alias]) {
+        match &mut self.set {
+            Some(set) => {
+                if let Some(a) = aliases.last() {
+                    set.insert(a.text.clone());
+                }
+            }
+            None if aliases.len() > Self::SCAN => {
+                self.set = Some(aliases.iter().map(|a| a.text.clone()).collect());
+            }
+            None => {}
+        }
+    }
 }

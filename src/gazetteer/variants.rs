@@ -2,10 +2,10 @@
 //! `S400`, `S 400`) and modern spelling (`Soekarno` → `Sukarno`).
 
 use super::directives::Directives;
-use super::Alias;
+use super::{Alias, AliasTexts};
 
 /// Adds the `@variants` of every alias, after the written ones.
-pub(super) fn add_variants(aliases: &mut Vec<Alias>, d: &Directives) {
+pub(super) fn add_variants(aliases: &mut Vec<Alias>, texts: &mut AliasTexts, d: &Directives) {
     if !d.designators && !d.spelling {
         return;
     }
@@ -21,13 +21,14 @@ pub(super) fn add_variants(aliases: &mut Vec<Alias>, d: &Directives) {
         }
         let (case, gate, not_after) = (alias.case, alias.gate.clone(), alias.not_after.clone());
         for text in variants {
-            if !aliases.iter().any(|a| a.text == text) {
+            if !texts.contains(aliases, &text) {
                 aliases.push(Alias {
                     text,
                     case,
                     gate: gate.clone(),
                     not_after: not_after.clone(),
                 });
+                texts.note(aliases);
             }
         }
     }
