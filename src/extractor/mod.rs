@@ -178,7 +178,7 @@ impl Extractor {
     /// (`dilansirReuters`) runs on a copy with the missing spaces put back
     /// ([`unglue`]); its offsets are mapped back to the original.
     fn find(&self, text: &str) -> Resolution<'_> {
-        let joins = unglue::joins(text);
+        let joins = unglue::joins_known(text, |w| self.inner.matcher.knows(w));
         if joins.is_empty() {
             return self.find_in(text);
         }
