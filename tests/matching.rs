@@ -321,8 +321,9 @@ fn glued_words_and_caseless_lines() {
                 ("ORGANIZATION", "PBB"),
             ],
         ),
-        // Camel case after a capital or one letter is no join.
-        ("Video iRusia dan KapanIran.", &[]),
+        // Camel case after one letter, or with no known name after the
+        // capital, is no join.
+        ("Video iRusia dan KapanLagi.", &[]),
         // A line without capitals: names in lower case, common words not.
         (
             "Rusia dan Iran.\npresiden rusia bertemu perwakilan pbb di jakarta",
