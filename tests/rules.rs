@@ -174,7 +174,8 @@ t!(
 t!(
     acronym_needs_matching_initials,
     "Ia bertemu Budi Santoso (XYZ) kemarin.",
-    []
+    // the name rule's person, no acronym
+    [("PERSON", "Budi Santoso", "rule:name")]
 );
 
 // COREFERENCE
@@ -677,3 +678,43 @@ fn mayor_title_keeps_kota_out_of_the_place() {
         .extract(text);
     assert!(without.iter().any(|e| e.text == "Kota Surabaya"));
 }
+
+// NAME (a known given or family name inside a capitalized run)
+t!(
+    name_given_then_unknown,
+    "Pada pertemuan itu hadir pula Greta Lindqvist sebagai pengamat.",
+    [("PERSON", "Greta Lindqvist", "rule:name")]
+);
+t!(
+    name_unknown_then_family,
+    "Tim peneliti dipimpin oleh seorang dosen, Ruliana Situmorang, sejak awal.",
+    [("PERSON", "Ruliana Situmorang", "rule:name")]
+);
+t!(
+    name_family_first,
+    "Lagu baru Park Min-young dirilis pekan ini.",
+    [("PERSON", "Park Min-young", "rule:name")]
+);
+t!(
+    name_everyday_word_before_stays_out,
+    "Kabarnya Kapal Greta Lindqvist tiba di pelabuhan.",
+    [("PERSON", "Greta Lindqvist", "rule:name")]
+);
+t!(
+    name_quoted_title_is_no_person,
+    "Album itu memuat lagu \"Jonathan Pelangi\" yang populer.",
+    []
+);
+t!(
+    name_alone_is_no_person,
+    "Setelah itu Maria pergi ke pasar.",
+    []
+);
+t!(
+    name_then_coreference,
+    "Warga bernama Sabrina Kusumawardhani melapor. Menurut polisi, Kusumawardhani tidak terluka.",
+    [
+        ("PERSON", "Sabrina Kusumawardhani", "rule:name"),
+        ("PERSON", "Kusumawardhani", "rule:coreference")
+    ]
+);

@@ -65,8 +65,9 @@ impl Doc<'_, '_, '_> {
         // `Robredo`; not a word that opens the sentence (`Penampilan
         // Robredo`).
         let mut found = Vec::new();
-        for &(first, last, _, ref label) in &self.flat {
-            if *label != Kind::Person {
+        for &(first, last, entity, ref label) in &self.flat {
+            // A person the name rule found already holds its given names.
+            if *label != Kind::Person || self.by_name_rule(entity) {
                 continue;
             }
             let mut f = first;

@@ -43,6 +43,7 @@ pub(super) mod bit {
     pub(in crate::rules) const HEADLINE_LOWER: u16 = 16;
     pub(in crate::rules) const HEAD: u16 = 32;
     pub(in crate::rules) const TITLE: u16 = 64;
+    pub(in crate::rules) const NAME: u16 = 128;
 }
 
 /// What the rule data says of one folded word.
@@ -82,6 +83,13 @@ pub(super) struct Lex {
     pub(super) heads: Vec<(Vec<String>, Label)>,
     /// Cue phrases that start with this word and the label they favour.
     pub(super) cues: Vec<(Vec<String>, Label)>,
+    /// In `rules/names-given.txt`: a given name.
+    pub(super) given: bool,
+    /// In `rules/names-family.txt`: a family name.
+    pub(super) family: bool,
+    /// A `^` line of `rules/names-family.txt`: a family name written
+    /// first (`Park Min-young`).
+    pub(super) family_first: bool,
 }
 
 /// Lexicon keys are at most this many bytes (a unit test checks it): a
@@ -178,6 +186,7 @@ impl Data {
                 (lex.headline_lower, bit::HEADLINE_LOWER),
                 (!lex.heads.is_empty(), bit::HEAD),
                 (!lex.titles.is_empty(), bit::TITLE),
+                (lex.given || lex.family || lex.family_first, bit::NAME),
             ]
             .iter()
             .filter(|(on, _)| *on)
@@ -329,6 +338,15 @@ pub(super) static DATA: Lazy<Data> = Lazy::new(|| {
     }
     for (first, cue) in labelled(include_str!("../../rules/cues.txt")) {
         lexicon.entry(&first).cues.push(cue);
+    }
+    for l in lines(include_str!("../../rules/names-given.txt")) {
+        lexicon.entry(l).given = true;
+    }
+    for l in lines(include_str!("../../rules/names-family.txt")) {
+        match l.strip_prefix('^') {
+            Some(w) => lexicon.entry(w).family_first = true,
+            None => lexicon.entry(l).family = true,
+        }
     }
     for lex in lexicon.map.values_mut() {
         lex.titles.sort_by_key(|p| std::cmp::Reverse(p.len()));

@@ -14,6 +14,7 @@
 //! | [`Rule::Saying`] | `kata Budi Santoso`, `Budi Santoso mengatakan` → PERSON | `rules/saying-verbs.txt` |
 //! | [`Rule::Head`] | `Kementerian Luar Negeri`, `Bandara Kualanamu` → ORGANIZATION, LOCATION (head included) | `rules/heads.txt` |
 //! | [`Rule::Context`] | `bersama Budi Santoso`, `Budi Santoso juga`, `Budi Santoso (gitar)`, `Budi Santoso dan Rina Wati` (next to a person) → PERSON | `rules/context.txt` |
+//! | [`Rule::Name`] | `Greta Lindqvist` (a known given name and another capitalized word), `Ruliana Situmorang` (a known family name last), `Park Min-young` (a family name written first) → PERSON | `rules/names-given.txt`, `rules/names-family.txt` |
 //! | [`Rule::Coreference`] | a later `Shoigu` after `Sergei Shoigu` → the same PERSON | — |
 //! | [`Rule::SentenceStart`] | drops a one-word match that is a common word at a sentence start | `rules/stopwords.txt` |
 //!
@@ -34,6 +35,7 @@ mod doc;
 mod filters;
 mod heads;
 mod lexicon;
+mod names;
 mod saying;
 #[cfg(test)]
 mod tests;
@@ -72,20 +74,22 @@ pub(crate) fn apply(
         title,
         say,
         context,
+        name,
         ..
     } = summary;
     let acronym = rules.has(Rule::Acronym) && paren;
     let head = rules.has(Rule::Head) && head;
     let title = rules.has(Rule::Title) && title;
     let say = rules.has(Rule::Saying) && say;
+    let name = rules.has(Rule::Name) && name;
     let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
     let context = rules.has(Rule::Context)
-        && (context || paren || title || say || candidates.iter().any(person));
+        && (context || paren || title || say || name || candidates.iter().any(person));
     let org = |c: &Candidate| records.label(c.entity) == Some(&Label::Organization);
     let suffix = rules.has(Rule::Head) && candidates.iter().any(org);
     let coreference = rules.has(Rule::Coreference)
-        && (title || say || context || acronym || head || candidates.iter().any(person));
-    if !(acronym || head || suffix || title || say || context || coreference) {
+        && (title || say || name || context || acronym || head || candidates.iter().any(person));
+    if !(acronym || head || suffix || title || say || name || context || coreference) {
         return candidates;
     }
     let mut doc = Doc {
@@ -118,6 +122,10 @@ pub(crate) fn apply(
         doc.saying();
     }
     if context {
+        doc.context();
+    }
+    // The name rule's people may bring their neighbours (`A dan B`) in.
+    if name && doc.names() && rules.has(Rule::Context) {
         doc.context();
     }
     if coreference {

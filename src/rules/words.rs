@@ -198,6 +198,7 @@ pub(super) fn words<'t>(text: &'t str, arena: &'t mut String) -> (Vec<Word<'t>>,
         title: false,
         say: false,
         context: false,
+        name: false,
     };
     // (content words, lower-case ones) of the current sentence.
     let (mut n, mut lower) = (0usize, 0usize);
@@ -408,6 +409,8 @@ pub(super) struct Summary {
     pub(super) say: bool,
     /// A word of `rules/context.txt`.
     pub(super) context: bool,
+    /// A capitalized known given or family name.
+    pub(super) name: bool,
 }
 
 impl Summary {
@@ -430,6 +433,7 @@ impl Summary {
             self.title |= w.has(bit::TITLE);
             self.say |= (!w.cap || w.sentence_start) && w.has(bit::SAY);
             self.context |= w.has(bit::CONTEXT);
+            self.name |= w.cap && w.has(bit::NAME);
         }
         if w.is_word && w.alpha && !w.has(bit::HEADLINE_LOWER) {
             *n += 1;

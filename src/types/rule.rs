@@ -26,11 +26,14 @@ pub enum Rule {
     /// Chooses between labels for one span (`Madrid` the city or the club)
     /// by the cue words around it.
     Ambiguity,
+    /// A run of capitalized words holding a known given or family name:
+    /// `Greta Lindqvist`, `Park Min-young`.
+    Name,
 }
 
 impl Rule {
     /// Every rule, in the order the stage runs them.
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 9] = [
         Rule::SentenceStart,
         Rule::Ambiguity,
         Rule::Acronym,
@@ -38,6 +41,7 @@ impl Rule {
         Rule::Title,
         Rule::Saying,
         Rule::Context,
+        Rule::Name,
         Rule::Coreference,
     ];
 
@@ -55,6 +59,7 @@ impl Rule {
         static CONTEXT: SharedStr = s("rule:context");
         static SENTENCE_START: SharedStr = s("rule:sentence-start");
         static AMBIGUITY: SharedStr = s("rule:ambiguity");
+        static NAME: SharedStr = s("rule:name");
         match self {
             Rule::Acronym => &ACRONYM,
             Rule::Title => &TITLE,
@@ -64,6 +69,7 @@ impl Rule {
             Rule::Context => &CONTEXT,
             Rule::SentenceStart => &SENTENCE_START,
             Rule::Ambiguity => &AMBIGUITY,
+            Rule::Name => &NAME,
         }
     }
 
@@ -79,10 +85,11 @@ impl Rule {
             Rule::Context => "context",
             Rule::SentenceStart => "sentence-start",
             Rule::Ambiguity => "ambiguity",
+            Rule::Name => "name",
         }
     }
 
-    fn bit(self) -> u8 {
+    fn bit(self) -> u16 {
         match self {
             Rule::Acronym => 1,
             Rule::Title => 2,
@@ -92,17 +99,18 @@ impl Rule {
             Rule::Context => 128,
             Rule::SentenceStart => 32,
             Rule::Ambiguity => 64,
+            Rule::Name => 256,
         }
     }
 }
 
 /// Which rules are on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct RuleSet(u8);
+pub(crate) struct RuleSet(u16);
 
 impl Default for RuleSet {
     fn default() -> Self {
-        RuleSet(255)
+        RuleSet(Rule::ALL.iter().fold(0, |acc, r| acc | r.bit()))
     }
 }
 
