@@ -718,3 +718,18 @@ t!(
         ("PERSON", "Kusumawardhani", "rule:coreference")
     ]
 );
+t!(
+    title_corps_word_stays_outside,
+    "Acara itu dibuka Letkol Inf Hendra Wijanarko di lapangan.",
+    [("PERSON", "Hendra Wijanarko", "rule:title")]
+);
+t!(
+    title_police_word_stays_outside,
+    "Menurut Kombes Pol Rudi Hartawan, pelaku sudah ditangkap.",
+    [("PERSON", "Rudi Hartawan", "rule:title")]
+);
+t!(
+    title_junior_police_rank,
+    "Penyelidikan dipimpin Iptu Sandra Kusumadewi sejak Senin.",
+    [("PERSON", "Sandra Kusumadewi", "rule:title")]
+);
