@@ -733,3 +733,35 @@ t!(
     "Penyelidikan dipimpin Iptu Sandra Kusumadewi sejak Senin.",
     [("PERSON", "Sandra Kusumadewi", "rule:title")]
 );
+
+// MEDIA (a news source after a cue) and legal forms
+t!(
+    media_source_after_dilansir,
+    "Kabar itu, seperti dilansir Borneo Herald, sudah dibantah.",
+    [("ORGANIZATION", "Borneo Herald", "rule:media")]
+);
+t!(
+    media_source_on_its_own_line,
+    "Hal itu dikutip dari\nWarta Timur Online\n, Senin.",
+    [("ORGANIZATION", "Warta Timur Online", "rule:media")]
+);
+t!(
+    media_source_with_domain,
+    "Informasi ini dilansir dari laman Kabarnusa.com pagi tadi.",
+    [("ORGANIZATION", "Kabarnusa.com", "rule:media")]
+);
+t!(
+    media_a_quoted_person_is_no_source,
+    "Ia mengutip Budi Santoso dalam pidatonya.",
+    [("PERSON", "Budi Santoso", "rule:name")]
+);
+t!(
+    media_a_lone_place_is_no_source,
+    "Laporan itu dilansir dari Jepang kemarin.",
+    []
+);
+t!(
+    legal_form_persero,
+    "Proyek itu dikerjakan PT Sinar Baruna (Persero) tahun ini.",
+    [("ORGANIZATION", "PT Sinar Baruna (Persero)", "rule:head")]
+);

@@ -44,6 +44,7 @@ pub(super) mod bit {
     pub(in crate::rules) const HEAD: u16 = 32;
     pub(in crate::rules) const TITLE: u16 = 64;
     pub(in crate::rules) const NAME: u16 = 128;
+    pub(in crate::rules) const MEDIA: u16 = 256;
 }
 
 /// What the rule data says of one folded word.
@@ -90,6 +91,11 @@ pub(super) struct Lex {
     /// A `^` line of `rules/names-family.txt`: a family name written
     /// first (`Park Min-young`).
     pub(super) family_first: bool,
+    /// `cue:` in `rules/media-cues.txt`: a news source follows (`dilansir X`).
+    pub(super) media_cue: bool,
+    /// `skip:` in `rules/media-cues.txt`: may stand between the cue and the
+    /// source (`dilansir dari laman X`).
+    pub(super) media_skip: bool,
 }
 
 /// Lexicon keys are at most this many bytes (a unit test checks it): a
@@ -187,6 +193,7 @@ impl Data {
                 (!lex.heads.is_empty(), bit::HEAD),
                 (!lex.titles.is_empty(), bit::TITLE),
                 (lex.given || lex.family || lex.family_first, bit::NAME),
+                (lex.media_cue, bit::MEDIA),
             ]
             .iter()
             .filter(|(on, _)| *on)
@@ -338,6 +345,13 @@ pub(super) static DATA: Lazy<Data> = Lazy::new(|| {
     }
     for (first, cue) in labelled(include_str!("../../rules/cues.txt")) {
         lexicon.entry(&first).cues.push(cue);
+    }
+    for l in lines(include_str!("../../rules/media-cues.txt")) {
+        if let Some(v) = l.strip_prefix("cue:") {
+            lexicon.entry(v.trim()).media_cue = true;
+        } else if let Some(v) = l.strip_prefix("skip:") {
+            lexicon.entry(v.trim()).media_skip = true;
+        }
     }
     for l in lines(include_str!("../../rules/names-given.txt")) {
         lexicon.entry(l).given = true;

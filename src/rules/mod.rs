@@ -15,6 +15,7 @@
 //! | [`Rule::Head`] | `Kementerian Luar Negeri`, `Bandara Kualanamu` → ORGANIZATION, LOCATION (head included) | `rules/heads.txt` |
 //! | [`Rule::Context`] | `bersama Budi Santoso`, `Budi Santoso juga`, `Budi Santoso (gitar)`, `Budi Santoso dan Rina Wati` (next to a person) → PERSON | `rules/context.txt` |
 //! | [`Rule::Name`] | `Greta Lindqvist` (a known given name and another capitalized word), `Ruliana Situmorang` (a known family name last), `Park Min-young` (a family name written first) → PERSON | `rules/names-given.txt`, `rules/names-family.txt` |
+//! | [`Rule::Media`] | `dilansir Pattaya Mail`, `seperti dikutip dari detikJabar` → ORGANIZATION | `rules/media-cues.txt` |
 //! | [`Rule::Coreference`] | a later `Shoigu` after `Sergei Shoigu` → the same PERSON | — |
 //! | [`Rule::SentenceStart`] | drops a one-word match that is a common word at a sentence start | `rules/stopwords.txt` |
 //!
@@ -35,6 +36,7 @@ mod doc;
 mod filters;
 mod heads;
 mod lexicon;
+mod media;
 mod names;
 mod saying;
 #[cfg(test)]
@@ -75,6 +77,7 @@ pub(crate) fn apply(
         say,
         context,
         name,
+        media,
         ..
     } = summary;
     let acronym = rules.has(Rule::Acronym) && paren;
@@ -82,6 +85,7 @@ pub(crate) fn apply(
     let title = rules.has(Rule::Title) && title;
     let say = rules.has(Rule::Saying) && say;
     let name = rules.has(Rule::Name) && name;
+    let media = rules.has(Rule::Media) && media;
     let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
     let context = rules.has(Rule::Context)
         && (context || paren || title || say || name || candidates.iter().any(person));
@@ -89,7 +93,7 @@ pub(crate) fn apply(
     let suffix = rules.has(Rule::Head) && candidates.iter().any(org);
     let coreference = rules.has(Rule::Coreference)
         && (title || say || name || context || acronym || head || candidates.iter().any(person));
-    if !(acronym || head || suffix || title || say || name || context || coreference) {
+    if !(acronym || head || suffix || title || say || name || media || context || coreference) {
         return candidates;
     }
     let mut doc = Doc {
@@ -127,6 +131,9 @@ pub(crate) fn apply(
     // The name rule's people may bring their neighbours (`A dan B`) in.
     if name && doc.names() && rules.has(Rule::Context) {
         doc.context();
+    }
+    if media {
+        doc.media();
     }
     if coreference {
         doc.coreference();

@@ -13,8 +13,8 @@
 
 use super::doc::{Doc, Kind};
 use super::words::Word;
-use crate::types::Rule;
 use crate::common_words::is_common;
+use crate::types::Rule;
 
 /// What the name lexicons say of a word.
 #[derive(Clone, Copy, Default)]

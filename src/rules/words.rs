@@ -199,6 +199,7 @@ pub(super) fn words<'t>(text: &'t str, arena: &'t mut String) -> (Vec<Word<'t>>,
         say: false,
         context: false,
         name: false,
+        media: false,
     };
     // (content words, lower-case ones) of the current sentence.
     let (mut n, mut lower) = (0usize, 0usize);
@@ -411,6 +412,8 @@ pub(super) struct Summary {
     pub(super) context: bool,
     /// A capitalized known given or family name.
     pub(super) name: bool,
+    /// A media cue (`dilansir`).
+    pub(super) media: bool,
 }
 
 impl Summary {
@@ -434,6 +437,7 @@ impl Summary {
             self.say |= (!w.cap || w.sentence_start) && w.has(bit::SAY);
             self.context |= w.has(bit::CONTEXT);
             self.name |= w.cap && w.has(bit::NAME);
+            self.media |= w.has(bit::MEDIA);
         }
         if w.is_word && w.alpha && !w.has(bit::HEADLINE_LOWER) {
             *n += 1;

@@ -29,11 +29,13 @@ pub enum Rule {
     /// A run of capitalized words holding a known given or family name:
     /// `Greta Lindqvist`, `Park Min-young`.
     Name,
+    /// The news source a cue names: `dilansir X`, `mengutip X`.
+    Media,
 }
 
 impl Rule {
     /// Every rule, in the order the stage runs them.
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 10] = [
         Rule::SentenceStart,
         Rule::Ambiguity,
         Rule::Acronym,
@@ -42,6 +44,7 @@ impl Rule {
         Rule::Saying,
         Rule::Context,
         Rule::Name,
+        Rule::Media,
         Rule::Coreference,
     ];
 
@@ -60,6 +63,7 @@ impl Rule {
         static SENTENCE_START: SharedStr = s("rule:sentence-start");
         static AMBIGUITY: SharedStr = s("rule:ambiguity");
         static NAME: SharedStr = s("rule:name");
+        static MEDIA: SharedStr = s("rule:media");
         match self {
             Rule::Acronym => &ACRONYM,
             Rule::Title => &TITLE,
@@ -70,6 +74,7 @@ impl Rule {
             Rule::SentenceStart => &SENTENCE_START,
             Rule::Ambiguity => &AMBIGUITY,
             Rule::Name => &NAME,
+            Rule::Media => &MEDIA,
         }
     }
 
@@ -86,6 +91,7 @@ impl Rule {
             Rule::SentenceStart => "sentence-start",
             Rule::Ambiguity => "ambiguity",
             Rule::Name => "name",
+            Rule::Media => "media",
         }
     }
 
@@ -100,6 +106,7 @@ impl Rule {
             Rule::SentenceStart => 32,
             Rule::Ambiguity => 64,
             Rule::Name => 256,
+            Rule::Media => 512,
         }
     }
 }
