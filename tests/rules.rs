@@ -765,3 +765,30 @@ t!(
     "Proyek itu dikerjakan PT Sinar Baruna (Persero) tahun ini.",
     [("ORGANIZATION", "PT Sinar Baruna (Persero)", "rule:head")]
 );
+
+// PLACES by a head, capitalized (part of the name) or lower case (not)
+t!(
+    head_circuit,
+    "Balapan digelar di Sirkuit Tanjung Harapan akhir pekan ini.",
+    [("LOCATION", "Sirkuit Tanjung Harapan", "rule:head")]
+);
+t!(
+    head_research_centre,
+    "Laporan itu disusun Pusat Studi Pesisir Nusantara tahun lalu.",
+    [("ORGANIZATION", "Pusat Studi Pesisir Nusantara", "rule:head")]
+);
+t!(
+    lower_head_airbase,
+    "Pesawat itu mendarat di pangkalan udara Karangsari kemarin.",
+    [("LOCATION", "Karangsari", "rule:head")]
+);
+t!(
+    lower_head_gas_field,
+    "Produksi ladang gas Samudra Biru turun tahun ini.",
+    [("LOCATION", "Samudra Biru", "rule:head")]
+);
+t!(
+    lower_head_needs_a_capital,
+    "Ia bekerja di pelabuhan sejak muda.",
+    []
+);

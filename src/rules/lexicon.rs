@@ -45,6 +45,7 @@ pub(super) mod bit {
     pub(in crate::rules) const TITLE: u16 = 64;
     pub(in crate::rules) const NAME: u16 = 128;
     pub(in crate::rules) const MEDIA: u16 = 256;
+    pub(in crate::rules) const LOWER_HEAD: u16 = 512;
 }
 
 /// What the rule data says of one folded word.
@@ -82,6 +83,9 @@ pub(super) struct Lex {
     pub(super) titles: Vec<Vec<String>>,
     /// Head phrases that start with this word and their labels, longest first.
     pub(super) heads: Vec<(Vec<String>, Label)>,
+    /// `rules/lower-heads.txt` phrases that start with this word: a place
+    /// name follows them also in lower case (`bandara Ben Gurion`).
+    pub(super) lower_heads: Vec<Vec<String>>,
     /// Cue phrases that start with this word and the label they favour.
     pub(super) cues: Vec<(Vec<String>, Label)>,
     /// In `rules/names-given.txt`: a given name.
@@ -194,6 +198,7 @@ impl Data {
                 (!lex.titles.is_empty(), bit::TITLE),
                 (lex.given || lex.family || lex.family_first, bit::NAME),
                 (lex.media_cue, bit::MEDIA),
+                (!lex.lower_heads.is_empty(), bit::LOWER_HEAD),
             ]
             .iter()
             .filter(|(on, _)| *on)
@@ -353,6 +358,12 @@ pub(super) static DATA: Lazy<Data> = Lazy::new(|| {
             lexicon.entry(v.trim()).media_skip = true;
         }
     }
+    for l in lines(include_str!("../../rules/lower-heads.txt")) {
+        let p = phrase(l);
+        if let Some(first) = p.first() {
+            lexicon.entry(first).lower_heads.push(p.clone());
+        }
+    }
     for l in lines(include_str!("../../rules/names-given.txt")) {
         lexicon.entry(l).given = true;
     }
@@ -365,6 +376,7 @@ pub(super) static DATA: Lazy<Data> = Lazy::new(|| {
     for lex in lexicon.map.values_mut() {
         lex.titles.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lex.heads.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        lex.lower_heads.sort_by_key(|p| std::cmp::Reverse(p.len()));
     }
     Data::build(lexicon.map, lexicon.rejected)
 });

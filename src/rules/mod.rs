@@ -38,6 +38,7 @@ mod heads;
 mod lexicon;
 mod media;
 mod names;
+mod places;
 mod saying;
 #[cfg(test)]
 mod tests;
@@ -78,6 +79,7 @@ pub(crate) fn apply(
         context,
         name,
         media,
+        lower_head,
         ..
     } = summary;
     let acronym = rules.has(Rule::Acronym) && paren;
@@ -86,6 +88,7 @@ pub(crate) fn apply(
     let say = rules.has(Rule::Saying) && say;
     let name = rules.has(Rule::Name) && name;
     let media = rules.has(Rule::Media) && media;
+    let lower_head = rules.has(Rule::Head) && lower_head;
     let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
     let context = rules.has(Rule::Context)
         && (context || paren || title || say || name || candidates.iter().any(person));
@@ -93,7 +96,17 @@ pub(crate) fn apply(
     let suffix = rules.has(Rule::Head) && candidates.iter().any(org);
     let coreference = rules.has(Rule::Coreference)
         && (title || say || name || context || acronym || head || candidates.iter().any(person));
-    if !(acronym || head || suffix || title || say || name || media || context || coreference) {
+    if !(acronym
+        || head
+        || lower_head
+        || suffix
+        || title
+        || say
+        || name
+        || media
+        || context
+        || coreference)
+    {
         return candidates;
     }
     let mut doc = Doc {
@@ -115,6 +128,9 @@ pub(crate) fn apply(
     }
     if head {
         doc.heads();
+    }
+    if lower_head {
+        doc.lower_heads();
     }
     if suffix || head {
         doc.org_suffixes();

@@ -200,6 +200,7 @@ pub(super) fn words<'t>(text: &'t str, arena: &'t mut String) -> (Vec<Word<'t>>,
         context: false,
         name: false,
         media: false,
+        lower_head: false,
     };
     // (content words, lower-case ones) of the current sentence.
     let (mut n, mut lower) = (0usize, 0usize);
@@ -414,6 +415,8 @@ pub(super) struct Summary {
     pub(super) name: bool,
     /// A media cue (`dilansir`).
     pub(super) media: bool,
+    /// A place word of `rules/lower-heads.txt` in lower case.
+    pub(super) lower_head: bool,
 }
 
 impl Summary {
@@ -438,6 +441,7 @@ impl Summary {
             self.context |= w.has(bit::CONTEXT);
             self.name |= w.cap && w.has(bit::NAME);
             self.media |= w.has(bit::MEDIA);
+            self.lower_head |= !w.cap && w.has(bit::LOWER_HEAD);
         }
         if w.is_word && w.alpha && !w.has(bit::HEADLINE_LOWER) {
             *n += 1;
