@@ -11,7 +11,8 @@
 //! [`Doc::name_run`] sets (no stopword, title, lower-case word or entity
 //! other than a person inside it).
 
-use super::doc::{Doc, Kind};
+use super::doc::{Doc, Kind, MAX_NAME_WORDS};
+use super::lexicon::bit;
 use super::words::Word;
 use crate::common_words::is_common;
 use crate::types::Rule;
@@ -44,10 +45,17 @@ fn everyday(w: &Word) -> bool {
     if NameLex::of(w).any() {
         return false;
     }
-    match w.folded {
-        Some(f) => is_common(f),
-        None => is_common(&w.text.to_ascii_lowercase()),
+    if let Some(f) = w.folded {
+        return is_common(f);
     }
+    // ASCII: lower-cased on the stack (the common words are short).
+    let mut buf = [0u8; 32];
+    let Some(part) = buf.get_mut(..w.text.len()) else {
+        return false;
+    };
+    part.copy_from_slice(w.text.as_bytes());
+    part.make_ascii_lowercase();
+    std::str::from_utf8(part).is_ok_and(is_common)
 }
 
 impl Doc<'_, '_, '_> {
@@ -63,19 +71,31 @@ impl Doc<'_, '_, '_> {
             .collect();
         let mut found = Vec::new();
         let mut i = 0;
+        // Only the words the lexicons know start the work (most capitalized
+        // runs hold none): the run around such a word, from its first word.
         while i < self.words.len() {
-            if self.covered(i) || !self.name_word(i) || self.in_headline(i) {
+            let known_name = self.word(i).is_some_and(|w| w.cap && w.has(bit::NAME));
+            if !known_name || self.covered(i) || !self.name_word(i) || self.in_headline(i) {
                 i += 1;
                 continue;
             }
-            let end = self.name_run(i);
+            let mut start = i;
+            while start > 0
+                && i - start < MAX_NAME_WORDS
+                && self.same_sentence(start - 1, i)
+                && !self.covered(start - 1)
+                && self.name_word(start - 1)
+            {
+                start -= 1;
+            }
+            let end = self.name_run(start);
             if end <= i {
                 i += 1;
                 continue;
             }
             // A run that holds a listed person is the context rule's
             // (`Rudi` + a listed `Hartono`).
-            if let Some((a, b)) = self.name_span(i, end) {
+            if let Some((a, b)) = self.name_span(start, end) {
                 let text = self.span_text(a, b).unwrap_or_default();
                 if !(a..b).any(|k| self.covered(k)) && !known.contains(&text) {
                     found.push((a, b));
