@@ -792,3 +792,11 @@ t!(
     "Ia bekerja di pelabuhan sejak muda.",
     []
 );
+t!(
+    name_balinese_prefix,
+    "Upacara itu dipimpin I Wayan Sudarta dan Ni Luh Sekarini.",
+    [
+        ("PERSON", "I Wayan Sudarta", "rule:name"),
+        ("PERSON", "Ni Luh Sekarini", "rule:name")
+    ]
+);

@@ -95,7 +95,10 @@ impl Doc<'_, '_, '_> {
             }
             // A run that holds a listed person is the context rule's
             // (`Rudi` + a listed `Hartono`).
-            if let Some((a, b)) = self.name_span(start, end) {
+            if let Some((a, b)) = self
+                .name_span(start, end)
+                .map(|(a, b)| (self.balinese_prefix(a), b))
+            {
                 let text = self.span_text(a, b).unwrap_or_default();
                 if !(a..b).any(|k| self.covered(k)) && !known.contains(&text) {
                     found.push((a, b));
@@ -106,6 +109,20 @@ impl Doc<'_, '_, '_> {
         let any = !found.is_empty();
         self.add_people(found, Rule::Name);
         any
+    }
+
+    /// `a`, or the word before it when that is the Balinese `I` or `Ni`
+    /// (`I Wayan Sudarta`, `Ni Luh Putu Ayu`).
+    fn balinese_prefix(&self, a: usize) -> usize {
+        let Some(p) = a.checked_sub(1) else { return a };
+        let prefix = self
+            .word(p)
+            .is_some_and(|w| (w.text == "I" || w.text == "Ni") && self.same_sentence(p, a));
+        if prefix && !self.covered(p) {
+            p
+        } else {
+            a
+        }
     }
 
     /// The person inside the name run `first..end`, if the lexicons speak
