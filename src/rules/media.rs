@@ -3,7 +3,7 @@
 //! when a place is part of its name (`Pattaya Mail`, `China Daily`) or its
 //! brand is glued lower case (`detikJabar`, `Kapanlagi.com`).
 
-use super::doc::{Doc, Kind};
+use super::doc::{Doc, Flat, Kind};
 use super::words::Word;
 use crate::types::{Label, Rule};
 
@@ -79,7 +79,12 @@ impl Doc<'_, '_, '_> {
         let mut own = 0; // words no entity covers
         while j < k + MAX_SOURCE_WORDS && self.same_sentence(k, j) {
             if let Some(f) = self.cover.get(j).copied().flatten() {
-                let &(a, b, _, ref kind) = self.flat.get(f)?;
+                let &Flat {
+                    first: a,
+                    last: b,
+                    ref kind,
+                    ..
+                } = self.flat.get(f)?;
                 if *kind != Kind::Other || a < j {
                     if j == k {
                         return None; // a person or an organization already

@@ -66,8 +66,8 @@ impl Doc<'_, '_, '_> {
         let known: Vec<&str> = self
             .flat
             .iter()
-            .filter(|f| f.3 == Kind::Person)
-            .filter_map(|f| self.span_text(f.0, f.1))
+            .filter(|f| f.kind == Kind::Person)
+            .filter_map(|f| self.span_text(f.first, f.last))
             .collect();
         let mut found = Vec::new();
         let mut i = 0;
