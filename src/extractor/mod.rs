@@ -331,16 +331,21 @@ struct Resolution<'e> {
 impl Resolution<'_> {
     /// Adds the learned tagger's spans that overlap no resolved entity.
     fn add_model(&mut self, text: &str, weights: &crate::model::tagger::Weights) {
-        let library = crate::model::features::library_spans(self.resolved.iter().map(|c| {
-            let label = self.records.get(c.entity).map(|r| &r.label);
-            (
-                c.byte_start,
-                c.byte_end,
-                label.unwrap_or(&crate::types::Label::Weapon),
-                c.rule.is_some(),
-                c.nested,
-            )
-        }));
+        let library = crate::model::features::library_spans(
+            self.resolved
+                .iter()
+                .filter(|c| !crate::model::features::hidden_rule(c.rule))
+                .map(|c| {
+                    let label = self.records.get(c.entity).map(|r| &r.label);
+                    (
+                        c.byte_start,
+                        c.byte_end,
+                        label.unwrap_or(&crate::types::Label::Weapon),
+                        c.rule.is_some(),
+                        c.nested,
+                    )
+                }),
+        );
         let found = crate::model::find(weights, text, &library);
         if found.is_empty() {
             return;

@@ -81,11 +81,12 @@ impl Doc<'_, '_, '_> {
         for &Flat {
             first,
             last,
+            entity,
             kind: ref label,
-            ..
         } in &self.flat
         {
-            if *label != Kind::Person {
+            // A person the name rule found already holds its given names.
+            if *label != Kind::Person || self.by_name_rule(entity) {
                 continue;
             }
             let mut f = first;

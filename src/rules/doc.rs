@@ -382,6 +382,13 @@ impl Doc<'_, '_, '_> {
         });
     }
 
+    /// Whether `entity` is a person rule [`Rule::Name`] found.
+    pub(super) fn by_name_rule(&self, entity: u32) -> bool {
+        self.records
+            .get(entity)
+            .is_some_and(|r| r.source == *Rule::Name.source())
+    }
+
     pub(super) fn span_text(&self, first: usize, last: usize) -> Option<&str> {
         let a = self.word(first)?;
         let b = self.word(last.checked_sub(1)?)?;

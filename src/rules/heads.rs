@@ -100,7 +100,7 @@ impl Doc<'_, '_, '_> {
     }
 
     /// What follows an organization's name and belongs to it: the legal
-    /// form `Tbk` (the same entity), the home country (`Unilever
+    /// forms `Tbk` and `(Persero)` (the same entity), the home country (`Unilever
     /// Indonesia`, `Departemen Sosial RI`: a new organization). A foreign
     /// country after a name is mostly a description (`Samsung Kanada`).
     pub(super) fn org_suffixes(&mut self) {
@@ -127,6 +127,18 @@ impl Doc<'_, '_, '_> {
             }
             if next.is("tbk") && !self.covered(last) {
                 found.push((first, last + 1, Some(entity)));
+            } else if next.text == "("
+                && self.word(last + 1).is_some_and(|w| w.is("persero"))
+                && self.word(last + 2).is_some_and(|w| w.text == ")")
+                && !self.covered(last + 1)
+            {
+                // `PT Pindad (Persero)`, `PT Telkom (Persero) Tbk`.
+                let end = if self.word(last + 3).is_some_and(|w| w.is("tbk")) {
+                    last + 4
+                } else {
+                    last + 3
+                };
+                found.push((first, end, Some(entity)));
             } else if let Some(&Flat {
                 first: f,
                 last: l,

@@ -16,6 +16,8 @@
 //! | [`Rule::Title`] | `Menteri Pertahanan Rusia Sergei Shoigu` → PERSON `Sergei Shoigu` | `rules/titles.txt`, `rules/title-words.txt` |
 //! | [`Rule::Saying`] | `kata Budi Santoso`, `Budi Santoso mengatakan` → PERSON | `rules/saying-verbs.txt` |
 //! | [`Rule::Context`] | `bersama Budi Santoso`, `Budi Santoso juga`, `Budi Santoso (gitar)`, `Budi Santoso dan Rina Wati` (next to a person) → PERSON | `rules/context.txt` |
+//! | [`Rule::Name`] | `Greta Lindqvist` (a known given name and another capitalized word), `Ruliana Situmorang` (a known family name last), `Park Min-young` (a family name written first) → PERSON | `rules/names-given.txt`, `rules/names-family.txt` |
+//! | [`Rule::Media`] | `dilansir Pattaya Mail`, `seperti dikutip dari detikJabar` → ORGANIZATION | `rules/media-cues.txt` |
 //! | [`Rule::Coreference`] | a later `Shoigu` after `Sergei Shoigu` → the same PERSON | — |
 //!
 //! Rules that read capitalization (title, saying, head, an unlisted long
@@ -35,6 +37,9 @@ mod doc;
 mod filters;
 mod heads;
 mod lexicon;
+mod media;
+mod names;
+mod places;
 mod saying;
 #[cfg(test)]
 mod tests;
@@ -73,20 +78,36 @@ pub(crate) fn apply(
         title,
         say,
         context,
+        name,
+        media,
+        lower_head,
         ..
     } = summary;
     let acronym = rules.has(Rule::Acronym) && paren;
     let head = rules.has(Rule::Head) && head;
     let title = rules.has(Rule::Title) && title;
     let say = rules.has(Rule::Saying) && say;
+    let name = rules.has(Rule::Name) && name;
+    let media = rules.has(Rule::Media) && media;
+    let lower_head = rules.has(Rule::Head) && lower_head;
     let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
     let context = rules.has(Rule::Context)
-        && (context || paren || title || say || candidates.iter().any(person));
+        && (context || paren || title || say || name || candidates.iter().any(person));
     let org = |c: &Candidate| records.label(c.entity) == Some(&Label::Organization);
     let suffix = rules.has(Rule::Head) && candidates.iter().any(org);
     let coreference = rules.has(Rule::Coreference)
-        && (title || say || context || acronym || head || candidates.iter().any(person));
-    if !(acronym || head || suffix || title || say || context || coreference) {
+        && (title || say || name || context || acronym || head || candidates.iter().any(person));
+    if !(acronym
+        || head
+        || lower_head
+        || suffix
+        || title
+        || say
+        || name
+        || media
+        || context
+        || coreference)
+    {
         return candidates;
     }
     let mut doc = Doc {
@@ -109,6 +130,9 @@ pub(crate) fn apply(
     if head {
         doc.heads();
     }
+    if lower_head {
+        doc.lower_heads();
+    }
     if suffix || head {
         doc.org_suffixes();
     }
@@ -120,6 +144,13 @@ pub(crate) fn apply(
     }
     if context {
         doc.context();
+    }
+    // The name rule's people may bring their neighbours (`A dan B`) in.
+    if name && doc.names() && rules.has(Rule::Context) {
+        doc.context();
+    }
+    if media {
+        doc.media();
     }
     if coreference {
         doc.coreference();

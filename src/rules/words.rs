@@ -274,6 +274,9 @@ pub(super) fn words<'t>(text: &'t str, arena: &'t mut String) -> (Vec<Word<'t>>,
         title: false,
         say: false,
         context: false,
+        name: false,
+        media: false,
+        lower_head: false,
     };
     // (content words, lower-case ones) of the current sentence.
     let (mut n, mut lower) = (0usize, 0usize);
@@ -428,6 +431,12 @@ pub(super) struct Summary {
     pub(super) say: bool,
     /// A word of `rules/context.txt`.
     pub(super) context: bool,
+    /// A capitalized known given or family name.
+    pub(super) name: bool,
+    /// A media cue (`dilansir`).
+    pub(super) media: bool,
+    /// A place word of `rules/lower-heads.txt` in lower case.
+    pub(super) lower_head: bool,
 }
 
 impl Summary {
@@ -450,6 +459,9 @@ impl Summary {
             self.title |= w.has(bit::TITLE);
             self.say |= (!w.cap || w.sentence_start) && w.has(bit::SAY);
             self.context |= w.has(bit::CONTEXT);
+            self.name |= w.cap && w.has(bit::NAME);
+            self.media |= w.has(bit::MEDIA);
+            self.lower_head |= !w.cap && w.has(bit::LOWER_HEAD);
         }
         if w.is_word && w.alpha && !w.has(bit::HEADLINE_LOWER) {
             *n += 1;

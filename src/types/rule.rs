@@ -24,13 +24,18 @@ pub enum Rule {
     /// A name next to words that introduce people (`bersama X`, `X juga`,
     /// `X (gitar)`), or joined by `dan` or a comma to a person.
     Context,
+    /// A run of capitalized words holding a known given or family name:
+    /// `Greta Lindqvist`, `Park Min-young`.
+    Name,
+    /// The news source a cue names: `dilansir X`, `mengutip X`.
+    Media,
     /// A later single word of a person's full name: `Shoigu`.
     Coreference,
 }
 
 impl Rule {
     /// Every rule, in the order the stage runs them.
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 10] = [
         Rule::SentenceStart,
         Rule::Ambiguity,
         Rule::Acronym,
@@ -38,6 +43,8 @@ impl Rule {
         Rule::Title,
         Rule::Saying,
         Rule::Context,
+        Rule::Name,
+        Rule::Media,
         Rule::Coreference,
     ];
 
@@ -54,6 +61,8 @@ impl Rule {
         static TITLE: SharedStr = s("rule:title");
         static SAYING: SharedStr = s("rule:saying");
         static CONTEXT: SharedStr = s("rule:context");
+        static NAME: SharedStr = s("rule:name");
+        static MEDIA: SharedStr = s("rule:media");
         static COREFERENCE: SharedStr = s("rule:coreference");
         match self {
             Rule::SentenceStart => &SENTENCE_START,
@@ -63,6 +72,8 @@ impl Rule {
             Rule::Title => &TITLE,
             Rule::Saying => &SAYING,
             Rule::Context => &CONTEXT,
+            Rule::Name => &NAME,
+            Rule::Media => &MEDIA,
             Rule::Coreference => &COREFERENCE,
         }
     }
@@ -78,23 +89,25 @@ impl Rule {
             Rule::Title => "title",
             Rule::Saying => "saying",
             Rule::Context => "context",
+            Rule::Name => "name",
+            Rule::Media => "media",
             Rule::Coreference => "coreference",
         }
     }
 
     /// The rule's bit in a [`RuleSet`]: its place in [`Rule::ALL`].
-    fn bit(self) -> u8 {
-        1 << self as u8
+    fn bit(self) -> u16 {
+        1 << self as u16
     }
 }
 
 /// Which rules are on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct RuleSet(u8);
+pub(crate) struct RuleSet(u16);
 
 impl Default for RuleSet {
     fn default() -> Self {
-        RuleSet(255)
+        RuleSet(Rule::ALL.iter().fold(0, |acc, r| acc | r.bit()))
     }
 }
 
