@@ -15,6 +15,7 @@
 //! | [`Rule::Head`] | `Kementerian Luar Negeri`, `Bandara Kualanamu` → ORGANIZATION, LOCATION (head included) | `rules/heads.txt` |
 //! | [`Rule::Context`] | `bersama Budi Santoso`, `Budi Santoso juga`, `Budi Santoso (gitar)`, `Budi Santoso dan Rina Wati` (next to a person) → PERSON | `rules/context.txt` |
 //! | [`Rule::Coreference`] | a later `Shoigu` after `Sergei Shoigu` → the same PERSON | — |
+//! | [`Rule::Weapon`] | `KRI Bung Tomo-357`, `rudal Fajr-5`, `MiG-29UB`, `F-16 Block 72` → WEAPON | `rules/weapons.txt`, the designators of `weapons.tsv` |
 //! | [`Rule::SentenceStart`] | drops a one-word match that is a common word at a sentence start | `rules/stopwords.txt` |
 //!
 //! Rules that read capitalization (title, saying, head, an unlisted long
@@ -38,6 +39,7 @@ mod saying;
 #[cfg(test)]
 mod tests;
 mod titles;
+mod weapons;
 mod words;
 
 use crate::types::{Candidate, DocRecords, Label, Rule, RuleSet};
@@ -83,9 +85,12 @@ pub(crate) fn apply(
         && (context || paren || title || say || candidates.iter().any(person));
     let org = |c: &Candidate| records.label(c.entity) == Some(&Label::Organization);
     let suffix = rules.has(Rule::Head) && candidates.iter().any(org);
+    let weapon_candidate = |c: &Candidate| records.label(c.entity) == Some(&Label::Weapon);
+    let weapon = rules.has(Rule::Weapon)
+        && weapons::triggered(&words, candidates.iter().any(weapon_candidate));
     let coreference = rules.has(Rule::Coreference)
         && (title || say || context || acronym || head || candidates.iter().any(person));
-    if !(acronym || head || suffix || title || say || context || coreference) {
+    if !(acronym || weapon || head || suffix || title || say || context || coreference) {
         return candidates;
     }
     let mut doc = Doc {
@@ -104,6 +109,9 @@ pub(crate) fn apply(
 
     if acronym {
         doc.acronyms();
+    }
+    if weapon {
+        doc.weapons();
     }
     if head {
         doc.heads();

@@ -26,14 +26,19 @@ pub enum Rule {
     /// Chooses between labels for one span (`Madrid` the city or the club)
     /// by the cue words around it.
     Ambiguity,
+    /// Named warships after a navy prefix (`KRI Bung Tomo-357`), names
+    /// after a weapon-kind head noun (`rudal Fajr-5`), unlisted variants of
+    /// listed families (`MiG-29UB`) and their series (`F-16 Block 72`).
+    Weapon,
 }
 
 impl Rule {
     /// Every rule, in the order the stage runs them.
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 9] = [
         Rule::SentenceStart,
         Rule::Ambiguity,
         Rule::Acronym,
+        Rule::Weapon,
         Rule::Head,
         Rule::Title,
         Rule::Saying,
@@ -55,6 +60,7 @@ impl Rule {
         static CONTEXT: SharedStr = s("rule:context");
         static SENTENCE_START: SharedStr = s("rule:sentence-start");
         static AMBIGUITY: SharedStr = s("rule:ambiguity");
+        static WEAPON: SharedStr = s("rule:weapon");
         match self {
             Rule::Acronym => &ACRONYM,
             Rule::Title => &TITLE,
@@ -64,6 +70,7 @@ impl Rule {
             Rule::Context => &CONTEXT,
             Rule::SentenceStart => &SENTENCE_START,
             Rule::Ambiguity => &AMBIGUITY,
+            Rule::Weapon => &WEAPON,
         }
     }
 
@@ -79,10 +86,11 @@ impl Rule {
             Rule::Context => "context",
             Rule::SentenceStart => "sentence-start",
             Rule::Ambiguity => "ambiguity",
+            Rule::Weapon => "weapon",
         }
     }
 
-    fn bit(self) -> u8 {
+    fn bit(self) -> u16 {
         match self {
             Rule::Acronym => 1,
             Rule::Title => 2,
@@ -92,17 +100,18 @@ impl Rule {
             Rule::Context => 128,
             Rule::SentenceStart => 32,
             Rule::Ambiguity => 64,
+            Rule::Weapon => 256,
         }
     }
 }
 
 /// Which rules are on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct RuleSet(u8);
+pub(crate) struct RuleSet(u16);
 
 impl Default for RuleSet {
     fn default() -> Self {
-        RuleSet(255)
+        RuleSet(511)
     }
 }
 
