@@ -33,6 +33,9 @@ struct Data {
     prefix_gated: HashSet<String>,
     ship_context: Vec<Vec<String>>,
     heads: Vec<Vec<String>>,
+    ship_heads: Vec<Vec<String>>,
+    civil_type: HashSet<String>,
+    civil_context: Vec<Vec<String>>,
     not_name: HashSet<String>,
     series_word: HashSet<String>,
     not_family: HashSet<String>,
@@ -148,6 +151,9 @@ static DATA: Lazy<Data> = Lazy::new(|| {
         prefix_gated: take("ship-prefix-gated").into_iter().collect(),
         ship_context: phrases("ship-context"),
         heads: phrases("weapon-head"),
+        ship_heads: phrases("ship-head"),
+        civil_type: folded("civil-type"),
+        civil_context: phrases("civil-context"),
         not_name: folded("not-name"),
         series_word: folded("series-word"),
         not_family,
@@ -238,6 +244,7 @@ impl Doc<'_, '_, '_> {
 
     /// Runs the weapon rules.
     pub(super) fn weapons(&mut self) {
+        self.civil_types();
         self.ships();
         self.weapon_heads();
         self.families();
@@ -255,6 +262,44 @@ impl Doc<'_, '_, '_> {
         self.refresh();
     }
 
+    /// Drops a weapon that is also an airliner (`CN-235`) where the
+    /// sentence speaks of civil flying (`maskapai`, `penumpang`).
+    fn civil_types(&mut self) {
+        let data = &*DATA;
+        let mut drop = Vec::new();
+        for &(first, last, entity, _) in &self.flat {
+            if !self.is_weapon(entity) {
+                continue;
+            }
+            let Some(text) = self.span_text(first, last) else {
+                continue;
+            };
+            if data.civil_type.contains(&fold(text))
+                && self.sentence_has(first, &data.civil_context)
+            {
+                drop.push(entity);
+            }
+        }
+        if drop.is_empty() {
+            return;
+        }
+        let spans: Vec<(usize, usize)> = self
+            .flat
+            .iter()
+            .filter(|f| drop.contains(&f.2))
+            .filter_map(|f| Some((self.word(f.0)?.start, self.word(f.1.checked_sub(1)?)?.end)))
+            .collect();
+        let records = &*self.records;
+        self.out.retain(|c| {
+            !(records.label(c.entity) == Some(&Label::Weapon)
+                && spans
+                    .iter()
+                    .any(|&(a, b)| c.byte_start < b && a < c.byte_end))
+        });
+        self.refreshed_at = usize::MAX;
+        self.refresh();
+    }
+
     /// `KRI Bung Tomo-357`, `USS Gerald R. Ford`, `kri nanggala`.
     fn ships(&mut self) {
         let data = &*DATA;
@@ -265,6 +310,14 @@ impl Doc<'_, '_, '_> {
             let caseless = !w.cap && data.prefix_lower.contains(w.text) && self.caseless_at(i);
             let cased = data.prefix.contains(w.text) && !self.in_headline(i);
             if !(cased || caseless) {
+                i += 1;
+                continue;
+            }
+            // In a line without capitals a listed ship is the gazetteer's.
+            let listed = self
+                .flat_at(i)
+                .is_some_and(|(a, _, e)| a == i && self.is_weapon(e));
+            if caseless && listed {
                 i += 1;
                 continue;
             }
@@ -294,13 +347,18 @@ impl Doc<'_, '_, '_> {
 
     /// Whether a ship word is in the sentence of word `i`.
     fn ship_word_near(&self, i: usize) -> bool {
+        self.sentence_has(i, &DATA.ship_context)
+    }
+
+    /// Whether a phrase of `phrases` is in the sentence of word `i`.
+    fn sentence_has(&self, i: usize, phrases: &[Vec<String>]) -> bool {
         let Some(s) = self.word(i).map(|w| w.sentence) else {
             return false;
         };
         let from = self.words.partition_point(|w| w.sentence < s);
         (from..self.words.len())
             .take_while(|&k| self.word(k).is_some_and(|w| w.sentence == s))
-            .any(|k| self.phrase_at(k, &DATA.ship_context) > 0)
+            .any(|k| self.phrase_at(k, phrases) > 0)
     }
 
     /// The end of a ship's name in cased text starting at word `k`:
@@ -384,19 +442,36 @@ impl Doc<'_, '_, '_> {
                 continue;
             }
             let k = i + len;
-            if let Some((first, last)) = self.name_after_head(k) {
+            let ship = self.phrase_at(i, &data.ship_heads) == len;
+            if let Some((first, last)) = self.name_after_head(k, ship) {
                 found.push((first, last));
                 i = last;
             } else {
                 i = k;
             }
         }
+        // A place that a ship's name replaces gives way.
+        let spans: Vec<(usize, usize)> = found
+            .iter()
+            .filter_map(|&(f, l)| Some((self.word(f)?.start, self.word(l.checked_sub(1)?)?.end)))
+            .collect();
+        let records = &*self.records;
+        let before = self.out.len();
+        self.out.retain(|c| {
+            !(matches!(records.label(c.entity), Some(Label::Location))
+                && spans
+                    .iter()
+                    .any(|&(a, b)| a <= c.byte_start && c.byte_end <= b))
+        });
+        if self.out.len() != before {
+            self.refreshed_at = usize::MAX;
+        }
         self.add_weapon(found);
     }
 
     /// The name right after a weapon head at word `k`, if there is one that
     /// no entity covers yet.
-    fn name_after_head(&self, k: usize) -> Option<(usize, usize)> {
+    fn name_after_head(&self, k: usize, ship: bool) -> Option<(usize, usize)> {
         let first = self.word(k)?;
         if !self.same_sentence(k.checked_sub(1)?, k) {
             return None;
@@ -408,13 +483,14 @@ impl Doc<'_, '_, '_> {
         let mut j = start;
         while j < start + MAX_WEAPON_WORDS && self.same_sentence(k, j) {
             let Some(w) = self.word(j) else { break };
-            if let Some((_, b, e)) = self.flat_at(j) {
+            if let Some((a, b, e)) = self.flat_at(j) {
                 if j == start && self.is_weapon(e) {
                     return None; // listed: nothing to add
                 }
-                if j == start || !self.is_weapon(e) {
-                    let _ = b;
-                    break;
+                let place = self.records.label(e) == Some(&Label::Location);
+                if ship && place && a == j && w.cap && !caseless && !headline {
+                    j = b; // `kapal penjelajah Moskva`
+                    continue;
                 }
                 break;
             }
