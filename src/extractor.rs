@@ -223,12 +223,15 @@ impl Extractor {
         // Every rule starts from a gazetteer match or a capitalized word: a
         // text with neither (a lower-case tweet or review) has nothing for
         // them, and is not scanned into words at all.
-        let candidates =
-            if inner.rules.is_empty() || candidates.is_empty() && !may_hold_names(text, ascii) {
-                candidates
-            } else {
-                rules::apply(text, candidates, &mut records, inner.rules)
-            };
+        let candidates = if inner.rules.is_empty()
+            || candidates.is_empty()
+                && !may_hold_names(text, ascii)
+                && !(inner.rules.has(Rule::Weapon) && rules::may_hold_weapons(text))
+        {
+            candidates
+        } else {
+            rules::apply(text, candidates, &mut records, inner.rules)
+        };
         let mut found = Resolution {
             ascii,
             resolved: resolve(text, ascii, candidates, inner.overlap),

@@ -28,6 +28,8 @@ use filters::inside_office_title;
 use filters::stop_at_sentence_start;
 use words::Summary;
 
+pub(crate) use weapons::may_hold as may_hold_weapons;
+
 mod acronyms;
 mod context;
 mod coreference;

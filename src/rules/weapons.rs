@@ -39,6 +39,7 @@ struct Data {
     not_name: HashSet<String>,
     series_word: HashSet<String>,
     not_family: HashSet<String>,
+    not_suffix: HashSet<String>,
     /// `(letters, number)` of every listed designator (`su`, `30`).
     families: HashSet<(String, String)>,
     /// Letter stems of at least [`MIN_SERIES_STEM`] letters (`shahed`).
@@ -157,10 +158,25 @@ static DATA: Lazy<Data> = Lazy::new(|| {
         not_name: folded("not-name"),
         series_word: folded("series-word"),
         not_family,
+        not_suffix: folded("not-suffix"),
         families,
         series,
     }
 });
+
+/// Whether a text without capitals and without gazetteer matches may
+/// hold something for the weapon rules (which the extractor otherwise
+/// skips for it): a lower-case ship prefix or a word of letters and digits
+/// (`kri nanggala`, `rudal fajr-5`).
+pub(crate) fn may_hold(text: &str) -> bool {
+    let data = &*DATA;
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|t| {
+            data.prefix_lower.contains(t)
+                || (t.bytes().any(|b| b.is_ascii_digit())
+                    && t.bytes().any(|b| b.is_ascii_alphabetic()))
+        })
+}
 
 /// Whether the text may hold something for the weapon rules: a ship
 /// prefix, the first word of a weapon head, a designator-shaped word, or a
@@ -500,9 +516,7 @@ impl Doc<'_, '_, '_> {
                 && w.cap
                 && !caseless
                 && !headline
-                && !w.stop()
-                && !w.title_word()
-                && !DATA.not_name.contains(&folded);
+                && (quoted || !w.stop() && !w.title_word() && !DATA.not_name.contains(&folded));
             let number = j > start
                 && w.text.bytes().all(|b| b.is_ascii_digit())
                 && w.text.len() <= 3
@@ -537,7 +551,7 @@ impl Doc<'_, '_, '_> {
             let Some((letters, number, suffix)) = designator(w.text) else {
                 continue;
             };
-            if data.not_family.contains(&letters) {
+            if data.not_family.contains(&letters) || data.not_suffix.contains(&suffix) {
                 continue;
             }
             let listed = data.families.contains(&(letters.clone(), number.clone()));
@@ -560,7 +574,7 @@ impl Doc<'_, '_, '_> {
     /// right after it (`Hercules C-130J`).
     fn extend_weapons(&mut self) {
         let data = &*DATA;
-        let mut grown: Vec<Candidate> = Vec::new();
+        let mut grown: Vec<(usize, usize, u32, bool)> = Vec::new();
         for (n, &(first, last, entity, _)) in self.flat.iter().enumerate() {
             if !self.is_weapon(entity) {
                 continue;
@@ -570,14 +584,20 @@ impl Doc<'_, '_, '_> {
             };
             let mut end_byte = span_end;
             let mut last = last;
+            // Another number is another model: `Shahed-999` is not the
+            // `Shahed-136` its stem matched.
+            let mut renamed = false;
             // The rest of the word the span ends in.
             if let Some(w) = last.checked_sub(1).and_then(|l| self.word(l)) {
                 if w.end > span_end && w.end - span_end <= MAX_SUFFIX + 1 {
                     let rest = self.text.get(span_end..w.end).unwrap_or_default();
+                    let tail = rest.get(1..).unwrap_or_default();
                     if rest.starts_with('-')
-                        && rest.bytes().skip(1).all(|b| b.is_ascii_alphanumeric())
+                        && tail.bytes().all(|b| b.is_ascii_alphanumeric())
+                        && !data.not_suffix.contains(&tail.to_ascii_lowercase())
                     {
                         end_byte = w.end;
+                        renamed = tail.bytes().any(|b| b.is_ascii_digit());
                     }
                 }
             }
@@ -614,19 +634,29 @@ impl Doc<'_, '_, '_> {
             }
             if end_byte > span_end {
                 if let Some(a) = self.word(first) {
-                    grown.push(Candidate {
-                        byte_start: a.start,
-                        byte_end: end_byte,
-                        entity,
-                        linked: false,
-                        rule: Some(Rule::Weapon),
-                    });
+                    grown.push((a.start, end_byte, entity, renamed));
                 }
             }
         }
-        if !grown.is_empty() {
-            self.out.extend(grown);
-            self.refresh();
+        if grown.is_empty() {
+            return;
         }
+        for (byte_start, byte_end, entity, renamed) in grown {
+            let entity = match self.text.get(byte_start..byte_end) {
+                Some(name) if renamed => {
+                    let name = name.to_string();
+                    self.records.add(Label::Weapon, &name, Rule::Weapon)
+                }
+                _ => entity,
+            };
+            self.out.push(Candidate {
+                byte_start,
+                byte_end,
+                entity,
+                linked: false,
+                rule: Some(Rule::Weapon),
+            });
+        }
+        self.refresh();
     }
 }
