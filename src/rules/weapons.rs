@@ -225,7 +225,7 @@ fn designator_shaped(w: &Word, caseless: bool) -> bool {
     let after_digit_lower = t
         .as_bytes()
         .windows(2)
-        .any(|p| p[0].is_ascii_digit() && p[1].is_ascii_lowercase());
+        .any(|p| matches!(p, [a, b] if a.is_ascii_digit() && b.is_ascii_lowercase()));
     first_ok && !after_digit_lower
 }
 
