@@ -38,6 +38,7 @@ struct Data {
     civil_context: Vec<Vec<String>>,
     not_name: HashSet<String>,
     series_word: HashSet<String>,
+    caliber: HashSet<String>,
     not_family: HashSet<String>,
     not_suffix: HashSet<String>,
     /// `(letters, number)` of every listed designator (`su`, `30`).
@@ -157,6 +158,7 @@ static DATA: Lazy<Data> = Lazy::new(|| {
         civil_context: phrases("civil-context"),
         not_name: folded("not-name"),
         series_word: folded("series-word"),
+        caliber: folded("caliber"),
         not_family,
         not_suffix: folded("not-suffix"),
         families,
@@ -245,6 +247,24 @@ impl Doc<'_, '_, '_> {
             .is_some_and(|w| in_caseless_line(self.text, w.start, w.end))
     }
 
+    /// Whether the line of word `i` has letters and none in lower case
+    /// (text written in capitals): the case of a word says nothing there.
+    fn upper_line_at(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        let bytes = self.text.as_bytes();
+        let from = bytes
+            .get(..w.start)
+            .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
+            .map_or(0, |p| p + 1);
+        let to = bytes
+            .get(w.end..)
+            .and_then(|b| b.iter().position(|&c| c == b'\n'))
+            .map_or(bytes.len(), |p| w.end + p);
+        self.text.get(from..to).is_some_and(|line| {
+            line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
+        })
+    }
+
     /// Whether a phrase of `phrases` starts at word `i`: its length.
     fn phrase_at(&self, i: usize, phrases: &[Vec<String>]) -> usize {
         phrases
@@ -324,7 +344,8 @@ impl Doc<'_, '_, '_> {
         while i < self.words.len() {
             let Some(w) = self.word(i) else { break };
             let caseless = !w.cap && data.prefix_lower.contains(w.text) && self.caseless_at(i);
-            let cased = data.prefix.contains(w.text) && !self.in_headline(i);
+            let upper = self.upper_line_at(i);
+            let cased = data.prefix.contains(w.text) && (!self.in_headline(i) || upper);
             if !(cased || caseless) {
                 i += 1;
                 continue;
@@ -333,7 +354,7 @@ impl Doc<'_, '_, '_> {
             let listed = self
                 .flat_at(i)
                 .is_some_and(|(a, _, e)| a == i && self.is_weapon(e));
-            if caseless && listed {
+            if (caseless || cased && upper) && listed {
                 i += 1;
                 continue;
             }
@@ -341,7 +362,7 @@ impl Doc<'_, '_, '_> {
                 i += 1;
                 continue;
             }
-            let end = if caseless {
+            let end = if caseless || upper {
                 self.lower_name_end(i + 1)
             } else {
                 self.ship_name_end(i + 1)
@@ -423,24 +444,32 @@ impl Doc<'_, '_, '_> {
         end
     }
 
-    /// The end of a name in a line without capitals, starting at word `k`:
-    /// up to three words, ending at one with a digit or before a common
-    /// word (the first word may be one).
+    /// The end of a name in a line whose case says nothing (no capitals,
+    /// or all capitals), starting at word `k`: up to three words, ending at
+    /// one with a digit or before a common word. The first word may be a
+    /// common word only in a name that ends in a hull number (`kri bung
+    /// tomo-357`, not `kri adalah`).
     fn lower_name_end(&self, k: usize) -> usize {
         let mut j = k;
+        let mut digit = false;
+        let common = |w: &Word| {
+            let folded = fold_word(w);
+            w.stop() || is_common(&folded) || DATA.not_name.contains(&folded)
+        };
         while j < k + 3 && self.same_sentence(k, j) {
             let Some(w) = self.word(j) else { break };
-            if !w.is_word || w.stop() {
-                break;
-            }
-            let folded = fold_word(w);
-            if j > k && (is_common(&folded) || DATA.not_name.contains(&folded)) {
+            if !w.is_word || j > k && common(w) {
                 break;
             }
             j += 1;
             if w.text.bytes().any(|b| b.is_ascii_digit()) {
+                digit = true;
                 break;
             }
+        }
+        let first_common = self.word(k).is_some_and(|w| common(w));
+        if first_common && !digit {
+            return k;
         }
         j
     }
@@ -452,7 +481,8 @@ impl Doc<'_, '_, '_> {
         let mut i = 0;
         while i < self.words.len() {
             let len = self.phrase_at(i, &data.heads);
-            if len == 0 || self.word(i).is_some_and(|w| w.cap && !w.sentence_start) {
+            let capital_head = self.word(i).is_some_and(|w| w.cap && !w.sentence_start);
+            if len == 0 || capital_head && !self.upper_line_at(i) {
                 // A capitalized head mid-sentence is inside a name.
                 i += len.max(1);
                 continue;
@@ -492,10 +522,21 @@ impl Doc<'_, '_, '_> {
         if !self.same_sentence(k.checked_sub(1)?, k) {
             return None;
         }
-        let caseless = self.caseless_at(k);
+        let caseless = self.caseless_at(k) || self.upper_line_at(k);
         let quoted = ["\"", "'", "“", "‘"].contains(&first.text);
         let start = if quoted { k + 1 } else { k };
         let headline = self.in_headline(k);
+        // The country of origin between head and name: `kapal induk China
+        // Fujian`; the name must follow.
+        let mut start = start;
+        if let Some((a, b, e)) = self.flat_at(start) {
+            let next_cap = self
+                .word(b)
+                .is_some_and(|n| n.is_word && n.cap && self.same_sentence(k, b));
+            if a == start && !quoted && next_cap && self.records.label(e) == Some(&Label::Country) {
+                start = b;
+            }
+        }
         let mut j = start;
         while j < start + MAX_WEAPON_WORDS && self.same_sentence(k, j) {
             let Some(w) = self.word(j) else { break };
@@ -521,7 +562,8 @@ impl Doc<'_, '_, '_> {
                 && w.text.bytes().all(|b| b.is_ascii_digit())
                 && w.text.len() <= 3
                 && self.word(j - 1).is_some_and(|p| p.cap && p.alpha);
-            if shaped || name || number {
+            let quoted_word = quoted && caseless && w.is_word && !w.stop();
+            if shaped || name || number || quoted_word {
                 j += 1;
             } else {
                 break;
@@ -617,6 +659,19 @@ impl Doc<'_, '_, '_> {
                         && !self.covered(last)
                     {
                         last += 2;
+                    } else if num(last)
+                        && !self.covered(last)
+                        && self
+                            .word(last + 1)
+                            .is_some_and(|u| data.caliber.contains(&fold_word(u)))
+                    {
+                        last += 2; // `Bofors 40 mm`
+                    } else if data.caliber.contains(&fold_word(next))
+                        && self
+                            .word(last - 1)
+                            .is_some_and(|p| p.text.bytes().all(|b| b.is_ascii_digit()))
+                    {
+                        last += 1; // `Bofors 40` + `mm`
                     } else if !self.covered(last)
                         && designator_shaped(next, self.caseless_at(last))
                         && next.text.starts_with(|c: char| c.is_ascii_digit())
