@@ -218,7 +218,8 @@ fn designator_shaped(w: &Word, caseless: bool) -> bool {
         return false;
     }
     if caseless {
-        return true;
+        // `fajr-5`, `su-30mki`; not `18k`, `2x` (prices, counts).
+        return t.starts_with(|c: char| c.is_ascii_alphabetic());
     }
     let first_ok = t
         .chars()
@@ -558,9 +559,11 @@ impl Doc<'_, '_, '_> {
                 && !caseless
                 && !headline
                 && (quoted || !w.stop() && !w.title_word() && !DATA.not_name.contains(&folded));
+            let glued = |x: usize| matches!((self.word(x), self.word(x + 1)), (Some(a), Some(b)) if a.end == b.start);
             let number = j > start
                 && w.text.bytes().all(|b| b.is_ascii_digit())
                 && w.text.len() <= 3
+                && !glued(j) // `133.000`
                 && self.word(j - 1).is_some_and(|p| p.cap && p.alpha);
             let quoted_word = quoted && caseless && w.is_word && !w.stop();
             if shaped || name || number || quoted_word {
@@ -587,7 +590,14 @@ impl Doc<'_, '_, '_> {
         let data = &*DATA;
         let mut found = Vec::new();
         for (i, w) in self.words.iter().enumerate() {
-            if !w.is_word || self.covered(i) || !designator_shaped(w, self.caseless_at(i)) {
+            // Letters, a `-`, the number: `Su-30MKI`, not `B2B`, `rp8`.
+            let caseless = self.caseless_at(i);
+            if !w.is_word
+                || self.covered(i)
+                || !w.text.contains('-')
+                || !designator_shaped(w, caseless)
+                || self.in_link(i)
+            {
                 continue;
             }
             let Some((letters, number, suffix)) = designator(w.text) else {
@@ -596,8 +606,26 @@ impl Doc<'_, '_, '_> {
             if data.not_family.contains(&letters) || data.not_suffix.contains(&suffix) {
                 continue;
             }
+            // A variant suffix is short, and in capitals where the text
+            // has them (`MKI`, `SM2`; not `H-6Besok`).
+            let suffix_letters = suffix.bytes().filter(u8::is_ascii_alphabetic).count();
+            let tail = w
+                .text
+                .rsplit(|c: char| c.is_ascii_digit())
+                .next()
+                .unwrap_or_default();
+            if suffix_letters > 3 || !caseless && tail.chars().any(char::is_lowercase) {
+                continue;
+            }
             let listed = data.families.contains(&(letters.clone(), number.clone()));
-            let mission = letters.len() == 2
+            // A US mission letter before a one-letter basic mission:
+            // `KC-130`, `EC-130`, `RC-135`, written in capitals.
+            let mission = !caseless
+                && letters.len() == 2
+                && w.text.starts_with(|c: char| "AEHKMRWQCSOUV".contains(c))
+                && w.text
+                    .get(..2)
+                    .is_some_and(|l| l.bytes().all(|b| b.is_ascii_uppercase()))
                 && letters.get(1..).is_some_and(|base| {
                     data.families.contains(&(base.to_string(), number.clone()))
                 });
@@ -609,6 +637,25 @@ impl Doc<'_, '_, '_> {
             }
         }
         self.add_weapon(found);
+    }
+
+    /// Whether word `i` is inside a web address or a handle (`t.co/x`,
+    /// `ow.ly/JF5Y3`, `#F4F`): a run of non-blank text with `/`, `#` or
+    /// `@` around it.
+    fn in_link(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        let bytes = self.text.as_bytes();
+        let from = bytes
+            .get(..w.start)
+            .and_then(|b| b.iter().rposition(u8::is_ascii_whitespace))
+            .map_or(0, |p| p + 1);
+        let to = bytes
+            .get(w.end..)
+            .and_then(|b| b.iter().position(u8::is_ascii_whitespace))
+            .map_or(bytes.len(), |p| w.end + p);
+        self.text
+            .get(from..to)
+            .is_some_and(|run| run.contains(['/', '#', '@']) && run.len() > w.end - w.start + 1)
     }
 
     /// A weapon span takes in the rest of its word (`Kalibr-M`), a series
