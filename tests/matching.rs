@@ -350,3 +350,34 @@ fn glued_words_and_caseless_lines() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+/// Invisible characters scraped text keeps: a soft hyphen or a zero-width
+/// joiner inside a name joins it, a zero-width space between words parts
+/// them, a byte-order mark before a name is no part of it; the span still
+/// slices the original text, invisible characters included.
+#[test]
+fn invisible_characters_inside_and_between_names() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("Banjir di Jakar\u{AD}ta.", &[("LOCATION", "Jakar\u{AD}ta")]),
+        (
+            "\u{FEFF}Rusia dan I\u{200D}ran.",
+            &[("COUNTRY", "Rusia"), ("COUNTRY", "I\u{200D}ran")],
+        ),
+        (
+            "Rusia\u{200B}Iran",
+            &[("COUNTRY", "Rusia"), ("COUNTRY", "Iran")],
+        ),
+    ];
+    let extractor = gazetteer_only(GAZ);
+    for &(text, want) in cases {
+        let found = extractor.extract(text);
+        for e in &found {
+            assert_eq!(&text[e.byte_start..e.byte_end], e.text, "{text}");
+        }
+        let got: Vec<(&str, &str)> = found
+            .iter()
+            .map(|e| (e.label.as_str(), e.text.as_str()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}

@@ -7,16 +7,17 @@
 //! trigger words live in data files under `rules/`, embedded at compile
 //! time:
 //!
-//! | rule | finds | data |
+//! | rule (in the order they run) | finds | data |
 //! |---|---|---|
+//! | [`Rule::SentenceStart`] | drops a one-word match that is a common word at a sentence start | `rules/stopwords.txt` |
+//! | [`Rule::Ambiguity`] | `Madrid` the city or the club, by the cue words around it | `rules/cues.txt` |
 //! | [`Rule::Acronym`] | `Komisi Pemberantasan Korupsi (KPK)`: long form and acronym become one entity; the acronym is recognized for the rest of the text | `rules/heads.txt` (label of an unlisted long form) |
+//! | [`Rule::Weapon`] | `KRI Bung Tomo-357`, `rudal Fajr-5`, `MiG-29UB`, `F-16 Block 72` → WEAPON | `rules/weapons.txt`, the designators of `weapons.tsv` |
+//! | [`Rule::Head`] | `Kementerian Luar Negeri`, `Bandara Kualanamu` → ORGANIZATION, LOCATION (head included) | `rules/heads.txt` |
 //! | [`Rule::Title`] | `Menteri Pertahanan Rusia Sergei Shoigu` → PERSON `Sergei Shoigu` | `rules/titles.txt`, `rules/title-words.txt` |
 //! | [`Rule::Saying`] | `kata Budi Santoso`, `Budi Santoso mengatakan` → PERSON | `rules/saying-verbs.txt` |
-//! | [`Rule::Head`] | `Kementerian Luar Negeri`, `Bandara Kualanamu` → ORGANIZATION, LOCATION (head included) | `rules/heads.txt` |
 //! | [`Rule::Context`] | `bersama Budi Santoso`, `Budi Santoso juga`, `Budi Santoso (gitar)`, `Budi Santoso dan Rina Wati` (next to a person) → PERSON | `rules/context.txt` |
 //! | [`Rule::Coreference`] | a later `Shoigu` after `Sergei Shoigu` → the same PERSON | — |
-//! | [`Rule::Weapon`] | `KRI Bung Tomo-357`, `rudal Fajr-5`, `MiG-29UB`, `F-16 Block 72` → WEAPON | `rules/weapons.txt`, the designators of `weapons.tsv` |
-//! | [`Rule::SentenceStart`] | drops a one-word match that is a common word at a sentence start | `rules/stopwords.txt` |
 //!
 //! Rules that read capitalization (title, saying, head, an unlisted long
 //! form) stay silent in headlines: sentences of three or more words with

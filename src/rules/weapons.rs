@@ -8,6 +8,7 @@
 //! rule.
 
 use super::doc::Doc;
+use super::doc::Flat;
 use super::words::Word;
 use crate::common_words::in_caseless_line;
 use crate::common_words::is_common;
@@ -240,7 +241,7 @@ impl Doc<'_, '_, '_> {
     /// The flat entity covering word `i`: (first, last, entity).
     fn flat_at(&self, i: usize) -> Option<(usize, usize, u32)> {
         let f = self.cover.get(i).copied().flatten()?;
-        self.flat.get(f).map(|&(a, b, e, _)| (a, b, e))
+        self.flat.get(f).map(|x| (x.first, x.last, x.entity))
     }
 
     fn caseless_at(&self, i: usize) -> bool {
@@ -304,7 +305,13 @@ impl Doc<'_, '_, '_> {
     fn civil_types(&mut self) {
         let data = &*DATA;
         let mut drop = Vec::new();
-        for &(first, last, entity, _) in &self.flat {
+        for &Flat {
+            first,
+            last,
+            entity,
+            ..
+        } in &self.flat
+        {
             if !self.is_weapon(entity) {
                 continue;
             }
@@ -323,8 +330,13 @@ impl Doc<'_, '_, '_> {
         let spans: Vec<(usize, usize)> = self
             .flat
             .iter()
-            .filter(|f| drop.contains(&f.2))
-            .filter_map(|f| Some((self.word(f.0)?.start, self.word(f.1.checked_sub(1)?)?.end)))
+            .filter(|f| drop.contains(&f.entity))
+            .filter_map(|f| {
+                Some((
+                    self.word(f.first)?.start,
+                    self.word(f.last.checked_sub(1)?)?.end,
+                ))
+            })
             .collect();
         let records = &*self.records;
         self.out.retain(|c| {
@@ -664,7 +676,16 @@ impl Doc<'_, '_, '_> {
     fn extend_weapons(&mut self) {
         let data = &*DATA;
         let mut grown: Vec<(usize, usize, u32, bool)> = Vec::new();
-        for (n, &(first, last, entity, _)) in self.flat.iter().enumerate() {
+        for (
+            n,
+            &Flat {
+                first,
+                last,
+                entity,
+                ..
+            },
+        ) in self.flat.iter().enumerate()
+        {
             if !self.is_weapon(entity) {
                 continue;
             }
