@@ -480,7 +480,7 @@ impl Doc<'_, '_, '_> {
                 break;
             }
         }
-        let first_common = self.word(k).is_some_and(|w| common(w));
+        let first_common = self.word(k).is_some_and(common);
         if first_common && !digit {
             return k;
         }
@@ -761,6 +761,12 @@ impl Doc<'_, '_, '_> {
                 }
             }
         }
+        self.add_grown(grown);
+    }
+
+    /// Adds the grown spans of [`Doc::extend_weapons`]: `(start byte, end
+    /// byte, entity, renamed)`, a new entity where the number changed.
+    fn add_grown(&mut self, grown: Vec<(usize, usize, u32, bool)>) {
         if grown.is_empty() {
             return;
         }
