@@ -9,7 +9,7 @@ use crate::output::{Alternatives, EntityRef};
 use crate::resolve::{resolve, Resolved};
 use crate::rules;
 use crate::tokenize::CharCounter;
-use crate::types::{Candidate, Case, DocRecords, Entity, Overlap, Record, RuleSet};
+use crate::types::{Candidate, Case, DocRecords, Entity, Overlap, Record, Rule, RuleSet};
 use crate::unglue;
 use builder::compile;
 pub use builder::ExtractorBuilder;
@@ -225,12 +225,15 @@ impl Extractor {
         // Every rule starts from a gazetteer match or a capitalized word: a
         // text with neither (a lower-case tweet or review) has nothing for
         // them, and is not scanned into words at all.
-        let candidates =
-            if inner.rules.is_empty() || candidates.is_empty() && !may_hold_names(text, ascii) {
-                candidates
-            } else {
-                rules::apply(text, candidates, &mut records, inner.rules)
-            };
+        let candidates = if inner.rules.is_empty()
+            || candidates.is_empty()
+                && !may_hold_names(text, ascii)
+                && !(inner.rules.has(Rule::Weapon) && rules::may_hold_weapons(text))
+        {
+            candidates
+        } else {
+            rules::apply(text, candidates, &mut records, inner.rules)
+        };
         let mut found = Resolution {
             ascii,
             resolved: resolve(text, ascii, candidates, inner.overlap),

@@ -59,6 +59,10 @@ pub(crate) const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("weapons.tsv", include_str!("../../gazetteers/weapons.tsv")),
     (
+        "weapons-ships.tsv",
+        include_str!("../../gazetteers/weapons-ships.tsv"),
+    ),
+    (
         "places-world.tsv",
         include_str!("../../gazetteers/places-world.tsv"),
     ),

@@ -12,6 +12,7 @@
 //! | [`Rule::SentenceStart`] | drops a one-word match that is a common word at a sentence start | `rules/stopwords.txt` |
 //! | [`Rule::Ambiguity`] | `Madrid` the city or the club, by the cue words around it | `rules/cues.txt` |
 //! | [`Rule::Acronym`] | `Komisi Pemberantasan Korupsi (KPK)`: long form and acronym become one entity; the acronym is recognized for the rest of the text | `rules/heads.txt` (label of an unlisted long form) |
+//! | [`Rule::Weapon`] | `KRI Bung Tomo-357`, `rudal Fajr-5`, `MiG-29UB`, `F-16 Block 72` → WEAPON | `rules/weapons.txt`, the designators of `weapons.tsv` |
 //! | [`Rule::Head`] | `Kementerian Luar Negeri`, `Bandara Kualanamu` → ORGANIZATION, LOCATION (head included) | `rules/heads.txt` |
 //! | [`Rule::Title`] | `Menteri Pertahanan Rusia Sergei Shoigu` → PERSON `Sergei Shoigu` | `rules/titles.txt`, `rules/title-words.txt` |
 //! | [`Rule::Saying`] | `kata Budi Santoso`, `Budi Santoso mengatakan` → PERSON | `rules/saying-verbs.txt` |
@@ -30,6 +31,8 @@ use filters::inside_office_title;
 use filters::stop_at_sentence_start;
 use words::Summary;
 
+pub(crate) use weapons::may_hold as may_hold_weapons;
+
 mod acronyms;
 mod context;
 mod coreference;
@@ -44,6 +47,7 @@ mod saying;
 #[cfg(test)]
 mod tests;
 mod titles;
+mod weapons;
 mod words;
 
 use crate::types::{Candidate, DocRecords, Label, Rule, RuleSet};
@@ -95,9 +99,13 @@ pub(crate) fn apply(
         && (context || paren || title || say || name || candidates.iter().any(person));
     let org = |c: &Candidate| records.label(c.entity) == Some(&Label::Organization);
     let suffix = rules.has(Rule::Head) && candidates.iter().any(org);
+    let weapon_candidate = |c: &Candidate| records.label(c.entity) == Some(&Label::Weapon);
+    let weapon = rules.has(Rule::Weapon)
+        && weapons::triggered(&words, candidates.iter().any(weapon_candidate));
     let coreference = rules.has(Rule::Coreference)
         && (title || say || name || context || acronym || head || candidates.iter().any(person));
     if !(acronym
+        || weapon
         || head
         || lower_head
         || suffix
@@ -126,6 +134,9 @@ pub(crate) fn apply(
 
     if acronym {
         doc.acronyms();
+    }
+    if weapon {
+        doc.weapons();
     }
     if head {
         doc.heads();

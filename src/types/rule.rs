@@ -15,6 +15,10 @@ pub enum Rule {
     Ambiguity,
     /// `Long Form (ACR)` and `ACR (Long Form)` define an acronym.
     Acronym,
+    /// Named warships after a navy prefix (`KRI Bung Tomo-357`), names
+    /// after a weapon-kind head noun (`rudal Fajr-5`), unlisted variants of
+    /// listed families (`MiG-29UB`) and their series (`F-16 Block 72`).
+    Weapon,
     /// A head noun and the capitalized words after it: `Partai Buruh`.
     Head,
     /// A name after a title or role: `Presiden Joko Widodo`.
@@ -35,10 +39,11 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order the stage runs them.
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 11] = [
         Rule::SentenceStart,
         Rule::Ambiguity,
         Rule::Acronym,
+        Rule::Weapon,
         Rule::Head,
         Rule::Title,
         Rule::Saying,
@@ -57,6 +62,7 @@ impl Rule {
         static SENTENCE_START: SharedStr = s("rule:sentence-start");
         static AMBIGUITY: SharedStr = s("rule:ambiguity");
         static ACRONYM: SharedStr = s("rule:acronym");
+        static WEAPON: SharedStr = s("rule:weapon");
         static HEAD: SharedStr = s("rule:head");
         static TITLE: SharedStr = s("rule:title");
         static SAYING: SharedStr = s("rule:saying");
@@ -68,6 +74,7 @@ impl Rule {
             Rule::SentenceStart => &SENTENCE_START,
             Rule::Ambiguity => &AMBIGUITY,
             Rule::Acronym => &ACRONYM,
+            Rule::Weapon => &WEAPON,
             Rule::Head => &HEAD,
             Rule::Title => &TITLE,
             Rule::Saying => &SAYING,
@@ -85,6 +92,7 @@ impl Rule {
             Rule::SentenceStart => "sentence-start",
             Rule::Ambiguity => "ambiguity",
             Rule::Acronym => "acronym",
+            Rule::Weapon => "weapon",
             Rule::Head => "head",
             Rule::Title => "title",
             Rule::Saying => "saying",
