@@ -85,6 +85,8 @@ const TEXTS: &[&str] = &[
     "Harga Cabai Naik Lagi di Pasar Kramat Jati",
     "",
     "Rusia-Ukraina, kata CNN.com. Budi Hartono pergi ke Bandung.\nIa pulang.",
+    // A name with no cue the rules read: the tagger's.
+    "Gol kedua dicetak Marselino pada menit ke-70.",
 ];
 
 fn without_model() -> Extractor {
