@@ -29,7 +29,7 @@ use doc::Doc;
 use filters::disambiguate;
 use filters::inside_office_title;
 use filters::stop_at_sentence_start;
-use words::Summary;
+use words::{Summary, Word};
 
 pub(crate) use weapons::may_hold as may_hold_weapons;
 
@@ -52,28 +52,43 @@ mod words;
 
 use crate::types::{Candidate, DocRecords, Label, Rule, RuleSet};
 
+/// The filters over the gazetteer candidates: a common word at a sentence
+/// start, a name inside an office title, ambiguity by cue words.
+fn filter(
+    text: &str,
+    mut candidates: Vec<Candidate>,
+    words: &[Word<'_>],
+    summary: &Summary,
+    records: &DocRecords<'_>,
+    rules: RuleSet,
+) -> Vec<Candidate> {
+    if rules.has(Rule::SentenceStart) && !candidates.is_empty() {
+        candidates.retain(|c| !stop_at_sentence_start(text, words, summary, c));
+    }
+    if rules.has(Rule::Title) && !candidates.is_empty() {
+        candidates.retain(|c| !inside_office_title(text, words, c));
+    }
+    if rules.has(Rule::Ambiguity) && candidates.len() > 1 {
+        candidates = disambiguate(words, candidates, records);
+    }
+    candidates
+}
+
 /// Runs the enabled rules: returns the gazetteer candidates (minus the ones
 /// a rule dropped) plus the rules' own.
 pub(crate) fn apply(
     text: &str,
-    mut candidates: Vec<Candidate>,
+    candidates: Vec<Candidate>,
     records: &mut DocRecords<'_>,
     rules: RuleSet,
 ) -> Vec<Candidate> {
+    let mut candidates = candidates;
     if rules.is_empty() || text.is_empty() {
         return candidates;
     }
     let mut arena = String::new();
     let (words, summary) = words::words(text, &mut arena);
-    if rules.has(Rule::SentenceStart) && !candidates.is_empty() {
-        candidates.retain(|c| !stop_at_sentence_start(text, &words, &summary, c));
-    }
-    if rules.has(Rule::Title) && !candidates.is_empty() {
-        candidates.retain(|c| !inside_office_title(text, &words, c));
-    }
-    if rules.has(Rule::Ambiguity) && candidates.len() > 1 {
-        candidates = disambiguate(&words, candidates, records);
-    }
+    candidates = filter(text, candidates, &words, &summary, records, rules);
     // Each rule below needs a trigger word; a text without any is done.
     let Summary {
         headline,
