@@ -68,7 +68,7 @@ impl ExtractorBuilder {
     /// Whether the learned tagger adds the people, organizations and
     /// places it finds where the gazetteers and rules found nothing (on by
     /// default; source `model:tagger`, with a score, see
-    /// [`EntityRef::score`]). It runs only with the default gazetteers,
+    /// [`EntityRef::score`](crate::EntityRef::score)). It runs only with the default gazetteers,
     /// whose matches it was trained on, and not with every rule off
     /// ([`rules(false)`](Self::rules): gazetteer matches only); it never
     /// moves or removes the gazetteers' entities or the rules'.
@@ -92,7 +92,7 @@ impl ExtractorBuilder {
     }
 
     /// Adds gazetteer text in the file format; `name` stands for the file
-    /// name in errors and in [`Entity::source`].
+    /// name in errors and in [`Entity::source`](crate::Entity::source).
     pub fn gazetteer_text(&mut self, name: &str, text: &str) -> &mut Self {
         self.sources.push(Source::Text {
             name: name.to_string(),
