@@ -24,6 +24,21 @@ static COMMON: Lazy<HashSet<&'static str>> = Lazy::new(|| {
     .collect()
 });
 
+/// The stopwords alone (`yang`, `pada`, `atas`): the words a glued name
+/// may be followed by ([`crate::unglue`]).
+static STOP: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    include_str!("../rules/stopwords.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether `word` (lower case) is a stopword.
+pub(crate) fn is_stopword(word: &str) -> bool {
+    STOP.contains(word)
+}
+
 /// Whether `word` (lower case) is a common word.
 pub(crate) fn is_common(word: &str) -> bool {
     COMMON.contains(word)

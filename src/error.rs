@@ -4,6 +4,18 @@
 use std::fmt;
 use std::path::PathBuf;
 
+/// The directives of the gazetteer format, in the order the docs give them:
+/// the one table the parser checks a directive against and the error for
+/// an unknown one lists.
+pub(crate) const DIRECTIVES: &[&str] = &[
+    "label",
+    "custom-label",
+    "id-prefix",
+    "context",
+    "not-after",
+    "variants",
+];
+
 /// A place in a gazetteer: file (or the name given to in-memory text),
 /// 1-based line and 1-based column counted in Unicode scalar values.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -58,6 +70,15 @@ pub enum GazetteerErrorKind {
     EmptyAlias,
     /// The same alias twice on one line.
     DuplicateAlias(String),
+    /// An alias of more than 64 words and marks (runs of letters and
+    /// digits, single other characters but blanks and hyphens): matching
+    /// time grows with the longest alias, so the format caps it.
+    AliasTooLong {
+        /// The alias's words and marks.
+        pieces: usize,
+        /// The most an alias may have.
+        max: usize,
+    },
     /// An alias that starts with a reserved marker (`=`), or a marker the
     /// canonical name cannot have (`?`, `!`); write `\=` for a literal one.
     ReservedMarker(char),
@@ -85,10 +106,13 @@ impl fmt::Display for GazetteerErrorKind {
             Self::BadLabelName(l) => {
                 write!(f, "bad label name `{l}` (expected upper-case A-Z, 0-9 and _)")
             }
-            Self::UnknownDirective(d) => write!(
-                f,
-                "unknown directive `{d}` (known: @label, @custom-label, @id-prefix, @context, @variants)"
-            ),
+            Self::UnknownDirective(d) => {
+                write!(f, "unknown directive `{d}` (known:")?;
+                for (i, name) in DIRECTIVES.iter().enumerate() {
+                    write!(f, "{} @{name}", if i == 0 { "" } else { "," })?;
+                }
+                write!(f, ")")
+            }
             Self::MissingDirectiveValue(d) => write!(f, "directive `{d}` needs a value"),
             Self::BadFieldCount { found } => write!(
                 f,
@@ -100,6 +124,10 @@ impl fmt::Display for GazetteerErrorKind {
             Self::EmptyCanonical => write!(f, "empty canonical name"),
             Self::EmptyAlias => write!(f, "empty alias"),
             Self::DuplicateAlias(a) => write!(f, "duplicate alias `{a}` on this line"),
+            Self::AliasTooLong { pieces, max } => write!(
+                f,
+                "alias of {pieces} words and marks (at most {max}: matching time grows with the longest alias)"
+            ),
             Self::ReservedMarker(c) => write!(
                 f,
                 "alias starts with reserved marker `{c}` (write `\\{c}` for a literal `{c}`)"

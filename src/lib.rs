@@ -59,6 +59,8 @@
     not(test),
     warn(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)
 )]
+// No function past a screen and a half: split it where it does two things.
+#![warn(clippy::too_many_lines)]
 
 #[cfg(feature = "cli")]
 pub mod cli;

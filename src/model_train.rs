@@ -7,6 +7,7 @@
 
 use crate::model::features::{self, library_spans, Kind, LibSpan, FEATURES, TAGS};
 use crate::model::tagger::{row, viterbi, Weights};
+use crate::types::Rule;
 use crate::{Entity, Extractor};
 
 /// One training sentence: a text and its gold spans (byte offsets).
@@ -96,15 +97,20 @@ impl Default for Options {
 
 /// The library's entities as features, from `extract`'s output.
 fn from_entities(entities: &[Entity]) -> Vec<LibSpan> {
-    library_spans(entities.iter().map(|e| {
-        (
-            e.byte_start,
-            e.byte_end,
-            &e.label,
-            e.source.starts_with("rule:"),
-            e.nested,
-        )
-    }))
+    library_spans(
+        entities
+            .iter()
+            .filter(|e| e.source != *Rule::Name.source())
+            .map(|e| {
+                (
+                    e.byte_start,
+                    e.byte_end,
+                    &e.label,
+                    e.source.starts_with("rule:"),
+                    e.nested,
+                )
+            }),
+    )
 }
 
 /// One sentence ready for training: feature rows and gold tags.

@@ -300,8 +300,12 @@ fn fold_char(c: char, lower: bool, last_space: &mut bool, out: &mut String) {
         }
         return;
     }
-    if c.is_whitespace() {
+    if c.is_whitespace() || c == '\u{200B}' {
+        // A zero-width space (web text puts one between words) separates.
         push_space(last_space, out);
+        return;
+    }
+    if is_invisible(c) {
         return;
     }
     decompose_compatible(c, |d| {
@@ -331,6 +335,16 @@ fn push_space(last_space: &mut bool, out: &mut String) {
         out.push(' ');
         *last_space = true;
     }
+}
+
+/// Invisible characters that web text leaves inside words: the soft hyphen
+/// (`Mos\u{AD}kow`), zero-width joiners and non-joiners, the word joiner
+/// and the byte-order mark. They fold to nothing, so the word is whole.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 /// Hyphens and dashes: folded to a space, so `Soekarno-Hatta` matches
@@ -400,6 +414,14 @@ mod tests {
         let text = "Jose\u{301} x";
         let (s, e) = span_of(text, "jose").unwrap();
         assert_eq!(&text[s..e], "Jose\u{301}");
+    }
+
+    #[test]
+    fn invisible_characters_of_web_text() {
+        assert_eq!(fold_lower("Mos\u{AD}kow"), "moskow");
+        assert_eq!(fold_lower("\u{FEFF}Rusia"), "rusia");
+        assert_eq!(fold_lower("Vladimir\u{200B}Putin"), "vladimir putin");
+        assert_eq!(fold_lower("Jo\u{200D}ko"), "joko");
     }
 
     #[test]

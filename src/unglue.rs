@@ -9,12 +9,24 @@
 //! `detikNews`: a capital or no common word before the join). The extractor runs the
 //! pipeline on a copy of the text with a space at every join and maps the
 //! offsets back, so every span is still a slice of the original text.
+//!
+//! Two joins need to know the names, so the caller says which words are
+//! pieces of a known alias ([`joins_known`]): a known name glued to the
+//! stopword after it (`Malaka|pada`, `Subianto|atas`: the whole word is
+//! neither known nor common), and a capitalized word glued to a known name
+//! (`Presiden|Prabowo`, `Negeri|Rusia|Sergei`: the word before is common or
+//! known). A word that is itself a name stays whole (`Malaysiakini`), and so
+//! does one that is a common word (`Jawaban` is not `Jawa ban`).
 
 use crate::common_words;
 
 /// Common words that begin media names in camel case (`detikNews`,
 /// `detikJabar`): not a join.
 const BRAND_PREFIXES: &[&str] = &["detik"];
+
+/// Stopwords that also end many names (`Sarbini`, `Ramadan`, `Granada`,
+/// `Claudia`): a name is not split before them.
+const NAME_ENDINGS: &[&str] = &["ini", "dan", "ada", "dia", "mana", "para", "sang", "lagi"];
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -89,6 +101,96 @@ pub(crate) fn joins(text: &str) -> Vec<usize> {
     out
 }
 
+/// The joins of [`joins`] and the ones that need the names: `known` says
+/// whether a word (ASCII, any case) is a piece of some alias.
+pub(crate) fn joins_known(text: &str, known: impl Fn(&str) -> bool) -> Vec<usize> {
+    let mut out = joins(text);
+    let bytes = text.as_bytes();
+    let before = out.len();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII letter runs that start a word and begin with a capital.
+        let starts = bytes.get(i).is_some_and(u8::is_ascii_uppercase)
+            && (i == 0
+                || bytes
+                    .get(i - 1)
+                    .is_some_and(|b| !b.is_ascii_alphanumeric() && *b < 0x80));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let end = i + bytes
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        let ends_word = bytes
+            .get(end)
+            .is_none_or(|b| !b.is_ascii_alphanumeric() && *b < 0x80);
+        if ends_word {
+            let word = text.get(i..end).unwrap_or_default();
+            capital_joins(word, i, &known, &mut out);
+        }
+        i = end.max(i + 1);
+    }
+    if out.len() > before {
+        out.sort_unstable();
+        out.dedup();
+    }
+    out
+}
+
+/// The joins inside one capitalized ASCII word at `at`: camel-case parts
+/// glued to a known name, then a known name glued to a common word.
+fn capital_joins(word: &str, at: usize, known: &impl Fn(&str) -> bool, out: &mut Vec<usize>) {
+    if word.len() < 6 || known(word) {
+        return;
+    }
+    // Parts: a capital and the lower-case letters after it.
+    let bytes = word.as_bytes();
+    let mut parts = vec![0];
+    for (k, pair) in bytes.windows(2).enumerate() {
+        if let [a, b] = pair {
+            if a.is_ascii_lowercase() && b.is_ascii_uppercase() {
+                parts.push(k + 1);
+            }
+        }
+    }
+    parts.push(word.len());
+    if parts.len() > 2 {
+        // `PresidenPrabowo`, `NegeriRusiaSergei`: each part of three letters
+        // or more, the later one known, the one before common or known.
+        for w in parts.windows(3) {
+            let &[a, b, c] = w else { continue };
+            let (Some(left), Some(right)) = (word.get(a..b), word.get(b..c)) else {
+                continue;
+            };
+            let left_ok = known(left) || common_words::is_common(&left.to_ascii_lowercase());
+            if left.len() >= 3 && right.len() >= 3 && known(right) && left_ok {
+                out.push(at + b);
+            }
+        }
+        return;
+    }
+    if common_words::is_common(&word.to_ascii_lowercase())
+        || !word.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+    {
+        return;
+    }
+    // `Malakapada`: the longest known start of four letters or more before
+    // a stopword of three or more (a longer list splits names: `Sambi|sari`).
+    for k in (4..=word.len().saturating_sub(3)).rev() {
+        let (Some(name), Some(rest)) = (word.get(..k), word.get(k..)) else {
+            continue;
+        };
+        if common_words::is_stopword(rest) && !NAME_ENDINGS.contains(&rest) && known(name) {
+            out.push(at + k);
+            return;
+        }
+    }
+}
+
 /// `text` with a space inserted at each of `joins`.
 pub(crate) fn spaced(text: &str, joins: &[usize]) -> String {
     let mut out = String::with_capacity(text.len() + joins.len());
@@ -116,6 +218,37 @@ pub(crate) fn original(joins: &[usize], at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Joins that need the names, with a stand-in for the matcher's words.
+    #[test]
+    fn joins_that_need_the_names() {
+        let known = |w: &str| {
+            [
+                "prabowo", "subianto", "malaka", "rusia", "sergei", "china", "rama", "sarb",
+            ]
+            .contains(&w.to_ascii_lowercase().as_str())
+        };
+        let cases: &[(&str, &str)] = &[
+            (
+                "kepada PresidenPrabowo Subiantoatas dukungan",
+                "kepada Presiden Prabowo Subianto atas dukungan",
+            ),
+            ("diSelat Malakapada pekan", "di Selat Malaka pada pekan"),
+            (
+                "Luar NegeriRusiaSergei Lavrov",
+                "Luar Negeri Rusia Sergei Lavrov",
+            ),
+            // Not common, not known before the capital: a camel-case name.
+            ("saham PetroChina naik", "saham PetroChina naik"),
+            // Stopwords that end names do not split them.
+            ("bulan Ramadan dan Sarbini", "bulan Ramadan dan Sarbini"),
+            // A common word is not a name glued to another.
+            ("Rusiayang", "Rusia yang"),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(spaced(text, &joins_known(text, known)), want, "{text}");
+        }
+    }
 
     fn unglued(text: &str) -> String {
         spaced(text, &joins(text))

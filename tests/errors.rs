@@ -74,3 +74,33 @@ fn errors_are_std_errors_with_sources() {
     let dyn_err: &dyn std::error::Error = &err;
     assert!(dyn_err.source().is_some());
 }
+
+/// A line of 40,000 aliases with `@variants` (the duplicate check once
+/// scanned every alias before it): it builds, every alias matches, and a
+/// repeated alias at its end is still reported with its column.
+#[test]
+fn a_line_of_forty_thousand_aliases() {
+    let aliases: Vec<String> = (0..40_000).map(|i| format!("Kota{i}")).collect();
+    let line = format!("BIG\t{}", aliases.join("\t"));
+    let text = format!("@label LOCATION\n@variants designator\n{line}\n");
+    let e = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_text("big.tsv", &text)
+        .build()
+        .expect("40,000 aliases build");
+    let found = e.extract("Dari Kota17 ke Kota 39999 dan Kota-20000.");
+    let got: Vec<&str> = found.iter().map(|x| x.text.as_str()).collect();
+    assert_eq!(got, ["Kota17", "Kota 39999", "Kota-20000"]);
+
+    let repeated = format!("@label LOCATION\n{line}\tKota7\n");
+    let err = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_text("big.tsv", &repeated)
+        .build()
+        .expect_err("a repeated alias");
+    let column = line.chars().count() + 2;
+    assert_eq!(
+        err.to_string(),
+        format!("big.tsv:2:{column}: duplicate alias `Kota7` on this line")
+    );
+}

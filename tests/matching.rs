@@ -321,8 +321,9 @@ fn glued_words_and_caseless_lines() {
                 ("ORGANIZATION", "PBB"),
             ],
         ),
-        // Camel case after a capital or one letter is no join.
-        ("Video iRusia dan KapanIran.", &[]),
+        // Camel case after one letter, or with no known name after the
+        // capital, is no join.
+        ("Video iRusia dan KapanLagi.", &[]),
         // A line without capitals: names in lower case, common words not.
         (
             "Rusia dan Iran.\npresiden rusia bertemu perwakilan pbb di jakarta",
@@ -337,6 +338,32 @@ fn glued_words_and_caseless_lines() {
         // With capitals in the line, smart case holds.
         ("Presiden rusia bertemu Iran.", &[("COUNTRY", "Iran")]),
     ];
+    check_cases(cases);
+}
+
+/// Invisible characters scraped text keeps: a soft hyphen or a zero-width
+/// joiner inside a name joins it, a zero-width space between words parts
+/// them, a byte-order mark before a name is no part of it; the span still
+/// slices the original text, invisible characters included.
+#[test]
+fn invisible_characters_inside_and_between_names() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("Banjir di Jakar\u{AD}ta.", &[("LOCATION", "Jakar\u{AD}ta")]),
+        (
+            "\u{FEFF}Rusia dan I\u{200D}ran.",
+            &[("COUNTRY", "Rusia"), ("COUNTRY", "I\u{200D}ran")],
+        ),
+        (
+            "Rusia\u{200B}Iran",
+            &[("COUNTRY", "Rusia"), ("COUNTRY", "Iran")],
+        ),
+    ];
+    check_cases(cases);
+}
+
+/// Each text's entities (label, text) against `GAZ`, every span a slice of
+/// the text.
+fn check_cases(cases: &[(&str, &[(&str, &str)])]) {
     let extractor = gazetteer_only(GAZ);
     for &(text, want) in cases {
         let found = extractor.extract(text);

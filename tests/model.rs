@@ -71,7 +71,7 @@ fn the_trainer_reproduces_a_model_bit_for_bit() {
     assert_eq!(format!("{:016x}", checksum(&a)), FIXTURE_CHECKSUM);
 }
 
-const FIXTURE_CHECKSUM: &str = "5e37e6447a952bbf";
+const FIXTURE_CHECKSUM: &str = "c25827661e43f25e";
 
 /// Sentences of our own (none from a dev set) with names the lists hold
 /// and names they do not.
@@ -85,6 +85,8 @@ const TEXTS: &[&str] = &[
     "Harga Cabai Naik Lagi di Pasar Kramat Jati",
     "",
     "Rusia-Ukraina, kata CNN.com. Budi Hartono pergi ke Bandung.\nIa pulang.",
+    // A name with no cue the rules read: the tagger's.
+    "Gol kedua dicetak Marselino pada menit ke-70.",
 ];
 
 fn without_model() -> Extractor {

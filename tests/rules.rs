@@ -174,7 +174,8 @@ t!(
 t!(
     acronym_needs_matching_initials,
     "Ia bertemu Budi Santoso (XYZ) kemarin.",
-    []
+    // the name rule's person, no acronym
+    [("PERSON", "Budi Santoso", "rule:name")]
 );
 
 // COREFERENCE
@@ -677,3 +678,125 @@ fn mayor_title_keeps_kota_out_of_the_place() {
         .extract(text);
     assert!(without.iter().any(|e| e.text == "Kota Surabaya"));
 }
+
+// NAME (a known given or family name inside a capitalized run)
+t!(
+    name_given_then_unknown,
+    "Pada pertemuan itu hadir pula Greta Lindqvist sebagai pengamat.",
+    [("PERSON", "Greta Lindqvist", "rule:name")]
+);
+t!(
+    name_unknown_then_family,
+    "Tim peneliti dipimpin oleh seorang dosen, Ruliana Situmorang, sejak awal.",
+    [("PERSON", "Ruliana Situmorang", "rule:name")]
+);
+t!(
+    name_family_first,
+    "Lagu baru Park Min-young dirilis pekan ini.",
+    [("PERSON", "Park Min-young", "rule:name")]
+);
+t!(
+    name_everyday_word_before_stays_out,
+    "Kabarnya Kapal Greta Lindqvist tiba di pelabuhan.",
+    [("PERSON", "Greta Lindqvist", "rule:name")]
+);
+t!(
+    name_quoted_title_is_no_person,
+    "Album itu memuat lagu \"Jonathan Pelangi\" yang populer.",
+    []
+);
+t!(
+    name_alone_is_no_person,
+    "Setelah itu Maria pergi ke pasar.",
+    []
+);
+t!(
+    name_then_coreference,
+    "Warga bernama Sabrina Kusumawardhani melapor. Menurut polisi, Kusumawardhani tidak terluka.",
+    [
+        ("PERSON", "Sabrina Kusumawardhani", "rule:name"),
+        ("PERSON", "Kusumawardhani", "rule:coreference")
+    ]
+);
+t!(
+    title_corps_word_stays_outside,
+    "Acara itu dibuka Letkol Inf Hendra Wijanarko di lapangan.",
+    [("PERSON", "Hendra Wijanarko", "rule:title")]
+);
+t!(
+    title_police_word_stays_outside,
+    "Menurut Kombes Pol Rudi Hartawan, pelaku sudah ditangkap.",
+    [("PERSON", "Rudi Hartawan", "rule:title")]
+);
+t!(
+    title_junior_police_rank,
+    "Penyelidikan dipimpin Iptu Sandra Kusumadewi sejak Senin.",
+    [("PERSON", "Sandra Kusumadewi", "rule:title")]
+);
+
+// MEDIA (a news source after a cue) and legal forms
+t!(
+    media_source_after_dilansir,
+    "Kabar itu, seperti dilansir Borneo Herald, sudah dibantah.",
+    [("ORGANIZATION", "Borneo Herald", "rule:media")]
+);
+t!(
+    media_source_on_its_own_line,
+    "Hal itu dikutip dari\nWarta Timur Online\n, Senin.",
+    [("ORGANIZATION", "Warta Timur Online", "rule:media")]
+);
+t!(
+    media_source_with_domain,
+    "Informasi ini dilansir dari laman Kabarnusa.com pagi tadi.",
+    [("ORGANIZATION", "Kabarnusa.com", "rule:media")]
+);
+t!(
+    media_a_quoted_person_is_no_source,
+    "Ia mengutip Budi Santoso dalam pidatonya.",
+    [("PERSON", "Budi Santoso", "rule:name")]
+);
+t!(
+    media_a_lone_place_is_no_source,
+    "Laporan itu dilansir dari Jepang kemarin.",
+    []
+);
+t!(
+    legal_form_persero,
+    "Proyek itu dikerjakan PT Sinar Baruna (Persero) tahun ini.",
+    [("ORGANIZATION", "PT Sinar Baruna (Persero)", "rule:head")]
+);
+
+// PLACES by a head, capitalized (part of the name) or lower case (not)
+t!(
+    head_circuit,
+    "Balapan digelar di Sirkuit Tanjung Harapan akhir pekan ini.",
+    [("LOCATION", "Sirkuit Tanjung Harapan", "rule:head")]
+);
+t!(
+    head_research_centre,
+    "Laporan itu disusun Pusat Studi Pesisir Nusantara tahun lalu.",
+    [("ORGANIZATION", "Pusat Studi Pesisir Nusantara", "rule:head")]
+);
+t!(
+    lower_head_airbase,
+    "Pesawat itu mendarat di pangkalan udara Karangsari kemarin.",
+    [("LOCATION", "Karangsari", "rule:head")]
+);
+t!(
+    lower_head_gas_field,
+    "Produksi ladang gas Samudra Biru turun tahun ini.",
+    [("LOCATION", "Samudra Biru", "rule:head")]
+);
+t!(
+    lower_head_needs_a_capital,
+    "Ia bekerja di pelabuhan sejak muda.",
+    []
+);
+t!(
+    name_balinese_prefix,
+    "Upacara itu dipimpin I Wayan Sudarta dan Ni Luh Sekarini.",
+    [
+        ("PERSON", "I Wayan Sudarta", "rule:name"),
+        ("PERSON", "Ni Luh Sekarini", "rule:name")
+    ]
+);

@@ -164,6 +164,17 @@ fn edge_key(node: u32, id: u32, spaced: bool) -> u64 {
 }
 
 impl Matcher {
+    /// Whether `word` (ASCII, any case) is a piece of some alias.
+    pub(crate) fn knows(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        let Some(lower) = buf.get_mut(..word.len()) else {
+            return false;
+        };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        self.vocab.get(lower) != Piece::NONE
+    }
+
     /// Number of distinct folded patterns.
     pub(crate) fn pattern_count(&self) -> usize {
         self.patterns

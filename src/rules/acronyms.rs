@@ -4,7 +4,6 @@
 use super::doc::Doc;
 use super::doc::CONNECTORS;
 use super::lexicon::FnvMap;
-use crate::types::Label;
 use crate::types::Rule;
 
 impl Doc<'_, '_, '_> {
@@ -22,12 +21,22 @@ impl Doc<'_, '_, '_> {
             .collect()
     }
 
+    /// Acronyms: `Long Form (ACR)`, `ACR (Long Form)`, then the later
+    /// mentions of every acronym so defined.
     pub(super) fn acronyms(&mut self) {
         let mut defined: FnvMap<String, (u32, usize)> = FnvMap::default();
         let parens = self.parens();
+        self.long_form_first(&parens, &mut defined);
+        self.acronym_first(&parens, &mut defined);
+        self.later_acronyms(&defined);
+    }
+
+    /// `Komisi Pemberantasan Korupsi (KPK)`: a known long form, or an
+    /// unlisted one with a head noun, before an acronym in parentheses.
+    fn long_form_first(&mut self, parens: &[usize], defined: &mut FnvMap<String, (u32, usize)>) {
         // The next word a definition may start at (one ends 3 words on).
         let mut from = 0;
-        for &i in &parens {
+        for &i in parens {
             if i < from || i + 2 >= self.words.len() {
                 continue;
             }
@@ -41,55 +50,15 @@ impl Doc<'_, '_, '_> {
             }
             // `Chief Executive Officer (CEO)` defines a title, not an entity.
             let is_title = self.title_at(i + 1) > 0;
-            if open.text != "("
-                || close.text != ")"
-                || !is_acronym(inner.text)
-                || i == 0
-                || is_title
-            {
+            if !is_acronym(inner.text) || i == 0 || is_title {
                 continue;
             }
             let acronym = inner.text.to_string();
             let before = i - 1;
             let entity = match self.cover.get(before).copied().flatten() {
                 // A known long form ending right before the parenthesis.
-                Some(f) => self.flat.get(f).filter(|e| e.1 == i).map(|e| e.2),
-                None if !self.in_headline(before) => {
-                    // An unlisted long form: capitalized words back to the
-                    // sentence start or a lower-case word, initials checked.
-                    let mut first = before + 1;
-                    while first > 0 {
-                        let k = first - 1;
-                        let ok = self.word(k).is_some_and(|w| {
-                            (w.cap && w.is_word) || CONNECTORS.iter().any(|c| w.is(c))
-                        }) && !self.covered(k)
-                            && self.same_sentence(k, before);
-                        if !ok {
-                            break;
-                        }
-                        first = k;
-                    }
-                    while self.word(first).is_some_and(|w| !w.cap) && first < before {
-                        first += 1;
-                    }
-                    let long = self.span_text(first, before + 1).unwrap_or_default();
-                    // An unlisted long form needs a head noun (`Badan`,
-                    // `Komisi`): `Ujian Nasional (UN)` names no entity.
-                    let head = self.head_label(first).or_else(|| {
-                        self.word(before)
-                            .and_then(|w| w.lex)
-                            .and_then(|l| l.end_head.clone())
-                    });
-                    if before + 1 - first >= 2 && initials_match(&acronym, long) && head.is_some() {
-                        let label = head.unwrap_or(Label::Organization);
-                        let long = long.to_string();
-                        let e = self.records.add(label, &long, Rule::Acronym);
-                        self.push(first, before + 1, e, Rule::Acronym);
-                        Some(e)
-                    } else {
-                        None
-                    }
-                }
+                Some(f) => self.flat.get(f).filter(|e| e.last == i).map(|e| e.entity),
+                None if !self.in_headline(before) => self.unlisted_long_form(before, &acronym),
                 None => None,
             };
             if let Some(e) = entity {
@@ -100,7 +69,52 @@ impl Doc<'_, '_, '_> {
             }
             from = i + 3;
         }
-        // The reverse, `ACR (Long Form)`, for a known acronym.
+    }
+
+    /// An unlisted long form ending at word `before`: capitalized words back
+    /// to the sentence start or a lower-case word, its initials those of
+    /// `acronym`, with a head noun first or last. The new entity's index.
+    fn unlisted_long_form(&mut self, before: usize, acronym: &str) -> Option<u32> {
+        // An unlisted long form: capitalized words back to the
+        // sentence start or a lower-case word, initials checked.
+        let mut first = before + 1;
+        while first > 0 {
+            let k = first - 1;
+            let ok = self
+                .word(k)
+                .is_some_and(|w| (w.cap && w.is_word) || CONNECTORS.iter().any(|c| w.is(c)))
+                && !self.covered(k)
+                && self.same_sentence(k, before);
+            if !ok {
+                break;
+            }
+            first = k;
+        }
+        while self.word(first).is_some_and(|w| !w.cap) && first < before {
+            first += 1;
+        }
+        let long = self.span_text(first, before + 1).unwrap_or_default();
+        // An unlisted long form needs a head noun (`Badan`,
+        // `Komisi`): `Ujian Nasional (UN)` names no entity.
+        let head = self.head_label(first).or_else(|| {
+            self.word(before)
+                .and_then(|w| w.lex)
+                .and_then(|l| l.end_head.clone())
+        });
+        let label = head?;
+        if before + 1 - first >= 2 && initials_match(acronym, long) {
+            let long = long.to_string();
+            let e = self.records.add(label, &long, Rule::Acronym);
+            self.push(first, before + 1, e, Rule::Acronym);
+            Some(e)
+        } else {
+            None
+        }
+    }
+
+    /// The reverse, `ACR (Long Form)`, for a known acronym or a long form
+    /// with a head noun.
+    fn acronym_first(&mut self, parens: &[usize], defined: &mut FnvMap<String, (u32, usize)>) {
         for i in parens.iter().filter_map(|p| p.checked_sub(1)) {
             let (Some(acr), Some(open)) = (self.word(i), self.word(i + 1)) else {
                 break;
@@ -133,7 +147,7 @@ impl Doc<'_, '_, '_> {
                 .flatten()
                 .and_then(|f| self.flat.get(f))
             {
-                Some(e) => e.2,
+                Some(e) => e.entity,
                 None => {
                     // An unknown acronym and an unlisted long form: only
                     // with a head noun (`SUN (Surat Utang Negara)` is none).
@@ -148,8 +162,11 @@ impl Doc<'_, '_, '_> {
             self.push(i + 2, close, entity, Rule::Acronym);
             defined.entry(acronym).or_insert((entity, i));
         }
+    }
+
+    /// Later mentions of a defined acronym.
+    fn later_acronyms(&mut self, defined: &FnvMap<String, (u32, usize)>) {
         self.refresh();
-        // Later mentions of a defined acronym.
         if defined.is_empty() {
             return;
         }

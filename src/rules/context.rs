@@ -1,5 +1,6 @@
 //! Context words: `bersama X`, `X juga`, `X (gitar)`, `X dan Y` next to a
 //! person make a PERSON (`rules/context.txt`).
+use super::doc::Flat;
 
 use super::doc::is_joiner;
 use super::doc::Doc;
@@ -8,7 +9,16 @@ use super::lexicon::bit;
 use crate::types::Rule;
 
 impl Doc<'_, '_, '_> {
+    /// The three context passes, in order: each sees what the one before
+    /// added.
     pub(super) fn context(&mut self) {
+        self.context_words();
+        self.given_names_before();
+        self.joined_names();
+    }
+
+    /// `bersama X`, `X juga`, `X (gitar)`, `X / Y` (doubles).
+    fn context_words(&mut self) {
         let mut found = Vec::new();
         for i in 0..self.words.len() {
             let Some(w) = self.word(i) else { break };
@@ -61,12 +71,22 @@ impl Doc<'_, '_, '_> {
         found.retain(|&(a, b)| !(a..b).any(|k| self.covered(k) && self.person_at(k).is_none()));
         found.dedup();
         self.add_people(found, Rule::Context);
-        // A listed person's given names before it: `Tommy` + a listed
-        // `Robredo`; not a word that opens the sentence (`Penampilan
-        // Robredo`).
+    }
+
+    /// A listed person's given names before it: `Tommy` + a listed
+    /// `Robredo`; not a word that opens the sentence (`Penampilan
+    /// Robredo`).
+    fn given_names_before(&mut self) {
         let mut found = Vec::new();
-        for &(first, last, _, ref label) in &self.flat {
-            if *label != Kind::Person {
+        for &Flat {
+            first,
+            last,
+            entity,
+            kind: ref label,
+        } in &self.flat
+        {
+            // A person the name rule found already holds its given names.
+            if *label != Kind::Person || self.by_name_rule(entity) {
                 continue;
             }
             let mut f = first;
@@ -88,13 +108,16 @@ impl Doc<'_, '_, '_> {
             }
         }
         self.add_people(found, Rule::Context);
-        // Names joined to a person by `dan`, `serta`, `&` or a comma.
+    }
+
+    /// Names joined to a person by `dan`, `serta`, `&` or a comma.
+    fn joined_names(&mut self) {
         let mut found = Vec::new();
         let people: Vec<(usize, usize)> = self
             .flat
             .iter()
-            .filter(|f| f.3 == Kind::Person)
-            .map(|f| (f.0, f.1))
+            .filter(|f| f.kind == Kind::Person)
+            .map(|f| (f.first, f.last))
             .collect();
         for &(first, last) in &people {
             // Forward: `Person dan X`, `Person, X, dan Y`.

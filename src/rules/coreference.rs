@@ -1,4 +1,5 @@
 //! Coreference: a later `Shoigu` after `Sergei Shoigu` is the same PERSON.
+use super::doc::Flat;
 
 use super::doc::Doc;
 use super::doc::Kind;
@@ -10,7 +11,13 @@ impl Doc<'_, '_, '_> {
         // Name word → (entity, first word after the full name); ambiguous
         // words map to None.
         let mut names: FnvMap<&str, Option<(u32, usize)>> = FnvMap::default();
-        for &(first, last, entity, ref label) in &self.flat {
+        for &Flat {
+            first,
+            last,
+            entity,
+            kind: ref label,
+        } in &self.flat
+        {
             if *label != Kind::Person || last - first < 2 {
                 continue;
             }

@@ -121,6 +121,16 @@ pub(super) fn flat_resolve(text: &str, candidates: &[Candidate]) -> Vec<Candidat
     kept
 }
 
+/// A flat entity as the rules see it: words `first..last`, its entity, its
+/// kind.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Flat {
+    pub(super) first: usize,
+    pub(super) last: usize,
+    pub(super) entity: u32,
+    pub(super) kind: Kind,
+}
+
 /// What the rules need to know of an entity's label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -149,7 +159,7 @@ pub(super) struct Doc<'r, 'b, 't> {
     /// For each word, the flat entity (index into `flat`) that covers it.
     pub(super) cover: Vec<Option<usize>>,
     /// Flat entities: (start word, end word exclusive, entity, kind).
-    pub(super) flat: Vec<(usize, usize, u32, Kind)>,
+    pub(super) flat: Vec<Flat>,
     /// The byte span of each entry of `flat`.
     pub(super) flat_spans: Vec<(usize, usize)>,
     /// The candidates of `out` as clusters: disjoint byte spans, sorted,
@@ -237,7 +247,15 @@ impl Doc<'_, '_, '_> {
                 continue;
             }
             let kind = Kind::of(self.records.label(c.entity));
-            entries.push(((c.byte_start, c.byte_end), (first, last, c.entity, kind)));
+            entries.push((
+                (c.byte_start, c.byte_end),
+                Flat {
+                    first,
+                    last,
+                    entity: c.entity,
+                    kind,
+                },
+            ));
         }
         if !sorted {
             entries.sort_by_key(|e| e.0 .0);
@@ -246,7 +264,7 @@ impl Doc<'_, '_, '_> {
         // words than mentions), then cover the new ones.
         if self.cover.len() == self.words.len() {
             for f in &self.flat {
-                for slot in self.cover.get_mut(f.0..f.1).unwrap_or_default() {
+                for slot in self.cover.get_mut(f.first..f.last).unwrap_or_default() {
                     *slot = None;
                 }
             }
@@ -261,7 +279,7 @@ impl Doc<'_, '_, '_> {
         for (index, (span, f)) in entries.into_iter().enumerate() {
             self.flat.push(f);
             self.flat_spans.push(span);
-            for slot in self.cover.get_mut(f.0..f.1).unwrap_or_default() {
+            for slot in self.cover.get_mut(f.first..f.last).unwrap_or_default() {
                 *slot = Some(index);
             }
         }
@@ -274,10 +292,7 @@ impl Doc<'_, '_, '_> {
     pub(super) fn resolve_touched(
         &mut self,
         fresh: usize,
-    ) -> (
-        Vec<Candidate>,
-        Vec<((usize, usize), (usize, usize, u32, Kind))>,
-    ) {
+    ) -> (Vec<Candidate>, Vec<((usize, usize), Flat)>) {
         let span =
             |c: &Candidate| (c.byte_start < c.byte_end).then_some((c.byte_start, c.byte_end));
         let old = match self.clusters.take() {
@@ -367,6 +382,13 @@ impl Doc<'_, '_, '_> {
         });
     }
 
+    /// Whether `entity` is a person rule [`Rule::Name`] found.
+    pub(super) fn by_name_rule(&self, entity: u32) -> bool {
+        self.records
+            .get(entity)
+            .is_some_and(|r| r.source == *Rule::Name.source())
+    }
+
     pub(super) fn span_text(&self, first: usize, last: usize) -> Option<&str> {
         let a = self.word(first)?;
         let b = self.word(last.checked_sub(1)?)?;
@@ -421,7 +443,12 @@ impl Doc<'_, '_, '_> {
     /// The person entity (flat index) that covers word `k`, if any.
     pub(super) fn person_at(&self, k: usize) -> Option<(usize, usize)> {
         let f = self.cover.get(k).copied().flatten()?;
-        let &(first, last, _, ref label) = self.flat.get(f)?;
+        let &Flat {
+            first,
+            last,
+            kind: ref label,
+            ..
+        } = self.flat.get(f)?;
         (*label == Kind::Person).then_some((first, last))
     }
 

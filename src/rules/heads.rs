@@ -1,5 +1,6 @@
 //! Head nouns: `Kementerian Luar Negeri`, `Bandara Kualanamu` (ORGANIZATION,
 //! LOCATION with the head), and organization suffixes after a known name.
+use super::doc::Flat;
 
 use super::doc::Doc;
 use super::doc::Kind;
@@ -52,7 +53,10 @@ impl Doc<'_, '_, '_> {
             while k < run_start + MAX_HEAD_WORDS && self.same_sentence(i, k) {
                 let Some(x) = self.word(k) else { break };
                 if let Some(f) = self.cover.get(k).copied().flatten() {
-                    let Some(&(_, last, _, ref l)) = self.flat.get(f) else {
+                    let Some(&Flat {
+                        last, kind: ref l, ..
+                    }) = self.flat.get(f)
+                    else {
                         break;
                     };
                     k = last;
@@ -96,12 +100,21 @@ impl Doc<'_, '_, '_> {
     }
 
     /// What follows an organization's name and belongs to it: the legal
-    /// form `Tbk` (the same entity), the home country (`Unilever
+    /// forms `Tbk` and `(Persero)` (the same entity), the home country (`Unilever
     /// Indonesia`, `Departemen Sosial RI`: a new organization). A foreign
     /// country after a name is mostly a description (`Samsung Kanada`).
     pub(super) fn org_suffixes(&mut self) {
         let mut found: Vec<(usize, usize, Option<u32>)> = Vec::new();
-        for (n, &(first, last, entity, ref kind)) in self.flat.iter().enumerate() {
+        for (
+            n,
+            &Flat {
+                first,
+                last,
+                entity,
+                ref kind,
+            },
+        ) in self.flat.iter().enumerate()
+        {
             if *kind != Kind::Organization {
                 continue;
             }
@@ -114,7 +127,25 @@ impl Doc<'_, '_, '_> {
             }
             if next.is("tbk") && !self.covered(last) {
                 found.push((first, last + 1, Some(entity)));
-            } else if let Some(&(f, l, e, _)) = self.flat.get(n + 1) {
+            } else if next.text == "("
+                && self.word(last + 1).is_some_and(|w| w.is("persero"))
+                && self.word(last + 2).is_some_and(|w| w.text == ")")
+                && !self.covered(last + 1)
+            {
+                // `PT Pindad (Persero)`, `PT Telkom (Persero) Tbk`.
+                let end = if self.word(last + 3).is_some_and(|w| w.is("tbk")) {
+                    last + 4
+                } else {
+                    last + 3
+                };
+                found.push((first, end, Some(entity)));
+            } else if let Some(&Flat {
+                first: f,
+                last: l,
+                entity: e,
+                ..
+            }) = self.flat.get(n + 1)
+            {
                 if f == last
                     && l == last + 1
                     && HOME_COUNTRY.iter().any(|c| next.is(c))

@@ -43,6 +43,9 @@ pub(super) mod bit {
     pub(in crate::rules) const HEADLINE_LOWER: u16 = 16;
     pub(in crate::rules) const HEAD: u16 = 32;
     pub(in crate::rules) const TITLE: u16 = 64;
+    pub(in crate::rules) const NAME: u16 = 128;
+    pub(in crate::rules) const MEDIA: u16 = 256;
+    pub(in crate::rules) const LOWER_HEAD: u16 = 512;
 }
 
 /// What the rule data says of one folded word.
@@ -80,8 +83,23 @@ pub(super) struct Lex {
     pub(super) titles: Vec<Vec<String>>,
     /// Head phrases that start with this word and their labels, longest first.
     pub(super) heads: Vec<(Vec<String>, Label)>,
+    /// `rules/lower-heads.txt` phrases that start with this word: a place
+    /// name follows them also in lower case (`bandara Ben Gurion`).
+    pub(super) lower_heads: Vec<Vec<String>>,
     /// Cue phrases that start with this word and the label they favour.
     pub(super) cues: Vec<(Vec<String>, Label)>,
+    /// In `rules/names-given.txt`: a given name.
+    pub(super) given: bool,
+    /// In `rules/names-family.txt`: a family name.
+    pub(super) family: bool,
+    /// A `^` line of `rules/names-family.txt`: a family name written
+    /// first (`Park Min-young`).
+    pub(super) family_first: bool,
+    /// `cue:` in `rules/media-cues.txt`: a news source follows (`dilansir X`).
+    pub(super) media_cue: bool,
+    /// `skip:` in `rules/media-cues.txt`: may stand between the cue and the
+    /// source (`dilansir dari laman X`).
+    pub(super) media_skip: bool,
 }
 
 /// Lexicon keys are at most this many bytes (a unit test checks it): a
@@ -178,6 +196,9 @@ impl Data {
                 (lex.headline_lower, bit::HEADLINE_LOWER),
                 (!lex.heads.is_empty(), bit::HEAD),
                 (!lex.titles.is_empty(), bit::TITLE),
+                (lex.given || lex.family || lex.family_first, bit::NAME),
+                (lex.media_cue, bit::MEDIA),
+                (!lex.lower_heads.is_empty(), bit::LOWER_HEAD),
             ]
             .iter()
             .filter(|(on, _)| *on)
@@ -330,9 +351,32 @@ pub(super) static DATA: Lazy<Data> = Lazy::new(|| {
     for (first, cue) in labelled(include_str!("../../rules/cues.txt")) {
         lexicon.entry(&first).cues.push(cue);
     }
+    for l in lines(include_str!("../../rules/media-cues.txt")) {
+        if let Some(v) = l.strip_prefix("cue:") {
+            lexicon.entry(v.trim()).media_cue = true;
+        } else if let Some(v) = l.strip_prefix("skip:") {
+            lexicon.entry(v.trim()).media_skip = true;
+        }
+    }
+    for l in lines(include_str!("../../rules/lower-heads.txt")) {
+        let p = phrase(l);
+        if let Some(first) = p.first() {
+            lexicon.entry(first).lower_heads.push(p.clone());
+        }
+    }
+    for l in lines(include_str!("../../rules/names-given.txt")) {
+        lexicon.entry(l).given = true;
+    }
+    for l in lines(include_str!("../../rules/names-family.txt")) {
+        match l.strip_prefix('^') {
+            Some(w) => lexicon.entry(w).family_first = true,
+            None => lexicon.entry(l).family = true,
+        }
+    }
     for lex in lexicon.map.values_mut() {
         lex.titles.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lex.heads.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        lex.lower_heads.sort_by_key(|p| std::cmp::Reverse(p.len()));
     }
     Data::build(lexicon.map, lexicon.rejected)
 });

@@ -7,15 +7,19 @@
 //! trigger words live in data files under `rules/`, embedded at compile
 //! time:
 //!
-//! | rule | finds | data |
+//! | rule (in the order they run) | finds | data |
 //! |---|---|---|
+//! | [`Rule::SentenceStart`] | drops a one-word match that is a common word at a sentence start | `rules/stopwords.txt` |
+//! | [`Rule::Ambiguity`] | `Madrid` the city or the club, by the cue words around it | `rules/cues.txt` |
 //! | [`Rule::Acronym`] | `Komisi Pemberantasan Korupsi (KPK)`: long form and acronym become one entity; the acronym is recognized for the rest of the text | `rules/heads.txt` (label of an unlisted long form) |
+//! | [`Rule::Weapon`] | `KRI Bung Tomo-357`, `rudal Fajr-5`, `MiG-29UB`, `F-16 Block 72` → WEAPON | `rules/weapons.txt`, the designators of `weapons.tsv` |
+//! | [`Rule::Head`] | `Kementerian Luar Negeri`, `Bandara Kualanamu` → ORGANIZATION, LOCATION (head included) | `rules/heads.txt` |
 //! | [`Rule::Title`] | `Menteri Pertahanan Rusia Sergei Shoigu` → PERSON `Sergei Shoigu` | `rules/titles.txt`, `rules/title-words.txt` |
 //! | [`Rule::Saying`] | `kata Budi Santoso`, `Budi Santoso mengatakan` → PERSON | `rules/saying-verbs.txt` |
-//! | [`Rule::Head`] | `Kementerian Luar Negeri`, `Bandara Kualanamu` → ORGANIZATION, LOCATION (head included) | `rules/heads.txt` |
 //! | [`Rule::Context`] | `bersama Budi Santoso`, `Budi Santoso juga`, `Budi Santoso (gitar)`, `Budi Santoso dan Rina Wati` (next to a person) → PERSON | `rules/context.txt` |
+//! | [`Rule::Name`] | `Greta Lindqvist` (a known given name and another capitalized word), `Ruliana Situmorang` (a known family name last), `Park Min-young` (a family name written first) → PERSON | `rules/names-given.txt`, `rules/names-family.txt` |
+//! | [`Rule::Media`] | `dilansir Pattaya Mail`, `seperti dikutip dari detikJabar` → ORGANIZATION | `rules/media-cues.txt` |
 //! | [`Rule::Coreference`] | a later `Shoigu` after `Sergei Shoigu` → the same PERSON | — |
-//! | [`Rule::SentenceStart`] | drops a one-word match that is a common word at a sentence start | `rules/stopwords.txt` |
 //!
 //! Rules that read capitalization (title, saying, head, an unlisted long
 //! form) stay silent in headlines: sentences of three or more words with
@@ -25,7 +29,9 @@ use doc::Doc;
 use filters::disambiguate;
 use filters::inside_office_title;
 use filters::stop_at_sentence_start;
-use words::Summary;
+use words::{Summary, Word};
+
+pub(crate) use weapons::may_hold as may_hold_weapons;
 
 mod acronyms;
 mod context;
@@ -34,36 +40,55 @@ mod doc;
 mod filters;
 mod heads;
 mod lexicon;
+mod media;
+mod names;
+mod places;
 mod saying;
 #[cfg(test)]
 mod tests;
 mod titles;
+mod weapons;
 mod words;
 
 use crate::types::{Candidate, DocRecords, Label, Rule, RuleSet};
+
+/// The filters over the gazetteer candidates: a common word at a sentence
+/// start, a name inside an office title, ambiguity by cue words.
+fn filter(
+    text: &str,
+    mut candidates: Vec<Candidate>,
+    words: &[Word<'_>],
+    summary: &Summary,
+    records: &DocRecords<'_>,
+    rules: RuleSet,
+) -> Vec<Candidate> {
+    if rules.has(Rule::SentenceStart) && !candidates.is_empty() {
+        candidates.retain(|c| !stop_at_sentence_start(text, words, summary, c));
+    }
+    if rules.has(Rule::Title) && !candidates.is_empty() {
+        candidates.retain(|c| !inside_office_title(text, words, c));
+    }
+    if rules.has(Rule::Ambiguity) && candidates.len() > 1 {
+        candidates = disambiguate(words, candidates, records);
+    }
+    candidates
+}
 
 /// Runs the enabled rules: returns the gazetteer candidates (minus the ones
 /// a rule dropped) plus the rules' own.
 pub(crate) fn apply(
     text: &str,
-    mut candidates: Vec<Candidate>,
+    candidates: Vec<Candidate>,
     records: &mut DocRecords<'_>,
     rules: RuleSet,
 ) -> Vec<Candidate> {
+    let mut candidates = candidates;
     if rules.is_empty() || text.is_empty() {
         return candidates;
     }
     let mut arena = String::new();
     let (words, summary) = words::words(text, &mut arena);
-    if rules.has(Rule::SentenceStart) && !candidates.is_empty() {
-        candidates.retain(|c| !stop_at_sentence_start(text, &words, &summary, c));
-    }
-    if rules.has(Rule::Title) && !candidates.is_empty() {
-        candidates.retain(|c| !inside_office_title(text, &words, c));
-    }
-    if rules.has(Rule::Ambiguity) && candidates.len() > 1 {
-        candidates = disambiguate(&words, candidates, records);
-    }
+    candidates = filter(text, candidates, &words, &summary, records, rules);
     // Each rule below needs a trigger word; a text without any is done.
     let Summary {
         headline,
@@ -72,20 +97,40 @@ pub(crate) fn apply(
         title,
         say,
         context,
+        name,
+        media,
+        lower_head,
         ..
     } = summary;
     let acronym = rules.has(Rule::Acronym) && paren;
     let head = rules.has(Rule::Head) && head;
     let title = rules.has(Rule::Title) && title;
     let say = rules.has(Rule::Saying) && say;
+    let name = rules.has(Rule::Name) && name;
+    let media = rules.has(Rule::Media) && media;
+    let lower_head = rules.has(Rule::Head) && lower_head;
     let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
     let context = rules.has(Rule::Context)
-        && (context || paren || title || say || candidates.iter().any(person));
+        && (context || paren || title || say || name || candidates.iter().any(person));
     let org = |c: &Candidate| records.label(c.entity) == Some(&Label::Organization);
     let suffix = rules.has(Rule::Head) && candidates.iter().any(org);
+    let weapon_candidate = |c: &Candidate| records.label(c.entity) == Some(&Label::Weapon);
+    let weapon = rules.has(Rule::Weapon)
+        && weapons::triggered(&words, candidates.iter().any(weapon_candidate));
     let coreference = rules.has(Rule::Coreference)
-        && (title || say || context || acronym || head || candidates.iter().any(person));
-    if !(acronym || head || suffix || title || say || context || coreference) {
+        && (title || say || name || context || acronym || head || candidates.iter().any(person));
+    if !(acronym
+        || weapon
+        || head
+        || lower_head
+        || suffix
+        || title
+        || say
+        || name
+        || media
+        || context
+        || coreference)
+    {
         return candidates;
     }
     let mut doc = Doc {
@@ -105,8 +150,14 @@ pub(crate) fn apply(
     if acronym {
         doc.acronyms();
     }
+    if weapon {
+        doc.weapons();
+    }
     if head {
         doc.heads();
+    }
+    if lower_head {
+        doc.lower_heads();
     }
     if suffix || head {
         doc.org_suffixes();
@@ -119,6 +170,13 @@ pub(crate) fn apply(
     }
     if context {
         doc.context();
+    }
+    // The name rule's people may bring their neighbours (`A dan B`) in.
+    if name && doc.names() && rules.has(Rule::Context) {
+        doc.context();
+    }
+    if media {
+        doc.media();
     }
     if coreference {
         doc.coreference();

@@ -1,5 +1,6 @@
 //! Titles and roles: `Menteri Pertahanan Rusia Sergei Shoigu` makes a PERSON
 //! of the name after the title.
+use super::doc::Flat;
 
 use super::doc::is_joiner;
 use super::doc::Doc;
@@ -33,7 +34,9 @@ impl Doc<'_, '_, '_> {
                 }
                 if let Some(f) = self.cover.get(k).copied().flatten() {
                     match self.flat.get(f) {
-                        Some(&(_, last, _, ref l)) if *l != Kind::Person => k = last,
+                        Some(&Flat {
+                            last, kind: ref l, ..
+                        }) if *l != Kind::Person => k = last,
                         _ => break,
                     }
                 } else if x.title_word()
@@ -90,10 +93,11 @@ impl Doc<'_, '_, '_> {
     /// (`PDIP`): what `dari` may bring into a title's complement.
     pub(super) fn party_at(&self, k: usize) -> bool {
         match self.cover.get(k).copied().flatten() {
-            Some(f) => self
-                .flat
-                .get(f)
-                .is_some_and(|&(first, _, _, ref l)| first == k && *l == Kind::Organization),
+            Some(f) => self.flat.get(f).is_some_and(
+                |&Flat {
+                     first, kind: ref l, ..
+                 }| first == k && *l == Kind::Organization,
+            ),
             None => self
                 .word(k)
                 .is_some_and(|w| w.all_caps && w.text.chars().count() > 1),

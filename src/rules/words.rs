@@ -5,8 +5,8 @@
 use super::lexicon::bit;
 use super::lexicon::Key;
 use super::lexicon::Lex;
-use super::lexicon::DATA;
 use super::lexicon::MAX_KEY;
+use super::lexicon::{Data, DATA};
 use crate::normalize::fold_lower;
 use crate::normalize::is_word_char;
 
@@ -187,6 +187,82 @@ pub(super) fn alnum_run(bytes: &[u8], start: usize) -> (usize, Option<Key>, bool
 ///
 /// The folded forms of the words that need one (not ASCII, or with a `-`)
 /// go to `arena`, so that a word holds no allocation of its own.
+/// Whether `word` (a mark) ends a sentence: `!`, `?`, `…`, or a `.` that
+/// does not close an initial or an abbreviation just before it.
+#[inline]
+fn ends_a_sentence(word: &Word, before: &[Word], start: usize) -> bool {
+    !word.is_word
+        && match word.text {
+            "!" | "?" | "…" => true,
+            "." => !before.last().is_some_and(|w| {
+                w.end == start
+                    && w.cap
+                    && (w.text.chars().count() == 1 || w.lex.is_some_and(|l| l.abbreviation))
+            }),
+            _ => false,
+        }
+}
+
+/// The common case: ASCII letters and digits up to a blank or an ASCII
+/// punctuation mark that joins nothing, or one such mark. They fold to their
+/// ASCII lower case. `None` where the general path must cut the word.
+#[inline]
+fn ascii_word<'t>(
+    text: &'t str,
+    start: usize,
+    sentence: usize,
+    sentence_start: bool,
+    data: &'static Data,
+) -> Option<Word<'t>> {
+    let bytes = text.as_bytes();
+    let b = *bytes.get(start)?;
+    if b.is_ascii_alphanumeric() {
+        let (end, key, alpha, lower) = alnum_run(bytes, start);
+        match bytes.get(end) {
+            Some(&d) if d >= 0x80 || d == b'\'' || d == b'-' => None,
+            _ => text.get(start..end).map(|slice| {
+                let lex = key.and_then(|k| data.get(&k));
+                Word {
+                    text: slice,
+                    folded: None,
+                    start,
+                    end,
+                    sentence,
+                    is_word: true,
+                    cap: b.is_ascii_uppercase(),
+                    all_caps: alpha && !lower,
+                    alpha,
+                    sentence_start,
+                    lex,
+                    bits: lex.map_or(0, |l| l.bits),
+                }
+            }),
+        }
+    } else if b < 0x80 && b != b'-' {
+        let mut buf = [0u8; MAX_KEY];
+        if let Some(first) = buf.first_mut() {
+            *first = b.to_ascii_lowercase();
+        }
+        let lex = Key::packed(buf, 1).and_then(|k| data.get(&k));
+        text.get(start..start + 1).map(|slice| Word {
+            text: slice,
+            folded: None,
+            start,
+            end: start + 1,
+            sentence,
+            is_word: false,
+            cap: false,
+            all_caps: false,
+            alpha: false,
+            sentence_start,
+            lex,
+            bits: lex.map_or(0, |l| l.bits),
+        })
+    } else {
+        None
+    }
+}
+
 pub(super) fn words<'t>(text: &'t str, arena: &'t mut String) -> (Vec<Word<'t>>, Summary) {
     let data = &*DATA;
     let mut summary = Summary {
@@ -198,6 +274,9 @@ pub(super) fn words<'t>(text: &'t str, arena: &'t mut String) -> (Vec<Word<'t>>,
         title: false,
         say: false,
         context: false,
+        name: false,
+        media: false,
+        lower_head: false,
     };
     // (content words, lower-case ones) of the current sentence.
     let (mut n, mut lower) = (0usize, 0usize);
@@ -222,54 +301,7 @@ pub(super) fn words<'t>(text: &'t str, arena: &'t mut String) -> (Vec<Word<'t>>,
             start += 1;
             continue;
         }
-        // The common case: ASCII letters and digits up to a blank or an
-        // ASCII punctuation mark that joins nothing, or one such mark.
-        // They fold to their ASCII lower case.
-        let word = if b.is_ascii_alphanumeric() {
-            let (end, key, alpha, lower) = alnum_run(bytes, start);
-            match bytes.get(end) {
-                Some(&d) if d >= 0x80 || d == b'\'' || d == b'-' => None,
-                _ => text.get(start..end).map(|slice| {
-                    let lex = key.and_then(|k| data.get(&k));
-                    Word {
-                        text: slice,
-                        folded: None,
-                        start,
-                        end,
-                        sentence,
-                        is_word: true,
-                        cap: b.is_ascii_uppercase(),
-                        all_caps: alpha && !lower,
-                        alpha,
-                        sentence_start,
-                        lex,
-                        bits: lex.map_or(0, |l| l.bits),
-                    }
-                }),
-            }
-        } else if b < 0x80 && b != b'-' {
-            let mut buf = [0u8; MAX_KEY];
-            if let Some(first) = buf.first_mut() {
-                *first = b.to_ascii_lowercase();
-            }
-            let lex = Key::packed(buf, 1).and_then(|k| data.get(&k));
-            text.get(start..start + 1).map(|slice| Word {
-                text: slice,
-                folded: None,
-                start,
-                end: start + 1,
-                sentence,
-                is_word: false,
-                cap: false,
-                all_caps: false,
-                alpha: false,
-                sentence_start,
-                lex,
-                bits: lex.map_or(0, |l| l.bits),
-            })
-        } else {
-            None
-        };
+        let word = ascii_word(text, start, sentence, sentence_start, data);
         let word = match word {
             Some(w) => w,
             None => {
@@ -297,16 +329,7 @@ pub(super) fn words<'t>(text: &'t str, arena: &'t mut String) -> (Vec<Word<'t>>,
                 w
             }
         };
-        ends_sentence = !word.is_word
-            && match word.text {
-                "!" | "?" | "…" => true,
-                "." => !out.last().is_some_and(|w| {
-                    w.end == start
-                        && w.cap
-                        && (w.text.chars().count() == 1 || w.lex.is_some_and(|l| l.abbreviation))
-                }),
-                _ => false,
-            };
+        ends_sentence = ends_a_sentence(&word, &out, start);
         start = word.end;
         summary.add(&word, &mut n, &mut lower);
         if word.sentence_start {
@@ -408,6 +431,12 @@ pub(super) struct Summary {
     pub(super) say: bool,
     /// A word of `rules/context.txt`.
     pub(super) context: bool,
+    /// A capitalized known given or family name.
+    pub(super) name: bool,
+    /// A media cue (`dilansir`).
+    pub(super) media: bool,
+    /// A place word of `rules/lower-heads.txt` in lower case.
+    pub(super) lower_head: bool,
 }
 
 impl Summary {
@@ -430,6 +459,9 @@ impl Summary {
             self.title |= w.has(bit::TITLE);
             self.say |= (!w.cap || w.sentence_start) && w.has(bit::SAY);
             self.context |= w.has(bit::CONTEXT);
+            self.name |= w.cap && w.has(bit::NAME);
+            self.media |= w.has(bit::MEDIA);
+            self.lower_head |= !w.cap && w.has(bit::LOWER_HEAD);
         }
         if w.is_word && w.alpha && !w.has(bit::HEADLINE_LOWER) {
             *n += 1;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
 
-/// An immutable string shared by every [`Entity`] that holds it: ids,
+/// An immutable string shared by every [`Entity`](crate::Entity) that holds it: ids,
 /// canonical names, sources and custom labels come from the extractor's
 /// records, so handing them out costs at most a reference count, not a
 /// copy (nothing at all for the compiled default gazetteers, whose strings

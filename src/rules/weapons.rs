@@ -1,0 +1,791 @@
+//! Weapon rules (`rule:weapon`): named warships after a navy prefix, names
+//! after a weapon-kind head noun, unlisted variants of listed designator
+//! families, and weapon spans extended over their variant or series.
+//!
+//! The words live in `rules/weapons.txt`; the designator families are read
+//! from the embedded `weapons.tsv`, so a family is listed once there and
+//! its variants (`Su-30MKI`, `MiG-29UB`, `KC-130`, `Shahed-238`) follow by
+//! rule.
+
+use super::doc::Doc;
+use super::doc::Flat;
+use super::words::Word;
+use crate::common_words::in_caseless_line;
+use crate::common_words::is_common;
+use crate::gazetteer::DEFAULTS;
+use crate::normalize::fold_lower;
+use crate::types::Candidate;
+use crate::types::Label;
+use crate::types::Rule;
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+use std::collections::HashSet;
+
+/// Longest name a weapon rule takes after its trigger, in words.
+const MAX_WEAPON_WORDS: usize = 5;
+/// Longest variant suffix after a family's number (`MKI`, `SM2`).
+const MAX_SUFFIX: usize = 5;
+/// Shortest letter stem that is a family with any number (`Shahed-238`).
+const MIN_SERIES_STEM: usize = 4;
+
+struct Data {
+    prefix: HashSet<String>,
+    prefix_lower: HashSet<String>,
+    prefix_gated: HashSet<String>,
+    ship_context: Vec<Vec<String>>,
+    heads: Vec<Vec<String>>,
+    ship_heads: Vec<Vec<String>>,
+    civil_type: HashSet<String>,
+    civil_context: Vec<Vec<String>>,
+    not_name: HashSet<String>,
+    series_word: HashSet<String>,
+    caliber: HashSet<String>,
+    not_family: HashSet<String>,
+    not_suffix: HashSet<String>,
+    /// `(letters, number)` of every listed designator (`su`, `30`).
+    families: HashSet<(String, String)>,
+    /// Letter stems of at least [`MIN_SERIES_STEM`] letters (`shahed`).
+    series: HashSet<String>,
+}
+
+/// A word folded: lower case, diacritics off, `-` as a blank.
+fn fold(s: &str) -> String {
+    fold_lower(s).replace('-', " ")
+}
+
+fn fold_word(w: &Word) -> String {
+    match w.folded {
+        Some(f) => f.replace('-', " "),
+        None => w.text.to_ascii_lowercase(),
+    }
+}
+
+/// `letters`, `number`, `suffix` of a designator (`Su-30MKI` → `su`, `30`,
+/// `mki`; `F/A-18` → `fa`, `18`, ``); `None` for anything else.
+fn designator(s: &str) -> Option<(String, String, String)> {
+    let lower = s.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let mut i = 0;
+    let mut letters = String::new();
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii_lowercase() {
+            letters.push(char::from(c));
+        } else if c != b'/' {
+            break;
+        }
+        i += 1;
+    }
+    if matches!(b.get(i), Some(b'-' | b' ')) {
+        i += 1;
+    }
+    let from = i;
+    while b.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    let number = lower.get(from..i)?.to_string();
+    let suffix: String = lower.get(i..)?.chars().filter(|&c| c != '-').collect();
+    let ok = !letters.is_empty()
+        && letters.len() <= 12
+        && !number.is_empty()
+        && suffix.len() <= MAX_SUFFIX
+        && suffix.chars().all(|c| c.is_ascii_alphanumeric());
+    ok.then_some((letters, number, suffix))
+}
+
+static DATA: Lazy<Data> = Lazy::new(|| {
+    let mut sections: HashMap<String, Vec<String>> = HashMap::new();
+    let mut current = String::new();
+    for line in include_str!("../../rules/weapons.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name.to_string();
+            continue;
+        }
+        sections
+            .entry(current.clone())
+            .or_default()
+            .push(line.to_string());
+    }
+    let take = |name: &str| sections.get(name).cloned().unwrap_or_default();
+    let folded = |name: &str| take(name).iter().map(|s| fold(s)).collect::<HashSet<_>>();
+    let phrases = |name: &str| {
+        let mut p: Vec<Vec<String>> = take(name)
+            .iter()
+            .map(|s| fold(s).split_whitespace().map(str::to_string).collect())
+            .collect();
+        p.sort_by_key(|x: &Vec<String>| std::cmp::Reverse(x.len()));
+        p
+    };
+    let not_family = folded("not-family");
+    let mut families = HashSet::new();
+    let mut series = HashSet::new();
+    let weapons = DEFAULTS
+        .iter()
+        .filter(|(name, _)| *name == "weapons.tsv")
+        .flat_map(|(_, text)| text.lines());
+    for line in weapons {
+        if line.starts_with('#') || line.starts_with('@') {
+            continue;
+        }
+        for alias in line.split('\t').skip(1) {
+            if alias.starts_with('!') || alias.starts_with('?') {
+                continue;
+            }
+            for token in alias.trim_start_matches('~').split_whitespace() {
+                let Some((letters, number, _)) = designator(token) else {
+                    continue;
+                };
+                if not_family.contains(&letters) {
+                    continue;
+                }
+                if letters.len() >= MIN_SERIES_STEM && token.contains('-') {
+                    series.insert(letters.clone());
+                }
+                families.insert((letters, number));
+            }
+        }
+    }
+    Data {
+        prefix: take("ship-prefix").into_iter().collect(),
+        prefix_lower: folded("ship-prefix-lower"),
+        prefix_gated: take("ship-prefix-gated").into_iter().collect(),
+        ship_context: phrases("ship-context"),
+        heads: phrases("weapon-head"),
+        ship_heads: phrases("ship-head"),
+        civil_type: folded("civil-type"),
+        civil_context: phrases("civil-context"),
+        not_name: folded("not-name"),
+        series_word: folded("series-word"),
+        caliber: folded("caliber"),
+        not_family,
+        not_suffix: folded("not-suffix"),
+        families,
+        series,
+    }
+});
+
+/// Whether a text without capitals and without gazetteer matches may
+/// hold something for the weapon rules (which the extractor otherwise
+/// skips for it): a lower-case ship prefix or a word of letters and digits
+/// (`kri nanggala`, `rudal fajr-5`).
+pub(crate) fn may_hold(text: &str) -> bool {
+    let data = &*DATA;
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|t| {
+            data.prefix_lower.contains(t)
+                || (t.bytes().any(|b| b.is_ascii_digit())
+                    && t.bytes().any(|b| b.is_ascii_alphabetic()))
+        })
+}
+
+/// Whether the text may hold something for the weapon rules: a ship
+/// prefix, the first word of a weapon head, a designator-shaped word, or a
+/// weapon candidate.
+pub(super) fn triggered(words: &[Word], weapon_candidate: bool) -> bool {
+    let data = &*DATA;
+    weapon_candidate
+        || words.iter().any(|w| {
+            w.is_word
+                && (data.prefix.contains(w.text)
+                    || data.prefix_lower.contains(w.text)
+                    || designator_shaped(w, true)
+                    || data
+                        .heads
+                        .iter()
+                        .any(|h| h.first().is_some_and(|f| w.is(f))))
+        })
+}
+
+/// A word with letters and digits that reads as a designator: `Fajr-5`,
+/// `SS2-V4`, `9M723`, `K2`. In cased text it starts with a capital or a
+/// digit and has no lower-case letter after a digit (`1990-an`, `ke-2` are
+/// not); `caseless` lifts that.
+fn designator_shaped(w: &Word, caseless: bool) -> bool {
+    let t = w.text;
+    if !w.is_word || t.len() > 16 || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    if !t.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    if !t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    if lower.starts_with("ke-") || lower.ends_with("-an") || lower.starts_with("se-") {
+        return false;
+    }
+    if caseless {
+        // `fajr-5`, `su-30mki`; not `18k`, `2x` (prices, counts).
+        return t.starts_with(|c: char| c.is_ascii_alphabetic());
+    }
+    let first_ok = t
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let after_digit_lower = t
+        .as_bytes()
+        .windows(2)
+        .any(|p| matches!(p, [a, b] if a.is_ascii_digit() && b.is_ascii_lowercase()));
+    first_ok && !after_digit_lower
+}
+
+impl Doc<'_, '_, '_> {
+    fn is_weapon(&self, entity: u32) -> bool {
+        self.records.label(entity) == Some(&Label::Weapon)
+    }
+
+    /// The flat entity covering word `i`: (first, last, entity).
+    fn flat_at(&self, i: usize) -> Option<(usize, usize, u32)> {
+        let f = self.cover.get(i).copied().flatten()?;
+        self.flat.get(f).map(|x| (x.first, x.last, x.entity))
+    }
+
+    fn caseless_at(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| in_caseless_line(self.text, w.start, w.end))
+    }
+
+    /// Whether the line of word `i` has letters and none in lower case
+    /// (text written in capitals): the case of a word says nothing there.
+    fn upper_line_at(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        let bytes = self.text.as_bytes();
+        let from = bytes
+            .get(..w.start)
+            .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
+            .map_or(0, |p| p + 1);
+        let to = bytes
+            .get(w.end..)
+            .and_then(|b| b.iter().position(|&c| c == b'\n'))
+            .map_or(bytes.len(), |p| w.end + p);
+        self.text.get(from..to).is_some_and(|line| {
+            line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
+        })
+    }
+
+    /// Whether a phrase of `phrases` starts at word `i`: its length.
+    fn phrase_at(&self, i: usize, phrases: &[Vec<String>]) -> usize {
+        phrases
+            .iter()
+            .find(|p| {
+                !p.is_empty()
+                    && p.iter().enumerate().all(|(k, part)| {
+                        self.same_sentence(i, i + k) && self.word(i + k).is_some_and(|w| w.is(part))
+                    })
+            })
+            .map_or(0, Vec::len)
+    }
+
+    /// Runs the weapon rules.
+    pub(super) fn weapons(&mut self) {
+        self.civil_types();
+        self.ships();
+        self.weapon_heads();
+        self.families();
+        self.extend_weapons();
+    }
+
+    fn add_weapon(&mut self, found: Vec<(usize, usize)>) {
+        for (first, last) in found {
+            let Some(name) = self.span_text(first, last).map(str::to_string) else {
+                continue;
+            };
+            let e = self.records.add(Label::Weapon, &name, Rule::Weapon);
+            self.push(first, last, e, Rule::Weapon);
+        }
+        self.refresh();
+    }
+
+    /// Drops a weapon that is also an airliner (`CN-235`) where the
+    /// sentence speaks of civil flying (`maskapai`, `penumpang`).
+    fn civil_types(&mut self) {
+        let data = &*DATA;
+        let mut drop = Vec::new();
+        for &Flat {
+            first,
+            last,
+            entity,
+            ..
+        } in &self.flat
+        {
+            if !self.is_weapon(entity) {
+                continue;
+            }
+            let Some(text) = self.span_text(first, last) else {
+                continue;
+            };
+            if data.civil_type.contains(&fold(text))
+                && self.sentence_has(first, &data.civil_context)
+            {
+                drop.push(entity);
+            }
+        }
+        if drop.is_empty() {
+            return;
+        }
+        let spans: Vec<(usize, usize)> = self
+            .flat
+            .iter()
+            .filter(|f| drop.contains(&f.entity))
+            .filter_map(|f| {
+                Some((
+                    self.word(f.first)?.start,
+                    self.word(f.last.checked_sub(1)?)?.end,
+                ))
+            })
+            .collect();
+        let records = &*self.records;
+        self.out.retain(|c| {
+            !(records.label(c.entity) == Some(&Label::Weapon)
+                && spans
+                    .iter()
+                    .any(|&(a, b)| c.byte_start < b && a < c.byte_end))
+        });
+        self.refreshed_at = usize::MAX;
+        self.refresh();
+    }
+
+    /// `KRI Bung Tomo-357`, `USS Gerald R. Ford`, `kri nanggala`.
+    fn ships(&mut self) {
+        let data = &*DATA;
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < self.words.len() {
+            let Some(w) = self.word(i) else { break };
+            let caseless = !w.cap && data.prefix_lower.contains(w.text) && self.caseless_at(i);
+            let upper = self.upper_line_at(i);
+            let cased = data.prefix.contains(w.text) && (!self.in_headline(i) || upper);
+            if !(cased || caseless) {
+                i += 1;
+                continue;
+            }
+            // In a line without capitals a listed ship is the gazetteer's.
+            let listed = self
+                .flat_at(i)
+                .is_some_and(|(a, _, e)| a == i && self.is_weapon(e));
+            if (caseless || cased && upper) && listed {
+                i += 1;
+                continue;
+            }
+            if cased && data.prefix_gated.contains(w.text) && !self.ship_word_near(i) {
+                i += 1;
+                continue;
+            }
+            let end = if caseless || upper {
+                self.lower_name_end(i + 1)
+            } else {
+                self.ship_name_end(i + 1)
+            };
+            if end > i + 1 {
+                let already = self
+                    .flat_at(i)
+                    .is_some_and(|(a, b, e)| a == i && b >= end && self.is_weapon(e));
+                if !already {
+                    found.push((i, end));
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        self.add_weapon(found);
+    }
+
+    /// Whether a ship word is in the sentence of word `i`.
+    fn ship_word_near(&self, i: usize) -> bool {
+        self.sentence_has(i, &DATA.ship_context)
+    }
+
+    /// Whether a phrase of `phrases` is in the sentence of word `i`.
+    fn sentence_has(&self, i: usize, phrases: &[Vec<String>]) -> bool {
+        let Some(s) = self.word(i).map(|w| w.sentence) else {
+            return false;
+        };
+        let from = self.words.partition_point(|w| w.sentence < s);
+        (from..self.words.len())
+            .take_while(|&k| self.word(k).is_some_and(|w| w.sentence == s))
+            .any(|k| self.phrase_at(k, phrases) > 0)
+    }
+
+    /// The end of a ship's name in cased text starting at word `k`:
+    /// capitalized words, initials (`R.`), particles between them, a hull
+    /// number last (`Tomo-357`, `Tomo 357`).
+    fn ship_name_end(&self, k: usize) -> usize {
+        let mut j = k;
+        let mut end = k;
+        while j < k + MAX_WEAPON_WORDS && self.same_sentence(k, j) {
+            let Some(w) = self.word(j) else { break };
+            let prev_blank = j == 0 || self.word(j - 1).is_some_and(|p| p.end < w.start);
+            if !prev_blank && j > k {
+                // `R.`: the dot after an initial.
+                if w.text == "." && self.word(j - 1).is_some_and(|p| p.text.len() == 1) {
+                    j += 1;
+                    end = j;
+                    continue;
+                }
+                break;
+            }
+            let has_digit = w.text.bytes().any(|b| b.is_ascii_digit());
+            if w.is_word && w.cap && !(w.all_caps && w.text.len() > 1 && j == k) {
+                if DATA.not_name.contains(&fold_word(w)) {
+                    break;
+                }
+                j += 1;
+                end = j;
+                if has_digit {
+                    break;
+                }
+            } else if j > k && w.text.bytes().all(|b| b.is_ascii_digit()) && w.text.len() <= 4 {
+                j += 1;
+                end = j;
+                break;
+            } else if j > k
+                && ["de", "van", "der", "da", "bin", "al"]
+                    .iter()
+                    .any(|p| w.is(p))
+                && self.word(j + 1).is_some_and(|n| n.cap)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// The end of a name in a line whose case says nothing (no capitals,
+    /// or all capitals), starting at word `k`: up to three words, ending at
+    /// one with a digit or before a common word. The first word may be a
+    /// common word only in a name that ends in a hull number (`kri bung
+    /// tomo-357`, not `kri adalah`).
+    fn lower_name_end(&self, k: usize) -> usize {
+        let mut j = k;
+        let mut digit = false;
+        let common = |w: &Word| {
+            let folded = fold_word(w);
+            w.stop() || is_common(&folded) || DATA.not_name.contains(&folded)
+        };
+        while j < k + 3 && self.same_sentence(k, j) {
+            let Some(w) = self.word(j) else { break };
+            if !w.is_word || j > k && common(w) {
+                break;
+            }
+            j += 1;
+            if w.text.bytes().any(|b| b.is_ascii_digit()) {
+                digit = true;
+                break;
+            }
+        }
+        let first_common = self.word(k).is_some_and(common);
+        if first_common && !digit {
+            return k;
+        }
+        j
+    }
+
+    /// `rudal Fajr-5`, `tank Altay`, `kapal selam "Alugoro"`, `panser Anoa`.
+    fn weapon_heads(&mut self) {
+        let data = &*DATA;
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < self.words.len() {
+            let len = self.phrase_at(i, &data.heads);
+            let capital_head = self.word(i).is_some_and(|w| w.cap && !w.sentence_start);
+            if len == 0 || capital_head && !self.upper_line_at(i) {
+                // A capitalized head mid-sentence is inside a name.
+                i += len.max(1);
+                continue;
+            }
+            let k = i + len;
+            let ship = self.phrase_at(i, &data.ship_heads) == len;
+            if let Some((first, last)) = self.name_after_head(k, ship) {
+                found.push((first, last));
+                i = last;
+            } else {
+                i = k;
+            }
+        }
+        // A place that a ship's name replaces gives way.
+        let spans: Vec<(usize, usize)> = found
+            .iter()
+            .filter_map(|&(f, l)| Some((self.word(f)?.start, self.word(l.checked_sub(1)?)?.end)))
+            .collect();
+        let records = &*self.records;
+        let before = self.out.len();
+        self.out.retain(|c| {
+            !(matches!(records.label(c.entity), Some(Label::Location))
+                && spans
+                    .iter()
+                    .any(|&(a, b)| a <= c.byte_start && c.byte_end <= b))
+        });
+        if self.out.len() != before {
+            self.refreshed_at = usize::MAX;
+        }
+        self.add_weapon(found);
+    }
+
+    /// The name right after a weapon head at word `k`, if there is one that
+    /// no entity covers yet.
+    fn name_after_head(&self, k: usize, ship: bool) -> Option<(usize, usize)> {
+        let first = self.word(k)?;
+        if !self.same_sentence(k.checked_sub(1)?, k) {
+            return None;
+        }
+        let caseless = self.caseless_at(k) || self.upper_line_at(k);
+        let quoted = ["\"", "'", "“", "‘"].contains(&first.text);
+        let start = if quoted { k + 1 } else { k };
+        let headline = self.in_headline(k);
+        // The country of origin between head and name: `kapal induk China
+        // Fujian`; the name must follow.
+        let mut start = start;
+        if let Some((a, b, e)) = self.flat_at(start) {
+            let next_cap = self
+                .word(b)
+                .is_some_and(|n| n.is_word && n.cap && self.same_sentence(k, b));
+            if a == start && !quoted && next_cap && self.records.label(e) == Some(&Label::Country) {
+                start = b;
+            }
+        }
+        let mut j = start;
+        while j < start + MAX_WEAPON_WORDS && self.same_sentence(k, j) {
+            let Some(w) = self.word(j) else { break };
+            if let Some((a, b, e)) = self.flat_at(j) {
+                if j == start && self.is_weapon(e) {
+                    return None; // listed: nothing to add
+                }
+                let place = self.records.label(e) == Some(&Label::Location);
+                if ship && place && a == j && w.cap && !caseless && !headline {
+                    j = b; // `kapal penjelajah Moskva`
+                    continue;
+                }
+                break;
+            }
+            let folded = fold_word(w);
+            let shaped = designator_shaped(w, caseless);
+            let name = w.is_word
+                && w.cap
+                && !caseless
+                && !headline
+                && (quoted || !w.stop() && !w.title_word() && !DATA.not_name.contains(&folded));
+            let glued = |x: usize| matches!((self.word(x), self.word(x + 1)), (Some(a), Some(b)) if a.end == b.start);
+            let number = j > start
+                && w.text.bytes().all(|b| b.is_ascii_digit())
+                && w.text.len() <= 3
+                && !glued(j) // `133.000`
+                && self.word(j - 1).is_some_and(|p| p.cap && p.alpha);
+            let quoted_word = quoted && caseless && w.is_word && !w.stop();
+            if shaped || name || number || quoted_word {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if j == start {
+            return None;
+        }
+        if quoted {
+            let close = self.word(j)?;
+            if !["\"", "'", "”", "’"].contains(&close.text) {
+                return None;
+            }
+        }
+        Some((start, j))
+    }
+
+    /// Unlisted variants of listed families: `MiG-29UB`, `KC-130J`,
+    /// `Shahed-238`.
+    fn families(&mut self) {
+        let data = &*DATA;
+        let mut found = Vec::new();
+        for (i, w) in self.words.iter().enumerate() {
+            // Letters, a `-`, the number: `Su-30MKI`, not `B2B`, `rp8`.
+            let caseless = self.caseless_at(i);
+            if !w.is_word
+                || self.covered(i)
+                || !w.text.contains('-')
+                || !designator_shaped(w, caseless)
+                || self.in_link(i)
+            {
+                continue;
+            }
+            let Some((letters, number, suffix)) = designator(w.text) else {
+                continue;
+            };
+            if data.not_family.contains(&letters) || data.not_suffix.contains(&suffix) {
+                continue;
+            }
+            // A variant suffix is short, and in capitals where the text
+            // has them (`MKI`, `SM2`; not `H-6Besok`).
+            let suffix_letters = suffix.bytes().filter(u8::is_ascii_alphabetic).count();
+            let tail = w
+                .text
+                .rsplit(|c: char| c.is_ascii_digit())
+                .next()
+                .unwrap_or_default();
+            if suffix_letters > 3 || !caseless && tail.chars().any(char::is_lowercase) {
+                continue;
+            }
+            let listed = data.families.contains(&(letters.clone(), number.clone()));
+            // A US mission letter before a one-letter basic mission:
+            // `KC-130`, `EC-130`, `RC-135`, written in capitals.
+            let mission = !caseless
+                && letters.len() == 2
+                && w.text.starts_with(|c: char| "AEHKMRWQCSOUV".contains(c))
+                && w.text
+                    .get(..2)
+                    .is_some_and(|l| l.bytes().all(|b| b.is_ascii_uppercase()))
+                && letters.get(1..).is_some_and(|base| {
+                    data.families.contains(&(base.to_string(), number.clone()))
+                });
+            let series = letters.len() >= MIN_SERIES_STEM
+                && data.series.contains(&letters)
+                && w.text.contains('-');
+            if (listed && !suffix.is_empty()) || mission || series {
+                found.push((i, i + 1));
+            }
+        }
+        self.add_weapon(found);
+    }
+
+    /// Whether word `i` is inside a web address or a handle (`t.co/x`,
+    /// `ow.ly/JF5Y3`, `#F4F`): a run of non-blank text with `/`, `#` or
+    /// `@` around it.
+    fn in_link(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        let bytes = self.text.as_bytes();
+        let from = bytes
+            .get(..w.start)
+            .and_then(|b| b.iter().rposition(u8::is_ascii_whitespace))
+            .map_or(0, |p| p + 1);
+        let to = bytes
+            .get(w.end..)
+            .and_then(|b| b.iter().position(u8::is_ascii_whitespace))
+            .map_or(bytes.len(), |p| w.end + p);
+        self.text
+            .get(from..to)
+            .is_some_and(|run| run.contains(['/', '#', '@']) && run.len() > w.end - w.start + 1)
+    }
+
+    /// A weapon span takes in the rest of its word (`Kalibr-M`), a series
+    /// (`F-16 Block 72`), a variant word (`Leopard 2A4`) or the weapon
+    /// right after it (`Hercules C-130J`).
+    fn extend_weapons(&mut self) {
+        let data = &*DATA;
+        let mut grown: Vec<(usize, usize, u32, bool)> = Vec::new();
+        for (
+            n,
+            &Flat {
+                first,
+                last,
+                entity,
+                ..
+            },
+        ) in self.flat.iter().enumerate()
+        {
+            if !self.is_weapon(entity) {
+                continue;
+            }
+            let Some(&(_, span_end)) = self.flat_spans.get(n) else {
+                continue;
+            };
+            let mut end_byte = span_end;
+            let mut last = last;
+            // Another number is another model: `Shahed-999` is not the
+            // `Shahed-136` its stem matched.
+            let mut renamed = false;
+            // The rest of the word the span ends in.
+            if let Some(w) = last.checked_sub(1).and_then(|l| self.word(l)) {
+                if w.end > span_end && w.end - span_end <= MAX_SUFFIX + 1 {
+                    let rest = self.text.get(span_end..w.end).unwrap_or_default();
+                    let tail = rest.get(1..).unwrap_or_default();
+                    if rest.starts_with('-')
+                        && tail.bytes().all(|b| b.is_ascii_alphanumeric())
+                        && !data.not_suffix.contains(&tail.to_ascii_lowercase())
+                    {
+                        end_byte = w.end;
+                        renamed = tail.bytes().any(|b| b.is_ascii_digit());
+                    }
+                }
+            }
+            let blank_before = |k: usize| {
+                k > 0
+                    && matches!((self.word(k - 1), self.word(k)), (Some(p), Some(x)) if p.end < x.start && x.start - p.end == 1)
+            };
+            if end_byte == span_end && self.same_sentence(first, last) && blank_before(last) {
+                if let Some(next) = self.word(last) {
+                    let num = |k: usize| {
+                        self.word(k).is_some_and(|x| {
+                            x.text.bytes().all(|b| b.is_ascii_digit()) && x.text.len() <= 3
+                        })
+                    };
+                    if data.series_word.contains(&fold_word(next))
+                        && num(last + 1)
+                        && !self.covered(last)
+                    {
+                        last += 2;
+                    } else if num(last)
+                        && !self.covered(last)
+                        && self
+                            .word(last + 1)
+                            .is_some_and(|u| data.caliber.contains(&fold_word(u)))
+                    {
+                        last += 2; // `Bofors 40 mm`
+                    } else if data.caliber.contains(&fold_word(next))
+                        && self
+                            .word(last - 1)
+                            .is_some_and(|p| p.text.bytes().all(|b| b.is_ascii_digit()))
+                    {
+                        last += 1; // `Bofors 40` + `mm`
+                    } else if !self.covered(last)
+                        && designator_shaped(next, self.caseless_at(last))
+                        && next.text.starts_with(|c: char| c.is_ascii_digit())
+                    {
+                        last += 1; // `Leopard 2A4`
+                    } else if let Some((a, b, e)) = self.flat_at(last) {
+                        if a == last && self.is_weapon(e) && b - first <= MAX_WEAPON_WORDS {
+                            last = b; // `Hercules C-130J`
+                        }
+                    }
+                    if let Some(w) = last.checked_sub(1).and_then(|l| self.word(l)) {
+                        end_byte = w.end;
+                    }
+                }
+            }
+            if end_byte > span_end {
+                if let Some(a) = self.word(first) {
+                    grown.push((a.start, end_byte, entity, renamed));
+                }
+            }
+        }
+        self.add_grown(grown);
+    }
+
+    /// Adds the grown spans of [`Doc::extend_weapons`]: `(start byte, end
+    /// byte, entity, renamed)`, a new entity where the number changed.
+    fn add_grown(&mut self, grown: Vec<(usize, usize, u32, bool)>) {
+        if grown.is_empty() {
+            return;
+        }
+        for (byte_start, byte_end, entity, renamed) in grown {
+            let entity = match self.text.get(byte_start..byte_end) {
+                Some(name) if renamed => {
+                    let name = name.to_string();
+                    self.records.add(Label::Weapon, &name, Rule::Weapon)
+                }
+                _ => entity,
+            };
+            self.out.push(Candidate {
+                byte_start,
+                byte_end,
+                entity,
+                linked: false,
+                rule: Some(Rule::Weapon),
+            });
+        }
+        self.refresh();
+    }
+}
