@@ -256,21 +256,24 @@ struct Tally {
     replaced: usize,
 }
 
-fn run(program: &str, args: impl Iterator<Item = OsString>) -> Result<usize, Failure> {
-    let out = stdout()?;
-    let mut sink = Sink::new(out);
+/// The arguments, or `None` once `--help` or `--version` is written.
+fn parse(
+    program: &str,
+    args: impl Iterator<Item = OsString>,
+    sink: &mut Sink,
+) -> Result<Option<Args>, Failure> {
     let command = Args::command()
         .name(program.to_string())
         .bin_name(program.to_string());
-    let args = match command
+    match command
         .try_get_matches_from(args)
         .and_then(|m| Args::from_arg_matches(&m))
     {
-        Ok(args) => args,
+        Ok(args) => Ok(Some(args)),
         Err(e) => {
             use clap::error::ErrorKind;
             let text = e.render().to_string();
-            return match e.kind() {
+            match e.kind() {
                 ErrorKind::DisplayHelp
                 | ErrorKind::DisplayVersion
                 | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
@@ -278,11 +281,19 @@ fn run(program: &str, args: impl Iterator<Item = OsString>) -> Result<usize, Fai
                 {
                     sink.write_all(text.as_bytes())?;
                     sink.commit()?;
-                    Ok(0)
+                    Ok(None)
                 }
                 _ => Err(Failure::Usage(text)),
-            };
+            }
         }
+    }
+}
+
+fn run(program: &str, args: impl Iterator<Item = OsString>) -> Result<usize, Failure> {
+    let out = stdout()?;
+    let mut sink = Sink::new(out);
+    let Some(args) = parse(program, args, &mut sink)? else {
+        return Ok(0);
     };
     let extractor = args
         .extractor()
@@ -331,36 +342,16 @@ fn run(program: &str, args: impl Iterator<Item = OsString>) -> Result<usize, Fai
         }
         Input::Dir { files, size } => {
             let mut progress = Progress::new(Some(size));
-            let mut r = Ok(());
-            for path in files {
-                let name = path.display().to_string();
-                let id = DocId::String(name.clone());
-                let doc = std::fs::File::open(&path)
-                    .map_err(DocFailure::Read)
-                    .and_then(|file| {
-                        text_doc(
-                            &id,
-                            Box::new(file),
-                            &extractor,
-                            &args,
-                            &mut *writer,
-                            &mut sink,
-                            &mut progress,
-                            &mut tally,
-                        )
-                    });
-                match doc {
-                    Ok(()) => {}
-                    Err(DocFailure::Write(e)) => {
-                        r = Err(Failure::from(e));
-                        break;
-                    }
-                    Err(e) => {
-                        warn(&format!("{program}: {}", e.named(&name).message()));
-                        tally.failed += 1;
-                    }
-                }
-            }
+            let r = dir_docs(
+                program,
+                files,
+                &extractor,
+                &args,
+                &mut *writer,
+                &mut sink,
+                &mut progress,
+                &mut tally,
+            );
             progress.finish();
             r
         }
@@ -395,6 +386,48 @@ fn run(program: &str, args: impl Iterator<Item = OsString>) -> Result<usize, Fai
     sink.commit()?;
     // Each failed document has had its message; the status says it too.
     Ok(failed)
+}
+
+/// Each file of a folder as one document; a file that cannot be read or
+/// extracted is reported and counted, and the run goes on.
+#[allow(clippy::too_many_arguments)]
+fn dir_docs(
+    program: &str,
+    files: Vec<std::path::PathBuf>,
+    extractor: &Extractor,
+    args: &Args,
+    writer: &mut dyn Writer,
+    sink: &mut Sink,
+    progress: &mut Progress,
+    tally: &mut Tally,
+) -> Result<(), Failure> {
+    for path in files {
+        let name = path.display().to_string();
+        let id = DocId::String(name.clone());
+        let doc = std::fs::File::open(&path)
+            .map_err(DocFailure::Read)
+            .and_then(|file| {
+                text_doc(
+                    &id,
+                    Box::new(file),
+                    extractor,
+                    args,
+                    writer,
+                    sink,
+                    progress,
+                    tally,
+                )
+            });
+        match doc {
+            Ok(()) => {}
+            Err(DocFailure::Write(e)) => return Err(Failure::from(e)),
+            Err(e) => {
+                warn(&format!("{program}: {}", e.named(&name).message()));
+                tally.failed += 1;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Why a document failed.
