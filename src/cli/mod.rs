@@ -7,7 +7,7 @@
 //! bad arguments. Nothing here panics on a failed write.
 //!
 //! The stages: [`args`] (what the user asked for) → [`read`] (documents in
-//! pieces) → the library's extractor → [`write`] (one writer per format).
+//! pieces) → the library's extractor → [`write`](mod@write) (one writer per format).
 
 pub mod args;
 pub mod read;
