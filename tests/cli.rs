@@ -1021,3 +1021,55 @@ fn the_html_page_is_well_formed_with_a_legend() {
         assert!(legend.contains(&format!(">{label}</mark>")), "{legend}");
     }
 }
+
+/// The reader's pieces over `bytes`, cut `piece` bytes apart with `overlap`,
+/// read two bytes a call: the pieces put together are the lossy decoding
+/// and every entity slices it.
+fn check_pieces(extractor: &entitas::Extractor, bytes: &[u8], piece: usize, overlap: usize) {
+    use entitas::cli::read::{decode_lossy, Chunker};
+    struct Trickle<'a>(&'a [u8]);
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = 2.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+    let document = decode_lossy(bytes);
+    let mut chunker = Chunker::with_sizes(Trickle(bytes), true, piece, overlap);
+    let mut joined = String::new();
+    while let Some(p) = chunker.next_piece(extractor).unwrap() {
+        assert_eq!(
+            p.byte_start,
+            joined.len(),
+            "piece {piece} overlap {overlap}"
+        );
+        joined.push_str(p.text);
+        for e in &p.entities {
+            assert_eq!(&document[e.byte_start..e.byte_end], e.text);
+        }
+    }
+    assert_eq!(joined, document, "piece {piece} overlap {overlap}");
+}
+
+#[test]
+fn fuzz_reader_cuts_inside_a_char_move_to_the_next_char() {
+    // Found by the `reader` fuzz target: a piece shorter than its first
+    // char (a cut inside it made the next piece start before the last one
+    // ended: a subtraction overflow), and lossy bytes whose cut fell
+    // inside a decoded char (the piece's text came out empty).
+    let extractor = entitas::Extractor::builder().build().unwrap();
+    let inputs: [&[u8]; 3] = [
+        b"M\xf1\xf1\xf1\xf1\xb7\xb7\xb7\xb7\xb7\xb7\xcb\xff\xff\xf1\xf1\xf1\":\x00\r",
+        b"MesTi\xd9+\x89\xe9-an\xd5",
+        "Iran 中国 Rusia ☃ Sergei Shoigu".as_bytes(),
+    ];
+    for bytes in inputs {
+        for piece in 1..=6 {
+            for overlap in 4..=6 {
+                check_pieces(&extractor, bytes, piece, overlap);
+            }
+        }
+    }
+}

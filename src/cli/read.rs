@@ -152,6 +152,12 @@ impl<R: Read> Chunker<R> {
             Err(e) => return Err(ReadError::Utf8(self.base + e.valid_up_to())),
         }
         let window = self.window.as_str();
+        // A cut inside a char (a piece shorter than its first char, or bytes
+        // that decode differently under `--lossy`) moves to the next char.
+        let mut cut = cut;
+        while cut < window.len() && !window.is_char_boundary(cut) {
+            cut += 1;
+        }
         // Keep what starts in the piece (and what nests in that).
         let found = extractor.extract(window);
         let top: Vec<(usize, usize)> = found
