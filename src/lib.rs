@@ -37,6 +37,71 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # The gazetteer format
+//!
+//! A gazetteer is UTF-8 text, one entity a line: `id`, canonical name, then
+//! any aliases, separated by tabs. The canonical name is an alias too.
+//! Lines starting with `#` are comments; directives start with `@` and
+//! hold for the entity lines after them:
+//!
+//! | directive | meaning |
+//! |---|---|
+//! | `@label NAME` | `PERSON`, `ORGANIZATION`, `COUNTRY`, `LOCATION` or `WEAPON` (required first) |
+//! | `@custom-label NAME` | a label of your own, `[A-Z][A-Z0-9_]*` |
+//! | `@id-prefix P` | the full id is `P` + id (default: the label in lower case and `:`) |
+//! | `@context a\|b` | the phrases that `!` aliases need within 6 words |
+//! | `@not-after a\|b` | the aliases do not match right after these phrases (`#` is a number) |
+//! | `@variants designator spelling` | `S-400` also matches `S400`, `S 400`; `Soekarno` also `Sukarno` |
+//!
+//! An alias with capitals matches the same capitals or all caps (`AS` is
+//! never the English `as`); one without capitals matches in any case.
+//! Markers before an alias: `~` any case, `?` only after the entity was
+//! found earlier in the text, `!` only near a `@context` phrase. Every
+//! problem is an [`Error`] naming `file:line:column`. The full reference is
+//! `gazetteers/README.md`.
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use entitas::{Extractor, Label};
+//!
+//! let gazetteer = "\
+//! ## a comment
+//! @label WEAPON
+//! @id-prefix weapon:
+//! @context rudal|roket
+//! @variants designator
+//! fattah\tFattah-1\t!Fattah
+//! @label PERSON
+//! @id-prefix tokoh:
+//! budi\tBudi Santoso\t?Budi
+//! @custom-label PARTY
+//! @id-prefix partai:
+//! pkb\tPartai Kebangkitan Bangsa\tPKB
+//! ";
+//! let extractor = Extractor::builder()
+//!     .default_gazetteers(false)
+//!     .rules(false)
+//!     .gazetteer_text("senjata.tsv", gazetteer)
+//!     .build()?;
+//! let text = "Budi Santoso melihat rudal Fattah dan Fattah1. Kata Budi, PKB setuju.";
+//! let ids: Vec<String> = extractor.extract(text).into_iter().map(|e| e.id.to_string()).collect();
+//! assert_eq!(ids, ["tokoh:budi", "weapon:fattah", "weapon:fattah", "tokoh:budi", "partai:pkb"]);
+//! // `!Fattah` needs its context: alone it is not a weapon.
+//! assert!(extractor.extract("Fattah pulang.").is_empty());
+//! // `?Budi` needs `Budi Santoso` earlier in the same text.
+//! assert!(extractor.extract("Kata Budi.").is_empty());
+//! assert_eq!(extractor.extract("PKB")[0].label, Label::from_name("PARTY"));
+//!
+//! // A malformed line is an error naming the place.
+//! let err = Extractor::builder()
+//!     .default_gazetteers(false)
+//!     .gazetteer_text("salah.tsv", "@label PERSON\nhanya-satu-kolom\n")
+//!     .build()
+//!     .unwrap_err();
+//! assert!(err.to_string().starts_with("salah.tsv:2:"), "{err}");
+//! # Ok(()) }
+//! ```
+//!
 //! # The pipeline
 //!
 //! gazetteer loading → normalization → matching on token boundaries →

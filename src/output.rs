@@ -109,6 +109,7 @@ impl fmt::Debug for Alternatives<'_> {
 
 /// The BIO tag of a token.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Tag {
     /// Outside any entity: `O`.
     Outside,

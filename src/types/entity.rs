@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// count Unicode scalar values (Rust `char`, Python `str` indices), not
 /// UTF-16 units.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Entity {
     /// The text of the mention, exactly as it appears in the input.
     pub text: String,
