@@ -800,3 +800,27 @@ t!(
         ("PERSON", "Ni Luh Sekarini", "rule:name")
     ]
 );
+
+// WEAPON: a class after a ship or weapon head; the span starts at `kelas`,
+// as the listed classes do. In a line without capitals one word that is
+// no common word; `kelas berat`, `kelas dunia`, `kelas satu` are not.
+t!(
+    weapon_class_after_a_ship_head,
+    "Angkatan Laut memesan dua kapal selam kelas Barracuda.",
+    [("WEAPON", "kelas Barracuda", "rule:weapon")]
+);
+t!(
+    weapon_class_with_its_number,
+    "Sebuah fregat kelas Orca 105 tiba di dermaga.",
+    [("WEAPON", "kelas Orca 105", "rule:weapon")]
+);
+t!(
+    weapon_class_lower_case,
+    "kapal selam kelas barracuda itu tiba di dermaga.",
+    [("WEAPON", "kelas barracuda", "rule:weapon")]
+);
+t!(
+    weapon_class_not_a_quality,
+    "Pesawat tempur kelas berat itu mendarat. mereka membangun kapal selam kelas dunia. kapal perang kelas satu itu tua.",
+    []
+);

@@ -169,13 +169,15 @@ static DATA: Lazy<Data> = Lazy::new(|| {
 
 /// Whether a text without capitals and without gazetteer matches may
 /// hold something for the weapon rules (which the extractor otherwise
-/// skips for it): a lower-case ship prefix or a word of letters and digits
-/// (`kri nanggala`, `rudal fajr-5`).
+/// skips for it): a lower-case ship prefix, a word of letters and digits
+/// (`kri nanggala`, `rudal fajr-5`) or a class (`kapal selam kelas
+/// barracuda`).
 pub(crate) fn may_hold(text: &str) -> bool {
     let data = &*DATA;
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .any(|t| {
             data.prefix_lower.contains(t)
+                || t == "kelas"
                 || (t.bytes().any(|b| b.is_ascii_digit())
                     && t.bytes().any(|b| b.is_ascii_alphabetic()))
         })
@@ -537,7 +539,11 @@ impl Doc<'_, '_, '_> {
         }
         let caseless = self.caseless_at(k) || self.upper_line_at(k);
         let quoted = ["\"", "'", "“", "‘"].contains(&first.text);
-        let start = if quoted { k + 1 } else { k };
+        // A class after the head: `kapal selam kelas Barracuda`, `fregat
+        // kelas Sigma 10514`; the span starts at `kelas`, as the listed
+        // classes do.
+        let class = !quoted && fold_word(first) == "kelas";
+        let start = if quoted || class { k + 1 } else { k };
         let headline = self.in_headline(k);
         // The country of origin between head and name: `kapal induk China
         // Fujian`; the name must follow.
@@ -578,7 +584,17 @@ impl Doc<'_, '_, '_> {
                 && !glued(j) // `133.000`
                 && self.word(j - 1).is_some_and(|p| p.cap && p.alpha);
             let quoted_word = quoted && caseless && w.is_word && !w.stop();
-            if shaped || name || number || quoted_word {
+            // In a line without capitals one word after `kelas` that is no
+            // common word (`kelas berat`, `kelas satu` are not classes).
+            let class_word = class
+                && caseless
+                && j == start
+                && w.is_word
+                && w.alpha
+                && !w.stop()
+                && !is_common(&folded)
+                && !DATA.not_name.contains(&folded);
+            if shaped || name || number || quoted_word || class_word {
                 j += 1;
             } else {
                 break;
@@ -586,6 +602,9 @@ impl Doc<'_, '_, '_> {
         }
         if j == start {
             return None;
+        }
+        if class {
+            return Some((k, j));
         }
         if quoted {
             let close = self.word(j)?;
