@@ -171,6 +171,48 @@ pub(super) struct Doc<'r, 'b, 't> {
     pub(super) out: Vec<Candidate>,
     /// `out.len()` at the last `refresh`.
     pub(super) refreshed_at: usize,
+    /// The letter case of each line, made on first use.
+    pub(super) lines: std::cell::OnceCell<Lines>,
+}
+
+/// The letter case of each line of a text: where each line starts, and
+/// whether it has upper-case and lower-case letters. Made once, so that
+/// asking about a word's line costs a binary search, not a scan of the
+/// line (which made long lines quadratic).
+#[derive(Debug, Default)]
+pub(super) struct Lines {
+    /// `(first byte, has an upper-case letter, has a lower-case letter,
+    /// has a letter)`.
+    lines: Vec<(usize, bool, bool, bool)>,
+}
+
+impl Lines {
+    fn of(text: &str) -> Lines {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for line in text.split('\n') {
+            let (mut upper, mut lower, mut alpha) = (false, false, false);
+            for c in line.chars() {
+                upper |= c.is_uppercase();
+                lower |= c.is_lowercase();
+                alpha |= c.is_alphabetic();
+                if upper && lower {
+                    break;
+                }
+            }
+            lines.push((start, upper, lower, alpha));
+            start += line.len() + 1;
+        }
+        Lines { lines }
+    }
+
+    /// `(upper, lower, letter)` of the line holding byte `at`.
+    fn at(&self, at: usize) -> (bool, bool, bool) {
+        let i = self.lines.partition_point(|l| l.0 <= at);
+        i.checked_sub(1)
+            .and_then(|i| self.lines.get(i))
+            .map_or((false, false, false), |l| (l.1, l.2, l.3))
+    }
 }
 
 impl DocRecords<'_> {
@@ -360,6 +402,25 @@ impl Doc<'_, '_, '_> {
             .and_then(|w| self.headline.get(w.sentence))
             .copied()
             .unwrap_or(false)
+    }
+
+    /// Whether the line of word `i` has no upper-case letter: its case says
+    /// nothing there (what `common_words::in_caseless_line` says of it).
+    pub(super) fn caseless_at(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| !self.line_case(w.start).0)
+    }
+
+    /// Whether the line of word `i` has letters and none in lower case
+    /// (text written in capitals): the case of a word says nothing there.
+    pub(super) fn upper_line_at(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            let (_, lower, letter) = self.line_case(w.start);
+            letter && !lower
+        })
+    }
+
+    fn line_case(&self, at: usize) -> (bool, bool, bool) {
+        self.lines.get_or_init(|| Lines::of(self.text)).at(at)
     }
 
     pub(super) fn same_sentence(&self, a: usize, b: usize) -> bool {

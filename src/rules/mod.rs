@@ -144,6 +144,7 @@ pub(crate) fn apply(
         records,
         out: candidates,
         refreshed_at: usize::MAX,
+        lines: std::cell::OnceCell::new(),
     };
     doc.refresh();
 

@@ -9,8 +9,8 @@
 
 use super::doc::Doc;
 use super::doc::Flat;
+use super::lexicon::FnvMap;
 use super::words::Word;
-use crate::common_words::in_caseless_line;
 use crate::common_words::is_common;
 use crate::gazetteer::DEFAULTS;
 use crate::normalize::fold_lower;
@@ -28,15 +28,46 @@ const MAX_SUFFIX: usize = 5;
 /// Shortest letter stem that is a family with any number (`Shahed-238`).
 const MIN_SERIES_STEM: usize = 4;
 
+/// Phrases of folded words, found by their first word.
+struct Phrases {
+    /// Each first word's phrases, longest first.
+    by_first: FnvMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn new(phrases: impl Iterator<Item = Vec<String>>) -> Phrases {
+        let mut by_first: FnvMap<String, Vec<Vec<String>>> = FnvMap::default();
+        for p in phrases {
+            if let Some(first) = p.first() {
+                by_first.entry(first.clone()).or_default().push(p);
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|x| std::cmp::Reverse(x.len()));
+        }
+        Phrases { by_first }
+    }
+
+    /// The phrases that start with word `w`, longest first.
+    fn starting(&self, w: &Word) -> &[Vec<String>] {
+        let found = match w.folded {
+            Some(f) => self.by_first.get(f),
+            None if !w.text.bytes().any(|b| b.is_ascii_uppercase()) => self.by_first.get(w.text),
+            None => self.by_first.get(&w.text.to_ascii_lowercase()),
+        };
+        found.map_or(&[], Vec::as_slice)
+    }
+}
+
 struct Data {
     prefix: HashSet<String>,
     prefix_lower: HashSet<String>,
     prefix_gated: HashSet<String>,
-    ship_context: Vec<Vec<String>>,
-    heads: Vec<Vec<String>>,
-    ship_heads: Vec<Vec<String>>,
+    ship_context: Phrases,
+    heads: Phrases,
+    ship_heads: Phrases,
     civil_type: HashSet<String>,
-    civil_context: Vec<Vec<String>>,
+    civil_context: Phrases,
     not_name: HashSet<String>,
     series_word: HashSet<String>,
     caliber: HashSet<String>,
@@ -112,12 +143,11 @@ static DATA: Lazy<Data> = Lazy::new(|| {
     let take = |name: &str| sections.get(name).cloned().unwrap_or_default();
     let folded = |name: &str| take(name).iter().map(|s| fold(s)).collect::<HashSet<_>>();
     let phrases = |name: &str| {
-        let mut p: Vec<Vec<String>> = take(name)
-            .iter()
-            .map(|s| fold(s).split_whitespace().map(str::to_string).collect())
-            .collect();
-        p.sort_by_key(|x: &Vec<String>| std::cmp::Reverse(x.len()));
-        p
+        Phrases::new(
+            take(name)
+                .iter()
+                .map(|s| fold(s).split_whitespace().map(str::to_string).collect()),
+        )
     };
     let not_family = folded("not-family");
     let mut families = HashSet::new();
@@ -194,10 +224,7 @@ pub(super) fn triggered(words: &[Word], weapon_candidate: bool) -> bool {
                 && (data.prefix.contains(w.text)
                     || data.prefix_lower.contains(w.text)
                     || designator_shaped(w, true)
-                    || data
-                        .heads
-                        .iter()
-                        .any(|h| h.first().is_some_and(|f| w.is(f))))
+                    || !data.heads.starting(w).is_empty())
         })
 }
 
@@ -246,32 +273,11 @@ impl Doc<'_, '_, '_> {
         self.flat.get(f).map(|x| (x.first, x.last, x.entity))
     }
 
-    fn caseless_at(&self, i: usize) -> bool {
-        self.word(i)
-            .is_some_and(|w| in_caseless_line(self.text, w.start, w.end))
-    }
-
-    /// Whether the line of word `i` has letters and none in lower case
-    /// (text written in capitals): the case of a word says nothing there.
-    fn upper_line_at(&self, i: usize) -> bool {
-        let Some(w) = self.word(i) else { return false };
-        let bytes = self.text.as_bytes();
-        let from = bytes
-            .get(..w.start)
-            .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
-            .map_or(0, |p| p + 1);
-        let to = bytes
-            .get(w.end..)
-            .and_then(|b| b.iter().position(|&c| c == b'\n'))
-            .map_or(bytes.len(), |p| w.end + p);
-        self.text.get(from..to).is_some_and(|line| {
-            line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
-        })
-    }
-
     /// Whether a phrase of `phrases` starts at word `i`: its length.
-    fn phrase_at(&self, i: usize, phrases: &[Vec<String>]) -> usize {
+    fn phrase_at(&self, i: usize, phrases: &Phrases) -> usize {
+        let Some(w) = self.word(i) else { return 0 };
         phrases
+            .starting(w)
             .iter()
             .find(|p| {
                 !p.is_empty()
@@ -403,7 +409,7 @@ impl Doc<'_, '_, '_> {
     }
 
     /// Whether a phrase of `phrases` is in the sentence of word `i`.
-    fn sentence_has(&self, i: usize, phrases: &[Vec<String>]) -> bool {
+    fn sentence_has(&self, i: usize, phrases: &Phrases) -> bool {
         let Some(s) = self.word(i).map(|w| w.sentence) else {
             return false;
         };
