@@ -147,7 +147,7 @@ fn brute_force(aliases: &[(&str, AliasCase)], case: Case, text: &str) -> Vec<(us
             };
             if info.case_sensitive()
                 && !case_matches(&text[s..e], cased, &mut None)
-                && !caseless_match(text, s, e, cased)
+                && !caseless_match(cased, || crate::common_words::in_caseless_line(text, s, e))
             {
                 continue;
             }

@@ -28,6 +28,7 @@ impl Matcher {
         let scanned_text = norm.map_or(text, |n| &n.text).as_bytes();
         let orig_start = |at| norm.map_or(Some(at), |n| n.orig_start(at));
         let orig_end = |at| norm.map_or(Some(at), |n| n.orig_end(at));
+        let mut lines = LineCase::default();
         for &Found {
             first,
             last,
@@ -55,7 +56,7 @@ impl Matcher {
                         .get(alias.cased.0 as usize..alias.cased.1 as usize)
                         .unwrap_or_default();
                     if !case_matches(original, cased, &mut folded)
-                        && !caseless_match(text, byte_start, byte_end, cased)
+                        && !caseless_match(cased, || lines.caseless(text, byte_start, byte_end))
                     {
                         continue;
                     }
@@ -102,14 +103,48 @@ pub(super) fn case_matches(original: &str, cased: &str, folded: &mut Option<Stri
     *seen == *cased || (all_caps && *seen == cased.to_uppercase())
 }
 
-/// Smart case in a line written without capitals: the alias matches in
-/// lower case there, unless it is a common word (`barat`, `dia`), which
-/// in such a line is the word far more often than the name.
-pub(super) fn caseless_match(text: &str, start: usize, end: usize, cased: &str) -> bool {
+/// Smart case in a line written without capitals (`caseless_line`): the
+/// alias matches in lower case there, unless it is a common word (`barat`,
+/// `dia`), which in such a line is the word far more often than the name.
+pub(super) fn caseless_match(cased: &str, caseless_line: impl FnOnce() -> bool) -> bool {
     let lower = cased.to_lowercase();
-    lower.chars().count() >= 2
-        && !common_words::is_common(&lower)
-        && common_words::in_caseless_line(text, start, end)
+    lower.chars().count() >= 2 && !common_words::is_common(&lower) && caseless_line()
+}
+
+/// The last line asked about and whether it has no capital, so that the
+/// matches of one long line (found in text order) look at it once, not
+/// once each (which was quadratic: 130 s for one lower-case line of 1 MB).
+#[derive(Default)]
+struct LineCase {
+    /// Byte range of the line, and its answer; empty before the first.
+    line: (usize, usize),
+    caseless: bool,
+}
+
+impl LineCase {
+    /// [`common_words::in_caseless_line`] of `text[start..end]`.
+    fn caseless(&mut self, text: &str, start: usize, end: usize) -> bool {
+        let (from, to) = self.line;
+        if from <= start && end <= to && from < to {
+            return self.caseless;
+        }
+        let caseless = common_words::in_caseless_line(text, start, end);
+        let within = text.get(start..end).is_some_and(|m| !m.contains('\n'));
+        if within {
+            let bytes = text.as_bytes();
+            let from = bytes
+                .get(..start)
+                .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
+                .map_or(0, |i| i + 1);
+            let to = bytes
+                .get(end..)
+                .and_then(|b| b.iter().position(|&c| c == b'\n'))
+                .map_or(bytes.len(), |i| end + i);
+            self.line = (from, to);
+            self.caseless = caseless;
+        }
+        caseless
+    }
 }
 
 /// Whether ASCII `original`, folded like [`fold_cased`] (blanks and hyphens

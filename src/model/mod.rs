@@ -45,7 +45,7 @@ struct Scratch {
     emit: Vec<[i32; TAGS]>,
     back: Vec<[u8; TAGS]>,
     tags: Vec<u8>,
-    alt: Vec<u8>,
+    outside: tagger::Outside,
 }
 
 /// Whether a sentence can hold a span the model would add. Any sentence
@@ -85,6 +85,7 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
         features::features(&toks, sentence, &mut s.feats);
         weights.emissions(&s.feats, features::FEATURES, &mut s.emit);
         let best = tagger::viterbi(&s.emit, &weights.trans, None, &mut s.back, &mut s.tags);
+        let mut outside_filled = false;
         let words = toks.get(sentence.start..sentence.end).unwrap_or_default();
         let mut i = 0;
         while i < s.tags.len() {
@@ -120,13 +121,11 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
                 i = j;
                 continue;
             }
-            let other = tagger::viterbi(
-                &s.emit,
-                &weights.trans,
-                Some((i, j)),
-                &mut s.back,
-                &mut s.alt,
-            );
+            if !outside_filled {
+                s.outside.fill(&s.emit, &weights.trans);
+                outside_filled = true;
+            }
+            let other = s.outside.forced(&s.emit, &weights.trans, i, j);
             let margin = (best - other) as f32 / weights.scale.max(f32::MIN_POSITIVE);
             out.push(Found {
                 start: a.start,

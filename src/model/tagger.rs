@@ -201,6 +201,103 @@ pub(crate) fn viterbi(
     top
 }
 
+/// The best scores of every prefix and suffix of a sentence, so that the
+/// best path with any token range forced to `O` costs the range's length,
+/// not a Viterbi pass of its own (one pass per span made a long sentence
+/// with many spans quadratic).
+#[derive(Debug, Default)]
+pub(crate) struct Outside {
+    /// `fwd[k][t]`: the best score of tokens `0..=k` ending in tag `t`.
+    fwd: Vec<[i64; TAGS]>,
+    /// `bwd[k][t]`: the best score of tokens `k + 1..` after tag `t` at `k`.
+    bwd: Vec<[i64; TAGS]>,
+}
+
+const NO_PATH: i64 = i64::MIN / 4;
+
+impl Outside {
+    /// Fills both tables for `emit` under `trans`.
+    pub(crate) fn fill(&mut self, emit: &[[i32; TAGS]], trans: &[[i32; TAGS]; TAGS + 1]) {
+        let [rows @ .., first] = trans;
+        let row = |p: usize, t: usize| {
+            i64::from(rows.get(p).and_then(|r| r.get(t)).copied().unwrap_or(0))
+        };
+        self.fwd.clear();
+        self.bwd.clear();
+        let mut score = [NO_PATH; TAGS];
+        for (i, e) in emit.iter().enumerate() {
+            let mut next = [NO_PATH; TAGS];
+            for (t, n) in next.iter_mut().enumerate() {
+                let own = i64::from(e.get(t).copied().unwrap_or(0));
+                if i == 0 {
+                    if allowed(None, t as u8) {
+                        *n = own + i64::from(first.get(t).copied().unwrap_or(0));
+                    }
+                    continue;
+                }
+                for (p, &s) in score.iter().enumerate() {
+                    if s != NO_PATH && allowed(Some(p as u8), t as u8) {
+                        *n = (*n).max(s + row(p, t) + own);
+                    }
+                }
+            }
+            score = next;
+            self.fwd.push(score);
+        }
+        self.bwd.resize(emit.len(), [0; TAGS]);
+        for k in (0..emit.len().saturating_sub(1)).rev() {
+            let (Some(e), Some(&after)) = (emit.get(k + 1), self.bwd.get(k + 1)) else {
+                continue;
+            };
+            let mut here = [NO_PATH; TAGS];
+            for (t, h) in here.iter_mut().enumerate() {
+                for (u, &b) in after.iter().enumerate() {
+                    if b != NO_PATH && allowed(Some(t as u8), u as u8) {
+                        let own = i64::from(e.get(u).copied().unwrap_or(0));
+                        *h = (*h).max(row(t, u) + own + b);
+                    }
+                }
+            }
+            if let Some(slot) = self.bwd.get_mut(k) {
+                *slot = here;
+            }
+        }
+    }
+
+    /// The best score with tokens `a..b` all `O`: what
+    /// [`viterbi`] with `outside = Some((a, b))` returns.
+    pub(crate) fn forced(
+        &self,
+        emit: &[[i32; TAGS]],
+        trans: &[[i32; TAGS]; TAGS + 1],
+        a: usize,
+        b: usize,
+    ) -> i64 {
+        let [rows @ .., first] = trans;
+        let o = |k: usize| i64::from(emit.get(k).map_or(0, |e| e[0]));
+        let oo = i64::from(rows.first().map_or(0, |r| r[0]));
+        let mut score = if a == 0 {
+            i64::from(first[0]) + o(0)
+        } else {
+            let Some(before) = self.fwd.get(a - 1) else {
+                return NO_PATH;
+            };
+            let mut best = NO_PATH;
+            for (p, &s) in before.iter().enumerate() {
+                if s != NO_PATH && allowed(Some(p as u8), 0) {
+                    let to_o = i64::from(rows.get(p).map_or(0, |r| r[0]));
+                    best = best.max(s + to_o);
+                }
+            }
+            best + o(a)
+        };
+        for k in a + 1..b {
+            score += oo + o(k);
+        }
+        score + self.bwd.get(b.saturating_sub(1)).map_or(0, |r| r[0])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,6 +355,38 @@ mod tests {
                 for &t in &tags {
                     assert!(allowed(prev, t));
                     prev = Some(t);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn outside_tables_give_the_forced_viterbi_score() {
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 61) as i32 - 30
+        };
+        let (mut back, mut tags, mut outside) = (Vec::new(), Vec::new(), Outside::default());
+        for n in 1..=9 {
+            for _ in 0..20 {
+                let emit: Vec<[i32; TAGS]> = (0..n).map(|_| [0; TAGS].map(|_| next())).collect();
+                let mut trans = [[0; TAGS]; TAGS + 1];
+                for r in &mut trans {
+                    *r = r.map(|_| next());
+                }
+                outside.fill(&emit, &trans);
+                for a in 0..n {
+                    for b in a + 1..=n {
+                        let want = viterbi(&emit, &trans, Some((a, b)), &mut back, &mut tags);
+                        assert_eq!(
+                            outside.forced(&emit, &trans, a, b),
+                            want,
+                            "{a}..{b} {emit:?}"
+                        );
+                    }
                 }
             }
         }
