@@ -206,13 +206,18 @@ pub(crate) fn spaced(text: &str, joins: &[usize]) -> String {
 
 /// The original offset of byte `at` of the spaced text.
 pub(crate) fn original(joins: &[usize], at: usize) -> usize {
-    // The k-th inserted space sits at spaced offset joins[k] + k.
-    let before = joins
-        .iter()
-        .enumerate()
-        .take_while(|&(k, &j)| j + k < at)
-        .count();
-    at - before
+    // The k-th inserted space sits at spaced offset joins[k] + k, which
+    // grows with k: a binary search for the spaces before `at`.
+    let (mut lo, mut hi) = (0, joins.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if joins.get(mid).is_some_and(|&j| j + mid < at) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    at - lo
 }
 
 #[cfg(test)]
@@ -308,6 +313,17 @@ mod tests {
                 .windows(2)
                 .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
             assert_eq!(may_have_joins(t.as_bytes()), slow, "{t}");
+        }
+    }
+
+    #[test]
+    fn original_offsets_agree_with_counting_the_spaces() {
+        let joins = [3, 4, 9, 20, 21, 22, 40];
+        let text: String = (0..50).map(|_| 'a').collect();
+        let spaced = spaced(&text, &joins);
+        for at in 0..=spaced.len() {
+            let before = spaced.get(..at).map_or(0, |s| s.matches(' ').count());
+            assert_eq!(original(&joins, at), at - before, "at {at}");
         }
     }
 }
