@@ -126,6 +126,9 @@
 )]
 // No function past a screen and a half: split it where it does two things.
 #![warn(clippy::too_many_lines)]
+// No silent truncating cast outside tests: `try_from`, or an `allow` that
+// says why the truncation is meant (hash bits).
+#![cfg_attr(not(test), warn(clippy::cast_possible_truncation))]
 
 #[cfg(feature = "cli")]
 pub mod cli;

@@ -164,7 +164,10 @@ fn prepare(library: &Extractor, examples: &[Example], bits: u32) -> Vec<Prepared
                 prev = Some(*t);
             }
             out.push(Prepared {
-                rows: feats.iter().map(|&h| row(h, bits) as u32).collect(),
+                rows: feats
+                    .iter()
+                    .map(|&h| u32::try_from(row(h, bits)).expect("a table of at most 2^32 rows"))
+                    .collect(),
                 gold: g,
             });
         }
@@ -212,7 +215,7 @@ fn order(n: usize, seed: u64) -> Vec<usize> {
         x ^= x << 25;
         x ^= x >> 27;
         let r = x.wrapping_mul(0x2545_F491_4F6C_DD1D);
-        v.swap(i, (r % (i as u64 + 1)) as usize);
+        v.swap(i, usize::try_from(r % (i as u64 + 1)).unwrap_or(0));
     }
     v
 }
@@ -276,6 +279,10 @@ pub fn train(library: &Extractor, examples: &[Example], options: &Options) -> Ve
 
 /// The averaged weights as `i16` (emissions) and `i32` (transitions), one
 /// scale for both: the largest emission weight becomes `i16::MAX`.
+// The weights are rounded to integers and clamped to their type's range
+// (i16 emissions, i32 transitions) and the scale is a factor near 1: the
+// float-to-int and f64-to-f32 casts lose nothing that matters.
+#[allow(clippy::cast_possible_truncation)]
 fn quantize(emit: &Averaged<TAGS>, trans: &Averaged<TAGS>, bits: u32, c: i64) -> Weights {
     let mut max = 0f64;
     for r in 0..emit.w.len() {

@@ -97,7 +97,8 @@ const BLANK: u8 = 1;
 const OTHER: u8 = 2;
 const WIDE: u8 = 3;
 // Evaluated at compile time: an out-of-bounds index would fail the build.
-#[allow(clippy::indexing_slicing)]
+// `b < 256`: the cast to u8 loses nothing (try_from is not const).
+#[allow(clippy::indexing_slicing, clippy::cast_possible_truncation)]
 const CLASS: [u8; 256] = {
     let mut class = [OTHER; 256];
     let mut b = 0;
@@ -243,7 +244,7 @@ fn clitic_len(bytes: &[u8], start: usize, end: usize) -> u8 {
         | (tail == pack(b"kah"))
         | (tail == pack(b"pun"));
     let two = ((tail >> 8) == pack(b"ku\0")) | ((tail >> 8) == pack(b"mu\0"));
-    let n = if three {
+    let n: u8 = if three {
         3
     } else if two {
         2
@@ -251,10 +252,10 @@ fn clitic_len(bytes: &[u8], start: usize, end: usize) -> u8 {
         0
     };
     // A stem of one char at least before the enclitic.
-    if n == 0 || end.saturating_sub(start) <= n {
+    if n == 0 || end.saturating_sub(start) <= usize::from(n) {
         return 0;
     }
-    let stem = bytes.get(start..end - n).unwrap_or_default();
+    let stem = bytes.get(start..end - usize::from(n)).unwrap_or_default();
     let letter = match stem.last() {
         Some(&b) if b < 128 => b.is_ascii_alphabetic(),
         _ => std::str::from_utf8(stem)
@@ -263,7 +264,7 @@ fn clitic_len(bytes: &[u8], start: usize, end: usize) -> u8 {
             .is_some_and(char::is_alphabetic),
     };
     if letter {
-        n as u8
+        n
     } else {
         0
     }

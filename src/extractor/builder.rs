@@ -200,10 +200,7 @@ pub(super) fn compile(
     let mut records: Vec<Record> = Vec::new();
     // Where each record's line is: (file, line, column), for errors.
     let mut positions: Vec<(usize, usize, usize)> = Vec::new();
-    // Duplicate ids: record index by id hash; ids whose hash another
-    // id already has go to `collided`.
-    let mut seen: HashMap<u64, u32> = HashMap::new();
-    let mut collided: HashMap<String, u32> = HashMap::new();
+    let mut ids = IdIndex::default();
     let mut matcher = MatcherBuilder::new(case);
     for (file, (name, text)) in files.iter().enumerate() {
         let source = crate::types::interned(&format!("gazetteer:{}", stem(name)));
@@ -216,13 +213,7 @@ pub(super) fn compile(
                 line,
                 column,
             } = entry;
-            let hash = hash_id(&id);
-            let first = match seen.get(&hash) {
-                Some(&i) if records.get(i as usize).is_some_and(|r| *r.id == *id) => Some(i),
-                Some(_) => collided.get(&id).copied(),
-                None => None,
-            };
-            if let Some(first) = first {
+            if let Some(first) = ids.get(&id, &records) {
                 let location = |(f, line, column): (usize, usize, usize)| Location {
                     file: files
                         .get(f)
@@ -238,11 +229,7 @@ pub(super) fn compile(
                 });
             }
             let index = u32::try_from(records.len()).map_err(|_| too_large(TooLarge))?;
-            if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(hash) {
-                slot.insert(index);
-            } else {
-                collided.insert(id.clone(), index);
-            }
+            ids.insert(&id, index);
             for alias in &aliases {
                 matcher
                     .add(
@@ -306,8 +293,40 @@ pub(super) fn read_path(
     Ok(())
 }
 
+/// The record of each id, for duplicate detection, without a second copy
+/// of every id: records by id hash, and by the id itself only for the rare
+/// id whose hash an earlier id already has.
+#[derive(Default)]
+struct IdIndex {
+    by_hash: HashMap<u64, u32>,
+    collided: HashMap<String, u32>,
+}
+
+impl IdIndex {
+    /// The record that already has `id`.
+    fn get(&self, id: &str, records: &[Record]) -> Option<u32> {
+        match self.by_hash.get(&hash_id(id)) {
+            Some(&i) if records.get(i as usize).is_some_and(|r| *r.id == *id) => Some(i),
+            Some(_) => self.collided.get(id).copied(),
+            None => None,
+        }
+    }
+
+    /// Notes that record `index` has `id` (not yet in the index).
+    fn insert(&mut self, id: &str, index: u32) {
+        match self.by_hash.entry(hash_id(id)) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(index);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.collided.insert(id.to_string(), index);
+            }
+        }
+    }
+}
+
 /// A hash of an entity id, for duplicate detection.
-pub(super) fn hash_id(id: &str) -> u64 {
+fn hash_id(id: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     id.hash(&mut h);

@@ -193,9 +193,9 @@ impl Matcher {
             *value = reference(*value);
         }
         self.vocab.wanted = Vec::new();
-        for (id, &root) in self.roots.iter().enumerate() {
+        for (id, &root) in (0u32..).zip(self.roots.iter()) {
             if root != NO_NODE {
-                self.vocab.want(id as u32);
+                self.vocab.want(id);
             }
         }
         for phrases in &self.contexts {

@@ -77,10 +77,10 @@ impl Vocab {
         {
             return Piece::NONE;
         }
-        let len = word.len() as u32;
+        let len = u32::try_from(word.len()).unwrap_or(u32::MAX);
         let head = lower8(load8(bytes, start, word.len().min(8)));
         let mask = self.slots.len() - 1;
-        let mut i = (hash as usize) & mask;
+        let mut i = usize::try_from(hash & mask as u64).unwrap_or(0);
         loop {
             match self.slots.get(i) {
                 Some(slot) if slot.id1 != 0 => {
@@ -188,8 +188,8 @@ impl Vocab {
         let size = (self.words.len() * 2).next_power_of_two().max(64);
         self.slots = vec![Slot::default(); size];
         self.filter = vec![0; (size * 4 / 64).max(1024)];
-        for id in 0..self.words.len() {
-            self.place(id as u32);
+        for id in 0..u32::try_from(self.words.len()).unwrap_or(u32::MAX) {
+            self.place(id);
         }
     }
 
@@ -205,14 +205,14 @@ impl Vocab {
         let new = Slot {
             head: lower8(load8(word, 0, word.len().min(8))),
             id1: id + 1,
-            len: word.len() as u32,
+            len: u32::try_from(word.len()).unwrap_or(u32::MAX),
         };
         let bit = (hash >> 40) as usize & (self.filter.len() * 64 - 1);
         if let Some(w) = self.filter.get_mut(bit / 64) {
             *w |= 1 << (bit % 64);
         }
         let mask = self.slots.len() - 1;
-        let mut i = (hash as usize) & mask;
+        let mut i = usize::try_from(hash & mask as u64).unwrap_or(0);
         while let Some(slot) = self.slots.get_mut(i) {
             if slot.id1 == 0 {
                 *slot = new;

@@ -39,7 +39,7 @@ impl std::fmt::Debug for Weights {
 /// The row of feature hash `h` in a table of `1 << bits` rows.
 #[inline]
 pub(crate) fn row(h: u64, bits: u32) -> usize {
-    (h >> (64 - bits)) as usize
+    usize::try_from(h >> (64 - bits)).unwrap_or(usize::MAX)
 }
 
 impl Weights {
@@ -56,7 +56,8 @@ impl Weights {
         }
         for (i, r) in self.emit.iter().enumerate() {
             if r.iter().any(|&w| w != 0) {
-                out.extend_from_slice(&(i as u32).to_le_bytes());
+                let i = u32::try_from(i).expect("a table of at most 2^32 rows");
+                out.extend_from_slice(&i.to_le_bytes());
                 for w in r.iter().take(TAGS) {
                     out.extend_from_slice(&w.to_le_bytes());
                 }
@@ -153,8 +154,8 @@ pub(crate) fn viterbi(
             .iter_mut()
             .zip(from.iter_mut())
             .zip(e.iter().zip(first));
-        for (t, ((n, f), (&own, &start))) in cells.enumerate() {
-            let tag = t as u8;
+        for (tag, ((n, f), (&own, &start))) in (0u8..).zip(cells) {
+            let t = usize::from(tag);
             if forced(i) && tag != 0 {
                 continue;
             }
@@ -165,13 +166,13 @@ pub(crate) fn viterbi(
                 }
                 continue;
             }
-            for (p, (&s, row)) in score.iter().zip(rows).enumerate() {
-                if s == NONE || !allowed(Some(p as u8), tag) {
+            for (p, (&s, row)) in (0u8..).zip(score.iter().zip(rows)) {
+                if s == NONE || !allowed(Some(p), tag) {
                     continue;
                 }
                 let v = s + i64::from(row.get(t).copied().unwrap_or(0)) + own;
                 if v > *n {
-                    (*n, *f) = (v, p as u8);
+                    (*n, *f) = (v, p);
                 }
             }
         }
@@ -179,9 +180,9 @@ pub(crate) fn viterbi(
         back.push(from);
     }
     let (mut best, mut top) = (0u8, NONE);
-    for (t, &s) in score.iter().enumerate() {
+    for (t, &s) in (0u8..).zip(score.iter()) {
         if s > top {
-            (best, top) = (t as u8, s);
+            (best, top) = (t, s);
         }
     }
     tags.resize(emit.len(), 0);
@@ -227,17 +228,18 @@ impl Outside {
         let mut score = [NO_PATH; TAGS];
         for (i, e) in emit.iter().enumerate() {
             let mut next = [NO_PATH; TAGS];
-            for (t, n) in next.iter_mut().enumerate() {
+            for (tag, n) in (0u8..).zip(next.iter_mut()) {
+                let t = usize::from(tag);
                 let own = i64::from(e.get(t).copied().unwrap_or(0));
                 if i == 0 {
-                    if allowed(None, t as u8) {
+                    if allowed(None, tag) {
                         *n = own + i64::from(first.get(t).copied().unwrap_or(0));
                     }
                     continue;
                 }
-                for (p, &s) in score.iter().enumerate() {
-                    if s != NO_PATH && allowed(Some(p as u8), t as u8) {
-                        *n = (*n).max(s + row(p, t) + own);
+                for (p, &s) in (0u8..).zip(score.iter()) {
+                    if s != NO_PATH && allowed(Some(p), tag) {
+                        *n = (*n).max(s + row(usize::from(p), t) + own);
                     }
                 }
             }
@@ -250,9 +252,10 @@ impl Outside {
                 continue;
             };
             let mut here = [NO_PATH; TAGS];
-            for (t, h) in here.iter_mut().enumerate() {
-                for (u, &b) in after.iter().enumerate() {
-                    if b != NO_PATH && allowed(Some(t as u8), u as u8) {
+            for (t, h) in (0u8..).zip(here.iter_mut()) {
+                for (u, &b) in (0u8..).zip(after.iter()) {
+                    if b != NO_PATH && allowed(Some(t), u) {
+                        let (t, u) = (usize::from(t), usize::from(u));
                         let own = i64::from(e.get(u).copied().unwrap_or(0));
                         *h = (*h).max(row(t, u) + own + b);
                     }
@@ -283,9 +286,9 @@ impl Outside {
                 return NO_PATH;
             };
             let mut best = NO_PATH;
-            for (p, &s) in before.iter().enumerate() {
-                if s != NO_PATH && allowed(Some(p as u8), 0) {
-                    let to_o = i64::from(rows.get(p).map_or(0, |r| r[0]));
+            for (p, &s) in (0u8..).zip(before.iter()) {
+                if s != NO_PATH && allowed(Some(p), 0) {
+                    let to_o = i64::from(rows.get(usize::from(p)).map_or(0, |r| r[0]));
                     best = best.max(s + to_o);
                 }
             }

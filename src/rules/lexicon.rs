@@ -145,7 +145,7 @@ impl Key {
         }
         Some(Key {
             words,
-            len: len as u8,
+            len: u8::try_from(len).ok()?,
         })
     }
 
@@ -224,6 +224,8 @@ impl Data {
 
     /// The first slot to probe for `key` and its tag.
     #[inline]
+    // Bits of the hash: the truncation is the point.
+    #[allow(clippy::cast_possible_truncation)]
     pub(super) fn slot(key: &Key, bits: u32) -> (usize, u8) {
         let h = key.hash();
         ((h >> (64 - bits)) as usize, (h >> (56 - bits)) as u8 | 1)

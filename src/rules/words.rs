@@ -122,6 +122,8 @@ pub(super) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
 
 /// The low `n` bytes of a word (`n` ≤ 8).
 #[inline]
+// The mask fits in 64 bits by construction.
+#[allow(clippy::cast_possible_truncation)]
 pub(super) fn byte_mask(n: usize) -> u64 {
     // Through u128, a shift by 64 needs no branch.
     ((1u128 << (8 * n.min(8))) - 1) as u64
@@ -173,10 +175,10 @@ pub(super) fn alnum_run(bytes: &[u8], start: usize) -> (usize, Option<Key>, bool
         }
     }
     let len = end - start;
-    let key = (len <= MAX_KEY).then_some(Key {
-        words: chunks,
-        len: len as u8,
-    });
+    let key = u8::try_from(len)
+        .ok()
+        .filter(|_| len <= MAX_KEY)
+        .map(|len| Key { words: chunks, len });
     (end, key, letters != 0, lowers != 0)
 }
 

@@ -73,7 +73,8 @@ impl Spill {
             file.set_len(len)?;
             file.seek(io::SeekFrom::Start(len))?;
         } else {
-            self.mem.truncate(len as usize);
+            self.mem
+                .truncate(usize::try_from(len).unwrap_or(usize::MAX));
         }
         self.len = len;
         Ok(())
