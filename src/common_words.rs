@@ -48,17 +48,24 @@ pub(crate) fn is_common(word: &str) -> bool {
 /// letter: its letter case carries no information, so a name may be
 /// written in lower case there.
 pub(crate) fn in_caseless_line(text: &str, start: usize, end: usize) -> bool {
+    let (from, to) = line_around(text, start, end);
+    text.get(from..to)
+        .is_some_and(|line| !line.chars().any(char::is_uppercase))
+}
+
+/// The byte range of the line(s) of `text` holding `start..end`, without
+/// their line breaks.
+pub(crate) fn line_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let line_start = bytes
+    let from = bytes
         .get(..start)
         .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
         .map_or(0, |i| i + 1);
-    let line_end = bytes
+    let to = bytes
         .get(end..)
         .and_then(|b| b.iter().position(|&c| c == b'\n'))
         .map_or(bytes.len(), |i| end + i);
-    text.get(line_start..line_end)
-        .is_some_and(|line| !line.chars().any(char::is_uppercase))
+    (from, to)
 }
 
 #[cfg(test)]

@@ -128,18 +128,10 @@ impl LineCase {
         if from <= start && end <= to && from < to {
             return self.caseless;
         }
-        let caseless = common_words::in_caseless_line(text, start, end);
-        let within = text.get(start..end).is_some_and(|m| !m.contains('\n'));
-        if within {
-            let bytes = text.as_bytes();
-            let from = bytes
-                .get(..start)
-                .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
-                .map_or(0, |i| i + 1);
-            let to = bytes
-                .get(end..)
-                .and_then(|b| b.iter().position(|&c| c == b'\n'))
-                .map_or(bytes.len(), |i| end + i);
+        let (from, to) = common_words::line_around(text, start, end);
+        let caseless = common_words::in_caseless_line(text, from, to);
+        // Remembered only for a match inside one line.
+        if text.get(start..end).is_some_and(|m| !m.contains('\n')) {
             self.line = (from, to);
             self.caseless = caseless;
         }
