@@ -89,5 +89,34 @@ fn extract(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, build, extract);
+/// The worst cases found so far for the matcher and the rules, at two sizes
+/// each: time per byte must not grow with the size (each was quadratic once:
+/// one lower-case line, one sentence of titled names, one glued line).
+fn worst_cases(c: &mut Criterion) {
+    let extractor = entitas::Extractor::builder()
+        .build()
+        .expect("defaults build");
+    let units = [
+        ("lower-line", "presiden iran bertemu rusia di jakarta "),
+        (
+            "titled-names-sentence",
+            "Ketua Forum Warga Pulau Tidung Ahmad Fauzan dan ",
+        ),
+        ("glued-line", "dilansirReuters dan diSelat Malakapada "),
+    ];
+    let mut group = c.benchmark_group("worst-case");
+    group.sample_size(10);
+    for (name, unit) in units {
+        for kb in [50, 200] {
+            let text = unit.repeat(kb * 1000 / unit.len());
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(name, format!("{kb}KB")), &text, |b, t| {
+                b.iter(|| extractor.extract(black_box(t)).len())
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, build, extract, worst_cases);
 criterion_main!(benches);
