@@ -1,12 +1,19 @@
-//! Python bindings for `entitas` (PyO3, abi3): `entitas.extract`,
-//! `entitas.Extractor`. The Python API is documented in `../entitas.pyi`
-//! and `../README.md`; the docstrings below are what `help()` shows.
+//! Python bindings for `entitas` (PyO3, abi3): the native module
+//! `entitas._entitas` with `extract` and `Extractor`, re-exported by the
+//! package `entitas` (`../entitas/__init__.py`). The Python API is
+//! documented in `../entitas/__init__.pyi` and `../README.md`; the
+//! docstrings below are what `help()` shows.
 //!
-//! Every entity becomes a `dict` with the fields of `entitas::Entity`.
+//! Every entity becomes a `dict` with the fields of `entitas::Entity`, or
+//! with `compact=True` a tuple `(char_start, char_end, label, id)`
+//! (`compact.rs`).
 //! The extraction itself runs detached from the interpreter (the GIL is
 //! released), so Python threads can share one `Extractor`, and
 //! `extract_batch` runs on all cores through `Extractor::extract_batch`.
 
+mod compact;
+
+use compact::{Compact, Strings};
 use entitas::{Case, Entity, Error, Overlap};
 use pyo3::exceptions::{
     PyFileNotFoundError, PyOSError, PyPermissionError, PyTypeError, PyValueError,
@@ -16,6 +23,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 /// One entity as a Python dict. Keys are interned, so building many dicts
 /// costs no string allocation for them.
@@ -83,6 +91,39 @@ fn parse_case(case: &str) -> PyResult<Case> {
     }
 }
 
+/// The extractor of the module-level `extract`: the library's defaults,
+/// built on first use (the same as `entitas::extract`'s, which is then never
+/// built).
+fn default_extractor() -> &'static entitas::Extractor {
+    static DEFAULT: OnceLock<entitas::Extractor> = OnceLock::new();
+    DEFAULT.get_or_init(|| {
+        entitas::Extractor::builder()
+            .build()
+            .expect("the embedded gazetteers are valid (checked by the library's tests)")
+    })
+}
+
+/// The entities of `text` found by `extractor`, as dicts or, with
+/// `compact`, as tuples; the search runs with the GIL released.
+fn extract_with<'py>(
+    py: Python<'py>,
+    extractor: &entitas::Extractor,
+    text: &str,
+    compact: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    if compact {
+        let found = py.detach(|| {
+            let mut found = Vec::new();
+            extractor.extract_each(text, |e| found.push(Compact::from_ref(&e)));
+            found
+        });
+        Strings::default().list(py, &found)
+    } else {
+        let entities = py.detach(|| extractor.extract(text));
+        entity_list(py, entities)
+    }
+}
+
 /// Find the entities in ``text`` with the default gazetteers embedded in
 /// the library (flat output, smart case, all rules).
 ///
@@ -92,12 +133,16 @@ fn parse_case(case: &str) -> PyResult<Case> {
 /// ``alternatives``. ``text[e["char_start"]:e["char_end"]] == e["text"]``
 /// always holds: char offsets are Python string indices.
 ///
+/// With ``compact=True``, each entity is a tuple ``(char_start, char_end,
+/// label, id)`` instead (136 bytes per entity on CPython 3.11, a dict 930); within
+/// one call, repeated labels and ids are the same ``str`` object.
+///
 /// The default extractor is built on the first call (a fraction of a
 /// second) and shared afterwards. The GIL is released while the text is searched.
 #[pyfunction]
-fn extract<'py>(py: Python<'py>, text: PyBackedStr) -> PyResult<Bound<'py, PyList>> {
-    let entities = py.detach(|| entitas::extract(&text));
-    entity_list(py, entities)
+#[pyo3(signature = (text, *, compact = false))]
+fn extract<'py>(py: Python<'py>, text: PyBackedStr, compact: bool) -> PyResult<Bound<'py, PyList>> {
+    extract_with(py, default_extractor(), &text, compact)
 }
 
 /// `gazetteer_text` as TSV: a `str` as it is, or a list of rows, each a
@@ -133,7 +178,7 @@ fn gazetteer_from_memory(t: &Bound<'_, PyAny>) -> PyResult<String> {
 /// A compiled set of gazetteers that finds entities in text.
 ///
 /// ``Extractor(gazetteers=None, default_gazetteers=True, case="smart",
-/// nested=False, rules=True)``
+/// nested=False, rules=True, gazetteer_text=None, model=True)``
 ///
 /// * ``gazetteers``: paths of gazetteer files (``.tsv``) or folders (every
 ///   ``.tsv`` in them, in name order); they take priority over the
@@ -149,6 +194,9 @@ fn gazetteer_from_memory(t: &Bound<'_, PyAny>) -> PyResult<String> {
 /// * ``gazetteer_text``: one more gazetteer from memory, in the file format:
 ///   a TSV ``str``, or a list of rows (each a line ``str`` or a list of
 ///   ``str`` cells); its errors name ``<gazetteer_text>:line:column``.
+/// * ``model``: run the learned tagger, which adds people, organizations
+///   and places where the gazetteers and rules found nothing (source
+///   ``model:tagger``); it runs only with the default gazetteers and rules on.
 ///
 /// Raises ``TypeError`` for a ``gazetteers`` that is a single ``str`` (write
 /// ``[path]``) or holds something other than paths.
@@ -169,12 +217,15 @@ struct Extractor {
     rules: bool,
     /// `gazetteer_text` as TSV, kept for pickling.
     memory: Option<String>,
+    model: bool,
 }
 
 #[pymethods]
 impl Extractor {
     #[new]
-    #[pyo3(signature = (gazetteers = None, default_gazetteers = true, case = "smart", nested = false, rules = true, gazetteer_text = None))]
+    // The arguments are the Python keyword arguments, one each.
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (gazetteers = None, default_gazetteers = true, case = "smart", nested = false, rules = true, gazetteer_text = None, model = true))]
     fn new(
         py: Python<'_>,
         gazetteers: Option<&Bound<'_, PyAny>>,
@@ -183,6 +234,7 @@ impl Extractor {
         nested: bool,
         rules: bool,
         gazetteer_text: Option<&Bound<'_, PyAny>>,
+        model: bool,
     ) -> PyResult<Self> {
         let case_mode = parse_case(case)?;
         let gazetteers = match gazetteers {
@@ -220,7 +272,8 @@ impl Extractor {
             } else {
                 Overlap::Flat
             })
-            .rules(rules);
+            .rules(rules)
+            .model(model);
         for path in &gazetteers {
             builder.gazetteer_file(path);
         }
@@ -242,27 +295,38 @@ impl Extractor {
             nested,
             rules,
             memory,
+            model,
         })
     }
 
     /// Find the entities in ``text``: a list of dicts sorted by start
-    /// offset (see ``entitas.extract`` for the keys). Never fails on any
-    /// ``str``. Releases the GIL while it searches.
-    fn extract<'py>(&self, py: Python<'py>, text: PyBackedStr) -> PyResult<Bound<'py, PyList>> {
-        let entities = py.detach(|| self.inner.extract(&text));
-        entity_list(py, entities)
+    /// offset (see ``entitas.extract`` for the keys), or with
+    /// ``compact=True`` of tuples ``(char_start, char_end, label, id)``.
+    /// Never fails on any ``str``. Releases the GIL while it searches.
+    #[pyo3(signature = (text, *, compact = false))]
+    fn extract<'py>(
+        &self,
+        py: Python<'py>,
+        text: PyBackedStr,
+        compact: bool,
+    ) -> PyResult<Bound<'py, PyList>> {
+        extract_with(py, &self.inner, &text, compact)
     }
 
     /// Find the entities in many texts at once, on all cores, with the GIL
-    /// released: returns one list of entity dicts per text, in the order
-    /// of ``texts`` (the same as ``[self.extract(t) for t in texts]``).
+    /// released: returns one list of entities per text, in the order
+    /// of ``texts`` (the same as ``[self.extract(t, compact=compact) for t
+    /// in texts]``; with ``compact=True`` repeated labels and ids are the
+    /// same ``str`` object across the whole batch).
     ///
     /// ``texts`` is any iterable of ``str`` (a list, a tuple, a
     /// generator); a single ``str`` is refused with ``TypeError``.
+    #[pyo3(signature = (texts, *, compact = false))]
     fn extract_batch<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
+        compact: bool,
     ) -> PyResult<Bound<'py, PyList>> {
         if texts.is_instance_of::<PyString>() {
             return Err(PyTypeError::new_err(
@@ -273,12 +337,34 @@ impl Extractor {
             .try_iter()?
             .map(|t| t?.extract::<PyBackedStr>())
             .collect::<PyResult<Vec<PyBackedStr>>>()?;
-        let found = py.detach(|| self.inner.extract_batch(&texts));
-        let lists = found
-            .into_iter()
-            .map(|entities| entity_list(py, entities))
-            .collect::<PyResult<Vec<_>>>()?;
+        let lists = if compact {
+            let found = py.detach(|| {
+                self.inner.extract_batch_with(&texts, |_, entities| {
+                    entities
+                        .into_iter()
+                        .map(Compact::from_entity)
+                        .collect::<Vec<_>>()
+                })
+            });
+            let mut strings = Strings::default();
+            found
+                .iter()
+                .map(|one| strings.list(py, one))
+                .collect::<PyResult<Vec<_>>>()?
+        } else {
+            let found = py.detach(|| self.inner.extract_batch(&texts));
+            found
+                .into_iter()
+                .map(|entities| entity_list(py, entities))
+                .collect::<PyResult<Vec<_>>>()?
+        };
         PyList::new(py, lists)
+    }
+
+    /// Whether nested mentions are reported (``nested=True``).
+    #[getter]
+    fn nested(&self) -> bool {
+        self.nested
     }
 
     /// Number of entities in the gazetteers.
@@ -296,13 +382,15 @@ impl Extractor {
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let paths = PyList::new(py, self.gazetteers.iter().map(|p| p.display().to_string()))?;
         let py_bool = |b: bool| if b { "True" } else { "False" };
+        // `model` is shown only when it is off (its default is on).
         Ok(format!(
-            "Extractor(gazetteers={}, default_gazetteers={}, case='{}', nested={}, rules={})",
+            "Extractor(gazetteers={}, default_gazetteers={}, case='{}', nested={}, rules={}{})",
             paths.repr()?,
             py_bool(self.default_gazetteers),
             self.case,
             py_bool(self.nested),
             py_bool(self.rules),
+            if self.model { "" } else { ", model=False" },
         ))
     }
 
@@ -319,6 +407,7 @@ impl Extractor {
             this.nested,
             this.rules,
             this.memory.clone(),
+            this.model,
         );
         (slf.get_type(), args).into_pyobject(py)
     }
@@ -333,8 +422,10 @@ impl Extractor {
 /// >>> import entitas
 /// >>> [(e["text"], e["label"], e["id"]) for e in entitas.extract("Menteri Pertahanan Rusia Sergei Shoigu mengunjungi Iran.")]
 /// [('Rusia', 'COUNTRY', 'country:RUS'), ('Sergei Shoigu', 'PERSON', 'person:sergei-shoigu'), ('Iran', 'COUNTRY', 'country:IRN')]
+///
+/// This is the native module ``entitas._entitas``; import ``entitas``.
 #[pymodule]
-#[pyo3(name = "entitas")]
+#[pyo3(name = "_entitas")]
 fn entitas_py(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_class::<Extractor>()?;

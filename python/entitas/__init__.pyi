@@ -6,7 +6,7 @@ and ``extract_batch`` on all cores.
 """
 
 import os
-from typing import Iterable, List, Literal, Optional, Sequence, TypedDict, Union, final
+from typing import Iterable, List, Literal, Optional, Sequence, Tuple, TypedDict, Union, final, overload
 
 __all__ = ["extract", "Extractor", "__version__"]
 
@@ -48,9 +48,21 @@ class Entity(TypedDict):
     """Ids of the other entities the same span could have been, best first,
     when the name is ambiguous; empty otherwise."""
 
-def extract(text: str) -> List[Entity]:
+CompactEntity = Tuple[int, int, str, str]
+"""One mention in the compact form (``compact=True``): ``(char_start,
+char_end, label, id)``, a plain ``tuple``. Within one call, repeated labels
+and ids are the same ``str`` object; ``text[char_start:char_end]`` is the
+mention."""
+
+@overload
+def extract(text: str, *, compact: Literal[False] = False) -> List[Entity]: ...
+@overload
+def extract(text: str, *, compact: Literal[True]) -> List[CompactEntity]: ...
+def extract(text: str, *, compact: bool = False) -> Union[List[Entity], List[CompactEntity]]:
     """Find the entities in ``text`` with the default gazetteers (flat output,
-    smart case, all rules), sorted by start offset.
+    smart case, all rules), sorted by start offset: dicts, or with
+    ``compact=True`` tuples ``(char_start, char_end, label, id)`` (136
+    bytes per entity instead of 930).
 
     The default extractor is built on the first call and shared afterwards.
     The GIL is released while the text is searched.
@@ -73,6 +85,7 @@ class Extractor:
         nested: bool = False,
         rules: bool = True,
         gazetteer_text: Optional[Union[str, Sequence[Union[str, Sequence[str]]]]] = None,
+        model: bool = True,
     ) -> "Extractor":
         """Read and compile the gazetteers.
 
@@ -90,6 +103,9 @@ class Extractor:
         :param gazetteer_text: one more gazetteer from memory, in the file
             format: a TSV ``str``, or a list of rows (each a line ``str`` or a
             list of ``str`` cells); errors name ``<gazetteer_text>:line:col``.
+        :param model: run the learned tagger (people, organizations and
+            places where gazetteers and rules found nothing, source
+            ``model:tagger``); only with the default gazetteers and rules on.
         :raises TypeError: ``gazetteers`` is a single ``str`` (write
             ``[path]``) or holds something that is not a path.
         :raises ValueError: a malformed gazetteer line (the message starts
@@ -98,13 +114,28 @@ class Extractor:
         :raises OSError: a gazetteer file that cannot be read
             (``FileNotFoundError``, ``PermissionError``...).
         """
-    def extract(self, text: str) -> List[Entity]:
-        """Find the entities in ``text``, sorted by start offset."""
-    def extract_batch(self, texts: Iterable[str]) -> List[List[Entity]]:
+    @overload
+    def extract(self, text: str, *, compact: Literal[False] = False) -> List[Entity]: ...
+    @overload
+    def extract(self, text: str, *, compact: Literal[True]) -> List[CompactEntity]: ...
+    def extract(self, text: str, *, compact: bool = False) -> Union[List[Entity], List[CompactEntity]]:
+        """Find the entities in ``text``, sorted by start offset (tuples
+        ``(char_start, char_end, label, id)`` with ``compact=True``)."""
+    @overload
+    def extract_batch(self, texts: Iterable[str], *, compact: Literal[False] = False) -> List[List[Entity]]: ...
+    @overload
+    def extract_batch(self, texts: Iterable[str], *, compact: Literal[True]) -> List[List[CompactEntity]]: ...
+    def extract_batch(
+        self, texts: Iterable[str], *, compact: bool = False
+    ) -> Union[List[List[Entity]], List[List[CompactEntity]]]:
         """Find the entities in many texts on all cores, with the GIL
         released; one list per text, in the order of ``texts`` (the same as
-        ``[self.extract(t) for t in texts]``). A single ``str`` is refused
-        with ``TypeError``."""
+        ``[self.extract(t, compact=compact) for t in texts]``; compact
+        labels and ids are shared across the batch). A single ``str`` is
+        refused with ``TypeError``."""
+    @property
+    def nested(self) -> bool:
+        """Whether nested mentions are reported (``nested=True``)."""
     @property
     def entity_count(self) -> int:
         """Number of entities in the gazetteers."""
