@@ -76,8 +76,12 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
     features::mark(&mut toks, library);
     let mut s = Scratch::default();
     let mut out = Vec::new();
+    // A line without capitals in a text that has ordinary sentences is a
+    // fragment of it (a link text, a tag list: `breaking news`, `viral`),
+    // where a name would have kept its capital.
+    let mixed = sentences.iter().any(|x| x.regime == Regime::Mixed);
     for sentence in sentences {
-        if !worth_tagging(text, &toks, sentence) {
+        if (mixed && sentence.regime == Regime::Lower) || !worth_tagging(text, &toks, sentence) {
             continue;
         }
         s.feats.clear();

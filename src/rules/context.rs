@@ -96,6 +96,9 @@ impl Doc<'_, '_, '_> {
                     && self.same_sentence(k, first)
                     && self.name_word(k)
                     && self.word(k).is_some_and(|w| !w.sentence_start)
+                    // a headline capitalizes every word: `Bareng Prabowo`
+                    && !self.in_headline(k)
+                    && !self.common_word(k)
                     // not the end of a title: `Putra Mahkota`
                     && (k.saturating_sub(3)..k).all(|j| j + self.title_at(j) <= k);
                 if !ok {

@@ -11,6 +11,13 @@ use crate::types::Record;
 use crate::types::Rule;
 
 /// Particles inside names: `Mohammed bin Salman`, `Ursula von der Leyen`.
+/// One-word titles that are also names, so may stand inside a name
+/// (`Lukman Hakim Saefuddin`); a rank there is the end of a title's
+/// complement (`Kaops Damai Cartenz Brigjen Faizal`).
+const NAME_TITLES: &[&str] = &[
+    "hakim", "raja", "ratu", "sultan", "imam", "haji", "mas", "sutan", "syekh", "putra",
+];
+
 pub(super) const PARTICLES: &[&str] = &[
     "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "dos",
 ];
@@ -426,6 +433,15 @@ impl Doc<'_, '_, '_> {
             .map(|(p, l)| (p.len(), l.clone()))
     }
 
+    /// Whether word `i` is a common Indonesian word (`rules/common-words.txt`)
+    /// and no known given name: `Bawa`, `Aktivis`, not `Putri`.
+    pub(super) fn common_word(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            !w.lex.is_some_and(|l| l.given)
+                && crate::common_words::is_common(&w.text.to_lowercase())
+        })
+    }
+
     /// A name-like word: capitalized, not a stopword, title or title word,
     /// not a word with the enclitic `-nya` (`Pasalnya`, `Rencananya`).
     pub(super) fn name_word(&self, i: usize) -> bool {
@@ -479,6 +495,9 @@ impl Doc<'_, '_, '_> {
                     .word(k)
                     .is_some_and(|w| w.is_word && w.cap && !w.stop())
                 && self.title_at(k) == 1
+                && self
+                    .word(k)
+                    .is_some_and(|w| NAME_TITLES.iter().any(|t| w.is(t)))
                 && self.name_word(k + 1)
             {
                 // A one-word title between name words is a name word:

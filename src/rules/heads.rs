@@ -66,7 +66,10 @@ impl Doc<'_, '_, '_> {
                     }
                     continue;
                 }
-                if x.is_word && x.cap {
+                if k > run_start && self.title_at(k) > 0 && !x.title_word() && self.name_word(k + 1)
+                {
+                    break; // a rank or office ends it: `Polsek Cakung AKP Budi`
+                } else if x.is_word && x.cap {
                     k += 1;
                     end = k;
                 } else if k > run_start

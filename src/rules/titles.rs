@@ -54,7 +54,12 @@ impl Doc<'_, '_, '_> {
                     break;
                 }
             }
-            let mut end = self.name_run(k);
+            // A title at the end of a sentence names no one after it.
+            let mut end = if self.same_sentence(i, k) {
+                self.name_run(k)
+            } else {
+                k
+            };
             // `Direktur Utama Telkom, Budi Santoso, ...`: a title with a
             // complement, a comma, then the name as an apposition; the
             // name ends the clause (not a list of capitalized words).
