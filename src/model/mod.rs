@@ -115,7 +115,17 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
             // (They do not overlap one another: the one starting last before
             // the span's end is the only one that can overlap it.)
             let before = library.partition_point(|l| l.start < b.end);
+            // In ordinary text a span of common words only (`Rabu`,
+            // `Harapan`, `Vice`) is a capitalized word, not a name.
+            let common = sentence.regime == Regime::Mixed
+                && words.get(i..j).unwrap_or_default().iter().all(|t| {
+                    text.get(t.start..t.end).is_none_or(|w| {
+                        !w.chars().any(char::is_alphabetic)
+                            || crate::common_words::is_common(&w.to_lowercase())
+                    })
+                });
             if long
+                || common
                 || before
                     .checked_sub(1)
                     .and_then(|k| library.get(k))

@@ -10,6 +10,10 @@ use super::doc::MAX_HEAD_WORDS;
 use crate::types::Label;
 use crate::types::Rule;
 
+/// Heads of a unit inside a body, whose span stops before the body's
+/// name: `Fakultas Ekonomi Universitas Indonesia` is two entities.
+const SUBUNIT_HEADS: &[&str] = &["fakultas", "jurusan"];
+
 impl Doc<'_, '_, '_> {
     /// The label of a head noun at word `i`, if one starts there.
     pub(super) fn head_label(&self, i: usize) -> Option<Label> {
@@ -59,6 +63,16 @@ impl Doc<'_, '_, '_> {
                     else {
                         break;
                     };
+                    let body = *l == Kind::Organization || *l == Kind::Person;
+                    if body && label == Label::Location && k > run_start {
+                        // `Gedung Utama Kementerian X`: a building named by
+                        // its body; the body is the entity.
+                        end = run_start;
+                        break;
+                    }
+                    if body && k > run_start && SUBUNIT_HEADS.iter().any(|h| w.is(h)) {
+                        break; // `Fakultas Ekonomi` + `Universitas Indonesia`
+                    }
                     k = last;
                     end = k;
                     if *l == Kind::Organization || *l == Kind::Person {

@@ -89,6 +89,9 @@ pub(crate) fn apply(
     let mut arena = String::new();
     let (words, summary) = words::words(text, &mut arena);
     candidates = filter(text, candidates, &words, &summary, records, rules);
+    if rules.has(Rule::Ambiguity) && !candidates.is_empty() {
+        filters::national_teams(text, &words, &mut candidates, records);
+    }
     // Each rule below needs a trigger word; a text without any is done.
     let Summary {
         headline,
