@@ -124,8 +124,16 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
                             || crate::common_words::is_common(&w.to_lowercase())
                     })
                 });
+            // A person does not open with a common word (`Kena Bacok`,
+            // `Bawa Sajam` in a headline).
+            let verb = kind == Kind::Person
+                && words.get(i).is_some_and(|t| {
+                    text.get(t.start..t.end)
+                        .is_some_and(|w| crate::common_words::is_common(&w.to_lowercase()))
+                });
             if long
                 || common
+                || verb
                 || before
                     .checked_sub(1)
                     .and_then(|k| library.get(k))

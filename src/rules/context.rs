@@ -85,8 +85,14 @@ impl Doc<'_, '_, '_> {
             kind: ref label,
         } in &self.flat
         {
-            // A person the name rule found already holds its given names.
-            if *label != Kind::Person || self.by_name_rule(entity) {
+            // A person the name rule found already holds its given names,
+            // as does a listed full name that opens with one (`Kapal
+            // Madleen` + `Greta Thunberg`).
+            let full = last > first + 1
+                && self
+                    .word(first)
+                    .is_some_and(|w| w.lex.is_some_and(|l| l.given));
+            if *label != Kind::Person || self.by_name_rule(entity) || full {
                 continue;
             }
             let mut f = first;
