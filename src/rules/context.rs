@@ -40,8 +40,15 @@ impl Doc<'_, '_, '_> {
                     found.push((i + 1, end));
                 }
             } else if i > 0 && lex.is_some_and(|l| l.ctx_before) {
-                if let Some(first) = self.name_run_before(i) {
-                    found.push((first, i));
+                if let Some(mut first) = self.name_run_before(i) {
+                    // `Pelaku sudah ...`, `Apresiasi juga ...`: a common
+                    // word opening the sentence is no name.
+                    if self.opens_sentence(first) && self.common_word(first) {
+                        first += 1;
+                    }
+                    if first < i {
+                        found.push((first, i));
+                    }
                 }
             } else if i > 0 && w.text == "/" {
                 // A doubles pair: `Rudi Hartono / Bayu Aji`, blanks around

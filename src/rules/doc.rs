@@ -442,6 +442,20 @@ impl Doc<'_, '_, '_> {
         })
     }
 
+    /// Whether word `i` is the first word of its sentence, but for marks
+    /// before it (`"Pelaku`).
+    pub(super) fn opens_sentence(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        let mut k = i;
+        while k > 0 && self.same_sentence(k - 1, i) {
+            k -= 1;
+            if self.word(k).is_some_and(|p| p.is_word) {
+                return false;
+            }
+        }
+        w.sentence_start || self.word(k).is_some_and(|p| p.sentence_start)
+    }
+
     /// A name-like word: capitalized, not a stopword, title or title word,
     /// not a word with the enclitic `-nya` (`Pasalnya`, `Rencananya`).
     pub(super) fn name_word(&self, i: usize) -> bool {

@@ -17,7 +17,7 @@
 //! | [`Rule::Title`] | `Menteri Pertahanan Rusia Sergei Shoigu` → PERSON `Sergei Shoigu` | `rules/titles.txt`, `rules/title-words.txt` |
 //! | [`Rule::Saying`] | `kata Budi Santoso`, `Budi Santoso mengatakan` → PERSON | `rules/saying-verbs.txt` |
 //! | [`Rule::Context`] | `bersama Budi Santoso`, `Budi Santoso juga`, `Budi Santoso (gitar)`, `Budi Santoso dan Rina Wati` (next to a person) → PERSON | `rules/context.txt` |
-//! | [`Rule::Name`] | `Greta Lindqvist` (a known given name and another capitalized word), `Ruliana Situmorang` (a known family name last), `Park Min-young` (a family name written first) → PERSON | `rules/names-given.txt`, `rules/names-family.txt` |
+//! | [`Rule::Name`] | `Greta Lindqvist` (a known given name and another capitalized word), `Ruliana Situmorang` (a known family name last), `Park Min-young` (a family name written first) → PERSON; a generational suffix after any person joins it (`Jonas II`, `Belafonete, Jr.`) | `rules/names-given.txt`, `rules/names-family.txt` |
 //! | [`Rule::Media`] | `dilansir Pattaya Mail`, `seperti dikutip dari detikJabar` → ORGANIZATION | `rules/media-cues.txt` |
 //! | [`Rule::Coreference`] | a later `Shoigu` after `Sergei Shoigu` → the same PERSON | — |
 //!
@@ -44,6 +44,7 @@ mod media;
 mod names;
 mod places;
 mod saying;
+mod suffixes;
 #[cfg(test)]
 mod tests;
 mod titles;
@@ -177,6 +178,9 @@ pub(crate) fn apply(
     // The name rule's people may bring their neighbours (`A dan B`) in.
     if name && doc.names() && rules.has(Rule::Context) {
         doc.context();
+    }
+    if rules.has(Rule::Name) && doc.flat.iter().any(|f| f.kind == doc::Kind::Person) {
+        doc.person_suffixes();
     }
     if media {
         doc.media();
