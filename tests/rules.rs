@@ -881,3 +881,16 @@ t!(
         ("PERSON", "Harold Whitmore, Jr.", "rule:name")
     ]
 );
+t!(
+    english_end_heads,
+    "Film itu digarap Moonfield Animation Studio dan diputar di Harbour Town Stadium.",
+    [
+        ("ORGANIZATION", "Moonfield Animation Studio", "rule:head"),
+        ("LOCATION", "Harbour Town Stadium", "rule:head")
+    ]
+);
+t!(
+    place_head_stops_at_a_marker,
+    "Kecelakaan terjadi di Jalan Tol Sukamerta KM 93 arah timur.",
+    [("LOCATION", "Jalan Tol Sukamerta", "rule:head")]
+);

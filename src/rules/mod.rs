@@ -113,6 +113,10 @@ pub(crate) fn apply(
     let name = rules.has(Rule::Name) && name;
     let media = rules.has(Rule::Media) && media;
     let lower_head = rules.has(Rule::Head) && lower_head;
+    let end_head = rules.has(Rule::Head)
+        && words
+            .iter()
+            .any(|w| w.cap && w.bits & lexicon::bit::END_HEAD != 0);
     let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
     let context = rules.has(Rule::Context)
         && (context || paren || title || say || name || candidates.iter().any(person));
@@ -127,6 +131,7 @@ pub(crate) fn apply(
         || weapon
         || head
         || lower_head
+        || end_head
         || suffix
         || title
         || say
@@ -165,6 +170,9 @@ pub(crate) fn apply(
     }
     if suffix || head {
         doc.org_suffixes();
+    }
+    if end_head {
+        doc.end_heads();
     }
     if title {
         doc.titles();
