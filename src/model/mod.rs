@@ -23,6 +23,10 @@ pub(crate) static EMBEDDED: &[u8] = include_bytes!("../../models/tagger.bin");
 /// model (a unit test checks that it is).
 pub(crate) static DEFAULT: Lazy<Option<Weights>> = Lazy::new(|| Weights::from_bytes(EMBEDDED));
 
+/// The most tokens a caseless line of a mixed-case text has to be taken
+/// for a fragment of a sentence (a link text, a tag).
+const FRAGMENT_TOKENS: usize = 4;
+
 /// The longest word, in bytes, a model span may hold.
 const LONGEST_WORD: usize = 40;
 
@@ -76,12 +80,16 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
     features::mark(&mut toks, library);
     let mut s = Scratch::default();
     let mut out = Vec::new();
-    // A line without capitals in a text that has ordinary sentences is a
-    // fragment of it (a link text, a tag list: `breaking news`, `viral`),
-    // where a name would have kept its capital.
+    // A short line without capitals in a text that has ordinary sentences
+    // is a fragment of one (a link text, a tag list: `breaking news`,
+    // `viral`), where a name would have kept its capital; a longer one is
+    // a caseless sentence of its own.
     let mixed = sentences.iter().any(|x| x.regime == Regime::Mixed);
     for sentence in sentences {
-        if (mixed && sentence.regime == Regime::Lower) || !worth_tagging(text, &toks, sentence) {
+        let fragment = mixed
+            && sentence.regime == Regime::Lower
+            && sentence.end - sentence.start <= FRAGMENT_TOKENS;
+        if fragment || !worth_tagging(text, &toks, sentence) {
             continue;
         }
         s.feats.clear();
