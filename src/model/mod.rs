@@ -23,9 +23,9 @@ pub(crate) static EMBEDDED: &[u8] = include_bytes!("../../models/tagger.bin");
 /// model (a unit test checks that it is).
 pub(crate) static DEFAULT: Lazy<Option<Weights>> = Lazy::new(|| Weights::from_bytes(EMBEDDED));
 
-/// The most tokens a caseless line of a mixed-case text has to be taken
-/// for a fragment of a sentence (a link text, a tag).
-const FRAGMENT_TOKENS: usize = 4;
+/// The most words a caseless line of a mixed-case text has to be taken
+/// for a fragment of a sentence (a link text, a tag, `(kpl/eri)`).
+const FRAGMENT_WORDS: usize = 4;
 
 /// The longest word, in bytes, a model span may hold.
 const LONGEST_WORD: usize = 40;
@@ -88,7 +88,13 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
     for sentence in sentences {
         let fragment = mixed
             && sentence.regime == Regime::Lower
-            && sentence.end - sentence.start <= FRAGMENT_TOKENS;
+            && toks
+                .get(sentence.start..sentence.end)
+                .unwrap_or_default()
+                .iter()
+                .filter(|t| t.is_word())
+                .count()
+                <= FRAGMENT_WORDS;
         if fragment || !worth_tagging(text, &toks, sentence) {
             continue;
         }
@@ -125,6 +131,13 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
             let before = library.partition_point(|l| l.start < b.end);
             // In ordinary text a span of common words only (`Rabu`,
             // `Harapan`, `Vice`) is a capitalized word, not a name.
+            // ... nor one without a capital (`nikel`, `tawuran`).
+            let lower = sentence.regime == Regime::Mixed
+                && !words
+                    .get(i..j)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(features::Tok::starts_upper);
             let common = sentence.regime == Regime::Mixed
                 && words.get(i..j).unwrap_or_default().iter().all(|t| {
                     text.get(t.start..t.end).is_none_or(|w| {
@@ -140,6 +153,7 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
                         .is_some_and(|w| crate::common_words::is_common(&w.to_lowercase()))
                 });
             if long
+                || lower
                 || common
                 || verb
                 || before
