@@ -894,3 +894,13 @@ t!(
     "Kecelakaan terjadi di Jalan Tol Sukamerta KM 93 arah timur.",
     [("LOCATION", "Jalan Tol Sukamerta", "rule:head")]
 );
+t!(
+    a_word_joined_to_an_organization,
+    "Aturan itu berlaku bagi Uber dan Zumrova mulai bulan depan.",
+    [("ORGANIZATION", "Zumrova", "rule:context")]
+);
+t!(
+    a_common_word_joined_to_an_organization_is_not_one,
+    "Rapat itu dihadiri Uber dan Pemerintah kemarin.",
+    []
+);

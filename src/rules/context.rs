@@ -196,3 +196,65 @@ impl Doc<'_, '_, '_> {
         self.add_people(found, Rule::Context);
     }
 }
+
+impl Doc<'_, '_, '_> {
+    /// Whether word `k` could name a company or body by itself: a name
+    /// word that is no common word and no known given name (`GrabCar`,
+    /// `Intel`; not `Pemerintah`, not `Budi`).
+    fn brand_word(&self, k: usize) -> bool {
+        self.name_word(k)
+            && !self.covered(k)
+            && !self.common_word(k)
+            && !self.opens_sentence(k)
+            && self
+                .word(k)
+                .is_some_and(|w| !w.lex.is_some_and(|l| l.given || l.family))
+    }
+
+    /// One unlisted word joined by `dan` or `serta` to an organization is
+    /// an organization too (`Uber dan GrabCar`, `Intel dan Samsung`),
+    /// where the word after it does not go on with the name.
+    pub(super) fn joined_orgs(&mut self) {
+        let mut found = Vec::new();
+        let alone = |d: &Self, k: usize| !d.word(k).is_some_and(|w| w.is_word && w.cap);
+        for f in &self.flat {
+            if f.kind != Kind::Organization {
+                continue;
+            }
+            let joins = |k: usize| self.word(k).is_some_and(|w| w.is("dan") || w.is("serta"));
+            // Forward: `ORG dan X`.
+            let x = f.last + 1;
+            if joins(f.last)
+                && self.same_sentence(f.first, x)
+                && self.brand_word(x)
+                && alone(self, x + 1)
+            {
+                found.push((x, x + 1));
+            }
+            // Backward: `X dan ORG`.
+            if let Some(x) = f.first.checked_sub(2) {
+                if joins(f.first - 1)
+                    && self.same_sentence(x, f.first)
+                    && self.brand_word(x)
+                    && (x == 0 || alone(self, x - 1))
+                {
+                    found.push((x, x + 1));
+                }
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        found.sort_unstable();
+        found.dedup();
+        for (first, last) in found {
+            if let Some(name) = self.span_text(first, last).map(str::to_string) {
+                let e = self
+                    .records
+                    .add(crate::types::Label::Organization, &name, Rule::Context);
+                self.push(first, last, e, Rule::Context);
+            }
+        }
+        self.refresh();
+    }
+}

@@ -16,7 +16,7 @@
 //! | [`Rule::Head`] | `Kementerian Luar Negeri`, `Bandara Kualanamu` → ORGANIZATION, LOCATION (head included) | `rules/heads.txt` |
 //! | [`Rule::Title`] | `Menteri Pertahanan Rusia Sergei Shoigu` → PERSON `Sergei Shoigu` | `rules/titles.txt`, `rules/title-words.txt` |
 //! | [`Rule::Saying`] | `kata Budi Santoso`, `Budi Santoso mengatakan` → PERSON | `rules/saying-verbs.txt` |
-//! | [`Rule::Context`] | `bersama Budi Santoso`, `Budi Santoso juga`, `Budi Santoso (gitar)`, `Budi Santoso dan Rina Wati` (next to a person) → PERSON | `rules/context.txt` |
+//! | [`Rule::Context`] | `bersama Budi Santoso`, `Budi Santoso juga`, `Budi Santoso (gitar)`, `Budi Santoso dan Rina Wati` (next to a person) → PERSON; `Uber dan Zumrova` (one unlisted word joined to an organization) → ORGANIZATION | `rules/context.txt` |
 //! | [`Rule::Name`] | `Greta Lindqvist` (a known given name and another capitalized word), `Ruliana Situmorang` (a known family name last), `Park Min-young` (a family name written first) → PERSON; a generational suffix after any person joins it (`Jonas II`, `Belafonete, Jr.`) | `rules/names-given.txt`, `rules/names-family.txt` |
 //! | [`Rule::Media`] | `dilansir Pattaya Mail`, `seperti dikutip dari detikJabar` → ORGANIZATION | `rules/media-cues.txt` |
 //! | [`Rule::Coreference`] | a later `Shoigu` after `Sergei Shoigu` → the same PERSON | — |
@@ -121,7 +121,9 @@ pub(crate) fn apply(
     let context = rules.has(Rule::Context)
         && (context || paren || title || say || name || candidates.iter().any(person));
     let org = |c: &Candidate| records.label(c.entity) == Some(&Label::Organization);
-    let suffix = rules.has(Rule::Head) && candidates.iter().any(org);
+    let orgs = candidates.iter().any(org);
+    let suffix = rules.has(Rule::Head) && orgs;
+    let joined_orgs = rules.has(Rule::Context) && orgs;
     let weapon_candidate = |c: &Candidate| records.label(c.entity) == Some(&Label::Weapon);
     let weapon = rules.has(Rule::Weapon)
         && weapons::triggered(&words, candidates.iter().any(weapon_candidate));
@@ -133,6 +135,7 @@ pub(crate) fn apply(
         || lower_head
         || end_head
         || suffix
+        || joined_orgs
         || title
         || say
         || name
@@ -189,6 +192,9 @@ pub(crate) fn apply(
     }
     if rules.has(Rule::Name) && doc.flat.iter().any(|f| f.kind == doc::Kind::Person) {
         doc.person_suffixes();
+    }
+    if joined_orgs {
+        doc.joined_orgs();
     }
     if media {
         doc.media();
