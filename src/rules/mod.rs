@@ -54,13 +54,14 @@ mod words;
 use crate::types::{Candidate, DocRecords, Label, Rule, RuleSet};
 
 /// The filters over the gazetteer candidates: a common word at a sentence
-/// start, a name inside an office title, ambiguity by cue words.
+/// start, a name inside an office title, ambiguity by cue words, national
+/// teams.
 fn filter(
     text: &str,
     mut candidates: Vec<Candidate>,
     words: &[Word<'_>],
     summary: &Summary,
-    records: &DocRecords<'_>,
+    records: &mut DocRecords<'_>,
     rules: RuleSet,
 ) -> Vec<Candidate> {
     if rules.has(Rule::SentenceStart) && !candidates.is_empty() {
@@ -71,6 +72,9 @@ fn filter(
     }
     if rules.has(Rule::Ambiguity) && candidates.len() > 1 {
         candidates = disambiguate(words, candidates, records);
+    }
+    if rules.has(Rule::Ambiguity) && !candidates.is_empty() {
+        filters::national_teams(text, words, &mut candidates, records);
     }
     candidates
 }
@@ -90,9 +94,6 @@ pub(crate) fn apply(
     let mut arena = String::new();
     let (words, summary) = words::words(text, &mut arena);
     candidates = filter(text, candidates, &words, &summary, records, rules);
-    if rules.has(Rule::Ambiguity) && !candidates.is_empty() {
-        filters::national_teams(text, &words, &mut candidates, records);
-    }
     // Each rule below needs a trigger word; a text without any is done.
     let Summary {
         headline,
@@ -113,10 +114,7 @@ pub(crate) fn apply(
     let name = rules.has(Rule::Name) && name;
     let media = rules.has(Rule::Media) && media;
     let lower_head = rules.has(Rule::Head) && lower_head;
-    let end_head = rules.has(Rule::Head)
-        && words
-            .iter()
-            .any(|w| w.cap && w.bits & lexicon::bit::END_HEAD != 0);
+    let end_head = rules.has(Rule::Head) && has_end_head(&words);
     let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
     let context = rules.has(Rule::Context)
         && (context || paren || title || say || name || candidates.iter().any(person));
@@ -190,6 +188,13 @@ pub(crate) fn apply(
     if name && doc.names() && rules.has(Rule::Context) {
         doc.context();
     }
+    late_rules(&mut doc, rules, joined_orgs, media, coreference);
+    doc.out
+}
+
+/// The rules that run last: person suffixes, organizations joined to
+/// organizations, media cues, coreference.
+fn late_rules(doc: &mut Doc, rules: RuleSet, joined_orgs: bool, media: bool, coreference: bool) {
     if rules.has(Rule::Name) && doc.flat.iter().any(|f| f.kind == doc::Kind::Person) {
         doc.person_suffixes();
     }
@@ -202,5 +207,11 @@ pub(crate) fn apply(
     if coreference {
         doc.coreference();
     }
-    doc.out
+}
+
+/// Whether a capitalized English end head (`Stadium`) is among `words`.
+fn has_end_head(words: &[Word]) -> bool {
+    words
+        .iter()
+        .any(|w| w.cap && w.bits & lexicon::bit::END_HEAD != 0)
 }
