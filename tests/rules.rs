@@ -824,3 +824,107 @@ t!(
     "Pesawat tempur kelas berat itu mendarat. mereka membangun kapal selam kelas dunia. kapal perang kelas satu itu tua.",
     []
 );
+
+// ISSUE 19: unit heads and ranks, roles, places by their head, national
+// teams, generational suffixes (sentences and names made up).
+t!(
+    saying_before_a_unit_head_and_rank,
+    "\"Pelaku sudah kami tangkap,\" kata Kasatreskrim Polres Tanjungwangi AKP Darmawan Saputra.",
+    [
+        ("ORGANIZATION", "Polres Tanjungwangi", "rule:head"),
+        ("PERSON", "Darmawan Saputra", "rule:title")
+    ]
+);
+t!(
+    complement_before_a_rank,
+    "\"Situasi aman,\" ujar Kaops Damai Raya Kombes Hendro Wicaksono kepada wartawan.",
+    [("PERSON", "Hendro Wicaksono", "rule:title")]
+);
+t!(
+    unit_head_then_rank_and_name,
+    "Patroli dipimpin Kapolsek Ciwaru Iptu Samsul Arifin bersama warga.",
+    [("PERSON", "Samsul Arifin", "rule:title")]
+);
+t!(
+    head_stops_at_a_rank,
+    "\"Kami menolak,\" kata Komandan Satuan Tugas Pantai Utara Letkol Rudi Permana.",
+    [
+        ("ORGANIZATION", "Satuan Tugas Pantai Utara", "rule:head"),
+        ("PERSON", "Rudi Permana", "rule:title")
+    ]
+);
+t!(
+    role_noun_before_a_name,
+    "Pengamat politik Yanuar Pramudya menilai koalisi itu rapuh.",
+    [("PERSON", "Yanuar Pramudya", "rule:title")]
+);
+t!(
+    countries_around_vs_are_teams,
+    "Laga Jepang vs Indonesia berakhir imbang.",
+    [
+        ("ORGANIZATION", "Jepang", "rule:ambiguity"),
+        ("ORGANIZATION", "Indonesia", "rule:ambiguity")
+    ]
+);
+t!(
+    hospital_and_prison_are_places,
+    "Korban dibawa ke Rumah Sakit Harapan Bunda dan kemudian ke Rutan Cipinang Baru.",
+    [
+        ("LOCATION", "Rumah Sakit Harapan Bunda", "rule:head"),
+        ("LOCATION", "Rutan Cipinang Baru", "rule:head")
+    ]
+);
+t!(
+    faculty_stops_before_its_university,
+    "Dekan Fakultas Teknik Universitas Gadjah Mada Dr. Sulastri membuka acara.",
+    [
+        ("ORGANIZATION", "Fakultas Teknik", "rule:head"),
+        ("PERSON", "Sulastri", "rule:title")
+    ]
+);
+t!(
+    building_named_by_its_body,
+    "Acara digelar di Gedung Utama Kementerian Keuangan, Jakarta.",
+    []
+);
+t!(
+    headline_verb_is_no_given_name,
+    "Macron Naik Maung Bareng Prabowo",
+    []
+);
+t!(
+    sentence_start_common_word_is_no_name,
+    "Pelaku sudah kami tangkap. Korban juga datang dari kampung itu.",
+    []
+);
+t!(
+    generational_suffixes,
+    "Putra sulung Paul Kevin Jonas II tiba, disusul Harold Whitmore, Jr. kemudian.",
+    [
+        ("PERSON", "Paul Kevin Jonas II", "rule:name"),
+        ("PERSON", "Harold Whitmore, Jr.", "rule:name")
+    ]
+);
+t!(
+    english_end_heads,
+    "Film itu digarap Moonfield Animation Studio dan diputar di Harbour Town Stadium.",
+    [
+        ("ORGANIZATION", "Moonfield Animation Studio", "rule:head"),
+        ("LOCATION", "Harbour Town Stadium", "rule:head")
+    ]
+);
+t!(
+    place_head_stops_at_a_marker,
+    "Kecelakaan terjadi di Jalan Tol Sukamerta KM 93 arah timur.",
+    [("LOCATION", "Jalan Tol Sukamerta", "rule:head")]
+);
+t!(
+    a_word_joined_to_an_organization,
+    "Aturan itu berlaku bagi Uber dan Zumrova mulai bulan depan.",
+    [("ORGANIZATION", "Zumrova", "rule:context")]
+);
+t!(
+    a_common_word_joined_to_an_organization_is_not_one,
+    "Rapat itu dihadiri Uber dan Pemerintah kemarin.",
+    []
+);

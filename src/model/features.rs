@@ -240,7 +240,7 @@ impl Tok {
     }
 
     /// Whether the token is a word (starts with a word char).
-    fn is_word(&self) -> bool {
+    pub(crate) fn is_word(&self) -> bool {
         self.cap != 2 || self.lowers > 0 || self.uppers > 0
     }
 }

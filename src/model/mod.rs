@@ -23,6 +23,10 @@ pub(crate) static EMBEDDED: &[u8] = include_bytes!("../../models/tagger.bin");
 /// model (a unit test checks that it is).
 pub(crate) static DEFAULT: Lazy<Option<Weights>> = Lazy::new(|| Weights::from_bytes(EMBEDDED));
 
+/// The most words a caseless line of a mixed-case text has to be taken
+/// for a fragment of a sentence (a link text, a tag, `(kpl/eri)`).
+const FRAGMENT_WORDS: usize = 4;
+
 /// The longest word, in bytes, a model span may hold.
 const LONGEST_WORD: usize = 40;
 
@@ -76,8 +80,22 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
     features::mark(&mut toks, library);
     let mut s = Scratch::default();
     let mut out = Vec::new();
+    // A short line without capitals in a text that has ordinary sentences
+    // is a fragment of one (a link text, a tag list: `breaking news`,
+    // `viral`), where a name would have kept its capital; a longer one is
+    // a caseless sentence of its own.
+    let mixed = sentences.iter().any(|x| x.regime == Regime::Mixed);
     for sentence in sentences {
-        if !worth_tagging(text, &toks, sentence) {
+        let fragment = mixed
+            && sentence.regime == Regime::Lower
+            && toks
+                .get(sentence.start..sentence.end)
+                .unwrap_or_default()
+                .iter()
+                .filter(|t| t.is_word())
+                .count()
+                <= FRAGMENT_WORDS;
+        if fragment || !worth_tagging(text, &toks, sentence) {
             continue;
         }
         s.feats.clear();
@@ -112,7 +130,33 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
             // (They do not overlap one another: the one starting last before
             // the span's end is the only one that can overlap it.)
             let before = library.partition_point(|l| l.start < b.end);
+            // In ordinary text a span of common words only (`Rabu`,
+            // `Harapan`, `Vice`) is a capitalized word, not a name.
+            // ... nor one without a capital (`nikel`, `tawuran`).
+            let lower = sentence.regime == Regime::Mixed
+                && !words
+                    .get(i..j)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(features::Tok::starts_upper);
+            let common = sentence.regime == Regime::Mixed
+                && words.get(i..j).unwrap_or_default().iter().all(|t| {
+                    text.get(t.start..t.end).is_none_or(|w| {
+                        !w.chars().any(char::is_alphabetic)
+                            || crate::common_words::is_common(&w.to_lowercase())
+                    })
+                });
+            // A person does not open with a common word (`Kena Bacok`,
+            // `Bawa Sajam` in a headline).
+            let verb = kind == Kind::Person
+                && words.get(i).is_some_and(|t| {
+                    text.get(t.start..t.end)
+                        .is_some_and(|w| crate::common_words::is_common(&w.to_lowercase()))
+                });
             if long
+                || lower
+                || common
+                || verb
                 || before
                     .checked_sub(1)
                     .and_then(|k| library.get(k))

@@ -40,8 +40,15 @@ impl Doc<'_, '_, '_> {
                     found.push((i + 1, end));
                 }
             } else if i > 0 && lex.is_some_and(|l| l.ctx_before) {
-                if let Some(first) = self.name_run_before(i) {
-                    found.push((first, i));
+                if let Some(mut first) = self.name_run_before(i) {
+                    // `Pelaku sudah ...`, `Apresiasi juga ...`: a common
+                    // word opening the sentence is no name.
+                    if self.opens_sentence(first) && self.common_word(first) {
+                        first += 1;
+                    }
+                    if first < i {
+                        found.push((first, i));
+                    }
                 }
             } else if i > 0 && w.text == "/" {
                 // A doubles pair: `Rudi Hartono / Bayu Aji`, blanks around
@@ -85,8 +92,14 @@ impl Doc<'_, '_, '_> {
             kind: ref label,
         } in &self.flat
         {
-            // A person the name rule found already holds its given names.
-            if *label != Kind::Person || self.by_name_rule(entity) {
+            // A person the name rule found already holds its given names,
+            // as does a listed full name that opens with one (`Kapal
+            // Madleen` + `Greta Thunberg`).
+            let full = last > first + 1
+                && self
+                    .word(first)
+                    .is_some_and(|w| w.lex.is_some_and(|l| l.given));
+            if *label != Kind::Person || self.by_name_rule(entity) || full {
                 continue;
             }
             let mut f = first;
@@ -96,6 +109,9 @@ impl Doc<'_, '_, '_> {
                     && self.same_sentence(k, first)
                     && self.name_word(k)
                     && self.word(k).is_some_and(|w| !w.sentence_start)
+                    // a headline capitalizes every word: `Bareng Prabowo`
+                    && !self.in_headline(k)
+                    && !self.common_word(k)
                     // not the end of a title: `Putra Mahkota`
                     && (k.saturating_sub(3)..k).all(|j| j + self.title_at(j) <= k);
                 if !ok {
@@ -178,5 +194,67 @@ impl Doc<'_, '_, '_> {
         found.dedup();
         found.retain(|&(a, b)| !(a..b).any(|k| self.covered(k)));
         self.add_people(found, Rule::Context);
+    }
+}
+
+impl Doc<'_, '_, '_> {
+    /// Whether word `k` could name a company or body by itself: a name
+    /// word that is no common word and no known given name (`GrabCar`,
+    /// `Intel`; not `Pemerintah`, not `Budi`).
+    fn brand_word(&self, k: usize) -> bool {
+        self.name_word(k)
+            && !self.covered(k)
+            && !self.common_word(k)
+            && !self.opens_sentence(k)
+            && self
+                .word(k)
+                .is_some_and(|w| !w.lex.is_some_and(|l| l.given || l.family))
+    }
+
+    /// One unlisted word joined by `dan` or `serta` to an organization is
+    /// an organization too (`Uber dan GrabCar`, `Intel dan Samsung`),
+    /// where the word after it does not go on with the name.
+    pub(super) fn joined_orgs(&mut self) {
+        let mut found = Vec::new();
+        let alone = |d: &Self, k: usize| !d.word(k).is_some_and(|w| w.is_word && w.cap);
+        for f in &self.flat {
+            if f.kind != Kind::Organization {
+                continue;
+            }
+            let joins = |k: usize| self.word(k).is_some_and(|w| w.is("dan") || w.is("serta"));
+            // Forward: `ORG dan X`.
+            let x = f.last + 1;
+            if joins(f.last)
+                && self.same_sentence(f.first, x)
+                && self.brand_word(x)
+                && alone(self, x + 1)
+            {
+                found.push((x, x + 1));
+            }
+            // Backward: `X dan ORG`.
+            if let Some(x) = f.first.checked_sub(2) {
+                if joins(f.first - 1)
+                    && self.same_sentence(x, f.first)
+                    && self.brand_word(x)
+                    && (x == 0 || alone(self, x - 1))
+                {
+                    found.push((x, x + 1));
+                }
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        found.sort_unstable();
+        found.dedup();
+        for (first, last) in found {
+            if let Some(name) = self.span_text(first, last).map(str::to_string) {
+                let e = self
+                    .records
+                    .add(crate::types::Label::Organization, &name, Rule::Context);
+                self.push(first, last, e, Rule::Context);
+            }
+        }
+        self.refresh();
     }
 }

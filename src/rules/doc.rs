@@ -11,6 +11,13 @@ use crate::types::Record;
 use crate::types::Rule;
 
 /// Particles inside names: `Mohammed bin Salman`, `Ursula von der Leyen`.
+/// One-word titles that are also names, so may stand inside a name
+/// (`Lukman Hakim Saefuddin`); a rank there is the end of a title's
+/// complement (`Kaops Damai Cartenz Brigjen Faizal`).
+const NAME_TITLES: &[&str] = &[
+    "hakim", "raja", "ratu", "sultan", "imam", "haji", "mas", "sutan", "syekh", "putra",
+];
+
 pub(super) const PARTICLES: &[&str] = &[
     "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "dos",
 ];
@@ -173,6 +180,34 @@ pub(super) struct Doc<'r, 'b, 't> {
     pub(super) refreshed_at: usize,
     /// The letter case of each line, made on first use.
     pub(super) lines: std::cell::OnceCell<Lines>,
+}
+
+impl<'r, 'b, 't> Doc<'r, 'b, 't> {
+    /// The rule stage's state for one text, its words and its gazetteer
+    /// candidates, refreshed (resolved into `flat` and `cover`).
+    pub(super) fn new(
+        text: &'t str,
+        words: Vec<Word<'t>>,
+        headline: Vec<bool>,
+        records: &'r mut DocRecords<'b>,
+        candidates: Vec<Candidate>,
+    ) -> Self {
+        let mut doc = Doc {
+            text,
+            cover: Vec::new(),
+            flat: Vec::new(),
+            flat_spans: Vec::new(),
+            clusters: None,
+            words,
+            headline,
+            records,
+            out: candidates,
+            refreshed_at: usize::MAX,
+            lines: std::cell::OnceCell::new(),
+        };
+        doc.refresh();
+        doc
+    }
 }
 
 /// The letter case of each line of a text: where each line starts, and
@@ -487,6 +522,29 @@ impl Doc<'_, '_, '_> {
             .map(|(p, l)| (p.len(), l.clone()))
     }
 
+    /// Whether word `i` is a common Indonesian word (`rules/common-words.txt`)
+    /// and no known given name: `Bawa`, `Aktivis`, not `Putri`.
+    pub(super) fn common_word(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            !w.lex.is_some_and(|l| l.given)
+                && crate::common_words::is_common(&w.text.to_lowercase())
+        })
+    }
+
+    /// Whether word `i` is the first word of its sentence, but for marks
+    /// before it (`"Pelaku`).
+    pub(super) fn opens_sentence(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        let mut k = i;
+        while k > 0 && self.same_sentence(k - 1, i) {
+            k -= 1;
+            if self.word(k).is_some_and(|p| p.is_word) {
+                return false;
+            }
+        }
+        w.sentence_start || self.word(k).is_some_and(|p| p.sentence_start)
+    }
+
     /// A name-like word: capitalized, not a stopword, title or title word,
     /// not a word with the enclitic `-nya` (`Pasalnya`, `Rencananya`).
     pub(super) fn name_word(&self, i: usize) -> bool {
@@ -540,6 +598,9 @@ impl Doc<'_, '_, '_> {
                     .word(k)
                     .is_some_and(|w| w.is_word && w.cap && !w.stop())
                 && self.title_at(k) == 1
+                && self
+                    .word(k)
+                    .is_some_and(|w| NAME_TITLES.iter().any(|t| w.is(t)))
                 && self.name_word(k + 1)
             {
                 // A one-word title between name words is a name word:

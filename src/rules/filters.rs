@@ -146,3 +146,43 @@ pub(super) fn disambiguate(
     candidates.retain(|_| !keep.next().unwrap_or(false));
     candidates
 }
+
+/// Whether word `w` sets two sides against each other: `vs`, `versus`.
+fn is_versus(w: &Word) -> bool {
+    matches!(w.text.len(), 2 | 6) && (w.is("vs") || w.is("versus"))
+}
+
+/// A country next to `vs` is its national team (`Jepang vs Indonesia`):
+/// its candidates become an ORGANIZATION of the same name (rule
+/// [`Rule::Ambiguity`](crate::types::Rule::Ambiguity)).
+pub(super) fn national_teams(
+    text: &str,
+    words: &[Word],
+    candidates: &mut [Candidate],
+    records: &mut DocRecords,
+) {
+    if !words.iter().any(is_versus) {
+        return;
+    }
+    for c in candidates.iter_mut() {
+        if records.label(c.entity) != Some(&Label::Country) {
+            continue;
+        }
+        let first = words.partition_point(|w| w.end <= c.byte_start);
+        let last = words.partition_point(|w| w.start < c.byte_end);
+        let next_to = |k: Option<usize>, other: Option<usize>| {
+            let side = other.and_then(|o| words.get(o)).is_some_and(|w| w.cap);
+            k.and_then(|k| words.get(k)).is_some_and(is_versus) && side
+        };
+        if !(next_to(first.checked_sub(1), first.checked_sub(2))
+            || next_to(Some(last), Some(last + 1)))
+        {
+            continue;
+        }
+        let Some(name) = text.get(c.byte_start..c.byte_end) else {
+            continue;
+        };
+        c.entity = records.add(Label::Organization, name, crate::types::Rule::Ambiguity);
+        c.rule = Some(crate::types::Rule::Ambiguity);
+    }
+}

@@ -10,6 +10,13 @@ use super::doc::MAX_HEAD_WORDS;
 use crate::types::Label;
 use crate::types::Rule;
 
+/// Words that end a place's name and start its address or marker.
+const UNIT_WORDS: &[&str] = &["km", "no", "nomor", "rt", "rw", "blok", "kav"];
+
+/// Heads of a unit inside a body, whose span stops before the body's
+/// name: `Fakultas Ekonomi Universitas Indonesia` is two entities.
+const SUBUNIT_HEADS: &[&str] = &["fakultas", "jurusan"];
+
 impl Doc<'_, '_, '_> {
     /// The label of a head noun at word `i`, if one starts there.
     pub(super) fn head_label(&self, i: usize) -> Option<Label> {
@@ -59,6 +66,16 @@ impl Doc<'_, '_, '_> {
                     else {
                         break;
                     };
+                    let body = *l == Kind::Organization || *l == Kind::Person;
+                    if body && label == Label::Location && k > run_start {
+                        // `Gedung Utama Kementerian X`: a building named by
+                        // its body; the body is the entity.
+                        end = run_start;
+                        break;
+                    }
+                    if body && k > run_start && SUBUNIT_HEADS.iter().any(|h| w.is(h)) {
+                        break; // `Fakultas Ekonomi` + `Universitas Indonesia`
+                    }
                     k = last;
                     end = k;
                     if *l == Kind::Organization || *l == Kind::Person {
@@ -66,7 +83,15 @@ impl Doc<'_, '_, '_> {
                     }
                     continue;
                 }
-                if x.is_word && x.cap {
+                if k > run_start && UNIT_WORDS.iter().any(|u| x.is(u)) {
+                    break; // `Jalan Tol Cipularang KM 93`, `Jalan Merdeka No 5`
+                } else if k > run_start
+                    && self.title_at(k) > 0
+                    && !x.title_word()
+                    && self.name_word(k + 1)
+                {
+                    break; // a rank or office ends it: `Polsek Cakung AKP Budi`
+                } else if x.is_word && x.cap {
                     k += 1;
                     end = k;
                 } else if k > run_start
@@ -164,6 +189,65 @@ impl Doc<'_, '_, '_> {
                 },
             };
             self.push(first, last, entity, Rule::Head);
+        }
+        self.refresh();
+    }
+}
+
+impl Doc<'_, '_, '_> {
+    /// English head nouns that end a name (`rules/end-heads.txt`): the
+    /// capitalized words before one and the head make an entity of its
+    /// label (`Pixar Animation Studio`, `Suita City Football Stadium`,
+    /// `New York Mercantile Exchange`); a place or a body inside is part of
+    /// it.
+    pub(super) fn end_heads(&mut self) {
+        let mut found = Vec::new();
+        for i in 1..self.words.len() {
+            let Some(w) = self.word(i) else { break };
+            let Some(label) = w.lex.and_then(|l| l.end_head.as_ref()) else {
+                continue;
+            };
+            if !w.cap || w.all_caps || self.covered(i) || self.in_headline(i) {
+                continue;
+            }
+            let mut first = i;
+            while first > 0 && i - first < MAX_HEAD_WORDS && self.same_sentence(first - 1, i) {
+                let k = first - 1;
+                if let Some(f) = self.cover.get(k).copied().flatten() {
+                    match self.flat.get(f) {
+                        Some(&Flat {
+                            first: a, ref kind, ..
+                        }) if *kind != Kind::Person => {
+                            first = a;
+                        }
+                        _ => break,
+                    }
+                } else if self
+                    .word(k)
+                    .is_some_and(|x| x.is_word && x.cap && !x.stop() && self.title_at(k) == 0)
+                {
+                    first = k;
+                } else {
+                    break;
+                }
+            }
+            // `Sementara Grup Studio`: a common word opening the sentence
+            // is not part of the name.
+            while first < i && self.opens_sentence(first) && self.common_word(first) {
+                first += 1;
+            }
+            if first < i && self.same_sentence(first, i) {
+                if let Some(name) = self.span_text(first, i + 1).map(str::to_string) {
+                    found.push((first, i + 1, label.clone(), name));
+                }
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        for (first, last, label, name) in found {
+            let e = self.records.add(label, &name, Rule::Head);
+            self.push(first, last, e, Rule::Head);
         }
         self.refresh();
     }

@@ -46,6 +46,7 @@ pub(super) mod bit {
     pub(in crate::rules) const NAME: u16 = 128;
     pub(in crate::rules) const MEDIA: u16 = 256;
     pub(in crate::rules) const LOWER_HEAD: u16 = 512;
+    pub(in crate::rules) const END_HEAD: u16 = 1024;
 }
 
 /// What the rule data says of one folded word.
@@ -199,6 +200,7 @@ impl Data {
                 (lex.given || lex.family || lex.family_first, bit::NAME),
                 (lex.media_cue, bit::MEDIA),
                 (!lex.lower_heads.is_empty(), bit::LOWER_HEAD),
+                (lex.end_head.is_some(), bit::END_HEAD),
             ]
             .iter()
             .filter(|(on, _)| *on)

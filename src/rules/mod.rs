@@ -16,8 +16,8 @@
 //! | [`Rule::Head`] | `Kementerian Luar Negeri`, `Bandara Kualanamu` → ORGANIZATION, LOCATION (head included) | `rules/heads.txt` |
 //! | [`Rule::Title`] | `Menteri Pertahanan Rusia Sergei Shoigu` → PERSON `Sergei Shoigu` | `rules/titles.txt`, `rules/title-words.txt` |
 //! | [`Rule::Saying`] | `kata Budi Santoso`, `Budi Santoso mengatakan` → PERSON | `rules/saying-verbs.txt` |
-//! | [`Rule::Context`] | `bersama Budi Santoso`, `Budi Santoso juga`, `Budi Santoso (gitar)`, `Budi Santoso dan Rina Wati` (next to a person) → PERSON | `rules/context.txt` |
-//! | [`Rule::Name`] | `Greta Lindqvist` (a known given name and another capitalized word), `Ruliana Situmorang` (a known family name last), `Park Min-young` (a family name written first) → PERSON | `rules/names-given.txt`, `rules/names-family.txt` |
+//! | [`Rule::Context`] | `bersama Budi Santoso`, `Budi Santoso juga`, `Budi Santoso (gitar)`, `Budi Santoso dan Rina Wati` (next to a person) → PERSON; `Uber dan Zumrova` (one unlisted word joined to an organization) → ORGANIZATION | `rules/context.txt` |
+//! | [`Rule::Name`] | `Greta Lindqvist` (a known given name and another capitalized word), `Ruliana Situmorang` (a known family name last), `Park Min-young` (a family name written first) → PERSON; a generational suffix after any person joins it (`Jonas II`, `Belafonete, Jr.`) | `rules/names-given.txt`, `rules/names-family.txt` |
 //! | [`Rule::Media`] | `dilansir Pattaya Mail`, `seperti dikutip dari detikJabar` → ORGANIZATION | `rules/media-cues.txt` |
 //! | [`Rule::Coreference`] | a later `Shoigu` after `Sergei Shoigu` → the same PERSON | — |
 //!
@@ -44,6 +44,7 @@ mod media;
 mod names;
 mod places;
 mod saying;
+mod suffixes;
 #[cfg(test)]
 mod tests;
 mod titles;
@@ -53,13 +54,14 @@ mod words;
 use crate::types::{Candidate, DocRecords, Label, Rule, RuleSet};
 
 /// The filters over the gazetteer candidates: a common word at a sentence
-/// start, a name inside an office title, ambiguity by cue words.
+/// start, a name inside an office title, ambiguity by cue words, national
+/// teams.
 fn filter(
     text: &str,
     mut candidates: Vec<Candidate>,
     words: &[Word<'_>],
     summary: &Summary,
-    records: &DocRecords<'_>,
+    records: &mut DocRecords<'_>,
     rules: RuleSet,
 ) -> Vec<Candidate> {
     if rules.has(Rule::SentenceStart) && !candidates.is_empty() {
@@ -70,6 +72,9 @@ fn filter(
     }
     if rules.has(Rule::Ambiguity) && candidates.len() > 1 {
         candidates = disambiguate(words, candidates, records);
+    }
+    if rules.has(Rule::Ambiguity) && !candidates.is_empty() {
+        filters::national_teams(text, words, &mut candidates, records);
     }
     candidates
 }
@@ -109,11 +114,14 @@ pub(crate) fn apply(
     let name = rules.has(Rule::Name) && name;
     let media = rules.has(Rule::Media) && media;
     let lower_head = rules.has(Rule::Head) && lower_head;
+    let end_head = rules.has(Rule::Head) && has_end_head(&words);
     let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
     let context = rules.has(Rule::Context)
         && (context || paren || title || say || name || candidates.iter().any(person));
     let org = |c: &Candidate| records.label(c.entity) == Some(&Label::Organization);
-    let suffix = rules.has(Rule::Head) && candidates.iter().any(org);
+    let orgs = candidates.iter().any(org);
+    let suffix = rules.has(Rule::Head) && orgs;
+    let joined_orgs = rules.has(Rule::Context) && orgs;
     let weapon_candidate = |c: &Candidate| records.label(c.entity) == Some(&Label::Weapon);
     let weapon = rules.has(Rule::Weapon)
         && weapons::triggered(&words, candidates.iter().any(weapon_candidate));
@@ -123,7 +131,9 @@ pub(crate) fn apply(
         || weapon
         || head
         || lower_head
+        || end_head
         || suffix
+        || joined_orgs
         || title
         || say
         || name
@@ -133,20 +143,7 @@ pub(crate) fn apply(
     {
         return candidates;
     }
-    let mut doc = Doc {
-        text,
-        cover: Vec::new(),
-        flat: Vec::new(),
-        flat_spans: Vec::new(),
-        clusters: None,
-        words,
-        headline,
-        records,
-        out: candidates,
-        refreshed_at: usize::MAX,
-        lines: std::cell::OnceCell::new(),
-    };
-    doc.refresh();
+    let mut doc = Doc::new(text, words, headline, records, candidates);
 
     if acronym {
         doc.acronyms();
@@ -163,6 +160,9 @@ pub(crate) fn apply(
     if suffix || head {
         doc.org_suffixes();
     }
+    if end_head {
+        doc.end_heads();
+    }
     if title {
         doc.titles();
     }
@@ -176,11 +176,30 @@ pub(crate) fn apply(
     if name && doc.names() && rules.has(Rule::Context) {
         doc.context();
     }
+    late_rules(&mut doc, rules, joined_orgs, media, coreference);
+    doc.out
+}
+
+/// The rules that run last: person suffixes, organizations joined to
+/// organizations, media cues, coreference.
+fn late_rules(doc: &mut Doc, rules: RuleSet, joined_orgs: bool, media: bool, coreference: bool) {
+    if rules.has(Rule::Name) && doc.flat.iter().any(|f| f.kind == doc::Kind::Person) {
+        doc.person_suffixes();
+    }
+    if joined_orgs {
+        doc.joined_orgs();
+    }
     if media {
         doc.media();
     }
     if coreference {
         doc.coreference();
     }
-    doc.out
+}
+
+/// Whether a capitalized English end head (`Stadium`) is among `words`.
+fn has_end_head(words: &[Word]) -> bool {
+    words
+        .iter()
+        .any(|w| w.cap && w.bits & lexicon::bit::END_HEAD != 0)
 }

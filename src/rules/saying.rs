@@ -16,7 +16,13 @@ impl Doc<'_, '_, '_> {
             let lex = w.lex;
             if lex.is_some_and(|l| l.say_after) {
                 let end = self.name_run(i + 1);
-                if end > i + 1 && self.same_sentence(i, i + 1) {
+                // `kata Kaops Damai Cartenz Brigjen Faizal`: a run that
+                // ends at a title is a title's complement; the title rule
+                // takes the name after it.
+                let before_title = self.same_sentence(i, end)
+                    && (self.title_at(end) > 0
+                        || self.word(end).is_some_and(|w| w.cap && w.title_word()));
+                if end > i + 1 && self.same_sentence(i, i + 1) && !before_title {
                     found.push((i + 1, end));
                 }
             } else if lex.is_some_and(|l| l.say_before) && i > 0 {

@@ -46,6 +46,11 @@ impl Doc<'_, '_, '_> {
                     || self.title_at(k) > 0
                 {
                     k += 1;
+                } else if let Some(next) = self.complement_run(i, k) {
+                    // `Kapolres Metro Jakarta Timur`, `Kaops Damai Cartenz
+                    // Brigjen X`: capitalized words right before a place,
+                    // a body or a title belong to the complement.
+                    k = next;
                 } else if x.is("dari") && self.party_at(k + 1) {
                     // `anggota Komisi II DPR dari PDIP Budi`: the party
                     // belongs to the title.
@@ -54,7 +59,12 @@ impl Doc<'_, '_, '_> {
                     break;
                 }
             }
-            let mut end = self.name_run(k);
+            // A title at the end of a sentence names no one after it.
+            let mut end = if self.same_sentence(i, k) {
+                self.name_run(k)
+            } else {
+                k
+            };
             // `Direktur Utama Telkom, Budi Santoso, ...`: a title with a
             // complement, a comma, then the name as an apposition; the
             // name ends the clause (not a list of capitalized words).
@@ -87,6 +97,25 @@ impl Doc<'_, '_, '_> {
             }
         }
         self.add_people(found, Rule::Title);
+    }
+
+    /// The end of a run of name words at `k` that a place, an
+    /// organization or a title follows at once, in the sentence of word
+    /// `i`: the complement goes on there.
+    fn complement_run(&self, i: usize, k: usize) -> Option<usize> {
+        let end = self.name_run(k);
+        if end == k || !self.same_sentence(i, end) || self.person_at(k).is_some() {
+            return None;
+        }
+        let other = |f: &Flat| f.kind != Kind::Person;
+        let entity = self
+            .cover
+            .get(end)
+            .copied()
+            .flatten()
+            .and_then(|f| self.flat.get(f))
+            .is_some_and(other);
+        (entity || self.title_at(end) > 0).then_some(end)
     }
 
     /// Whether word `k` starts an organization or an all-caps acronym
