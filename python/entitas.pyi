@@ -50,7 +50,7 @@ class Entity(TypedDict):
 
 def extract(text: str) -> List[Entity]:
     """Find the entities in ``text`` with the default gazetteers (flat output,
-    smart case, all rules), sorted by start offset.
+    auto case, all rules), sorted by start offset.
 
     The default extractor is built on the first call and shared afterwards.
     The GIL is released while the text is searched.
@@ -69,7 +69,7 @@ class Extractor:
         cls,
         gazetteers: Optional[Sequence[Union[str, "os.PathLike[str]"]]] = None,
         default_gazetteers: bool = True,
-        case: Literal["smart", "insensitive"] = "smart",
+        case: Literal["auto", "smart", "insensitive"] = "auto",
         nested: bool = False,
         rules: bool = True,
         gazetteer_text: Optional[Union[str, Sequence[Union[str, Sequence[str]]]]] = None,
@@ -81,8 +81,9 @@ class Extractor:
             default gazetteers.
         :param default_gazetteers: include the gazetteers embedded in the
             library.
-        :param case: ``"smart"`` (an alias with capitals matches those
-            capitals or all caps) or ``"insensitive"`` (for lower-cased text).
+        :param case: ``"auto"`` (the default: line by line, by whether its
+            capitals mark names), ``"smart"`` (an alias with capitals matches
+            those capitals or all caps) or ``"insensitive"`` (case ignored).
         :param nested: also report mentions inside longer ones, with
             ``"nested": True``.
         :param rules: run the rule stage (titles, saying verbs, head nouns,

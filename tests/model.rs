@@ -71,7 +71,9 @@ fn the_trainer_reproduces_a_model_bit_for_bit() {
     assert_eq!(format!("{:016x}", checksum(&a)), FIXTURE_CHECKSUM);
 }
 
-const FIXTURE_CHECKSUM: &str = "c25827661e43f25e";
+// Moved with auto case as the default (the library's entities on the
+// fixture's all-caps and lower-case lines are features).
+const FIXTURE_CHECKSUM: &str = "993890e991b1447f";
 
 /// Sentences of our own (none from a dev set) with names the lists hold
 /// and names they do not.

@@ -75,16 +75,17 @@ fn to_py_err(err: Error) -> PyErr {
 
 fn parse_case(case: &str) -> PyResult<Case> {
     match case {
+        "auto" => Ok(Case::Auto),
         "smart" => Ok(Case::Smart),
         "insensitive" => Ok(Case::Insensitive),
         other => Err(PyValueError::new_err(format!(
-            "case must be 'smart' or 'insensitive', not {other:?}"
+            "case must be 'auto', 'smart' or 'insensitive', not {other:?}"
         ))),
     }
 }
 
 /// Find the entities in ``text`` with the default gazetteers embedded in
-/// the library (flat output, smart case, all rules).
+/// the library (flat output, auto case, all rules).
 ///
 /// Returns a list of dicts, sorted by start offset, with the keys ``text``,
 /// ``label``, ``id``, ``canonical``, ``byte_start``, ``byte_end``,
@@ -132,7 +133,7 @@ fn gazetteer_from_memory(t: &Bound<'_, PyAny>) -> PyResult<String> {
 
 /// A compiled set of gazetteers that finds entities in text.
 ///
-/// ``Extractor(gazetteers=None, default_gazetteers=True, case="smart",
+/// ``Extractor(gazetteers=None, default_gazetteers=True, case="auto",
 /// nested=False, rules=True)``
 ///
 /// * ``gazetteers``: paths of gazetteer files (``.tsv``) or folders (every
@@ -140,8 +141,9 @@ fn gazetteer_from_memory(t: &Bound<'_, PyAny>) -> PyResult<String> {
 ///   defaults.
 /// * ``default_gazetteers``: include the gazetteers embedded in the
 ///   library.
-/// * ``case``: ``"smart"`` (an alias with capitals matches those capitals
-///   or all caps) or ``"insensitive"`` (for lower-cased text).
+/// * ``case``: ``"auto"`` (the default: line by line, by whether its
+///   capitals mark names), ``"smart"`` (an alias with capitals matches
+///   those capitals or all caps) or ``"insensitive"`` (case ignored).
 /// * ``nested``: also report mentions inside longer ones, with
 ///   ``"nested": True``.
 /// * ``rules``: run the rule stage (titles, saying verbs, head nouns,
@@ -174,7 +176,7 @@ struct Extractor {
 #[pymethods]
 impl Extractor {
     #[new]
-    #[pyo3(signature = (gazetteers = None, default_gazetteers = true, case = "smart", nested = false, rules = true, gazetteer_text = None))]
+    #[pyo3(signature = (gazetteers = None, default_gazetteers = true, case = "auto", nested = false, rules = true, gazetteer_text = None))]
     fn new(
         py: Python<'_>,
         gazetteers: Option<&Bound<'_, PyAny>>,
@@ -234,10 +236,10 @@ impl Extractor {
             inner,
             gazetteers,
             default_gazetteers,
-            case: if case_mode == Case::Smart {
-                "smart"
-            } else {
-                "insensitive"
+            case: match case_mode {
+                Case::Smart => "smart",
+                Case::Insensitive => "insensitive",
+                _ => "auto",
             },
             nested,
             rules,

@@ -10,6 +10,7 @@ use crate::normalize::fold_cased;
 use crate::normalize::Normalized;
 use crate::tokenize::Piece;
 use crate::types::Candidate;
+use crate::types::Case;
 
 impl Matcher {
     /// Maps each trie match back to the original text and keeps the aliases
@@ -54,9 +55,12 @@ impl Matcher {
                         .cased
                         .get(alias.cased.0 as usize..alias.cased.1 as usize)
                         .unwrap_or_default();
-                    if !case_matches(original, cased, &mut folded)
-                        && !caseless_match(text, byte_start, byte_end, cased)
-                    {
+                    let auto = self.case == Case::Auto;
+                    if case_matches(original, cased, &mut folded) {
+                        if auto && common_in_capitals(text, byte_start, byte_end, cased) {
+                            continue;
+                        }
+                    } else if !(auto && caseless_match(text, byte_start, byte_end, cased)) {
                         continue;
                     }
                 }
@@ -110,6 +114,16 @@ pub(super) fn caseless_match(text: &str, start: usize, end: usize, cased: &str) 
     lower.chars().count() >= 2
         && !common_words::is_common(&lower)
         && common_words::in_caseless_line(text, start, end)
+}
+
+/// Auto case in a line in capitals (all caps, or a title-case headline):
+/// a one-word alias that is also a common word (`AS`/`as`, `ANTARA`,
+/// `Barat`) is the word there far more often than the name, so it does
+/// not match.
+pub(super) fn common_in_capitals(text: &str, start: usize, end: usize, cased: &str) -> bool {
+    !cased.contains(' ')
+        && common_words::is_common_any_case(cased)
+        && common_words::in_capital_line(text, start, end)
 }
 
 /// Whether ASCII `original`, folded like [`fold_cased`] (blanks and hyphens
