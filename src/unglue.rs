@@ -169,7 +169,7 @@ fn capital_joins(word: &str, at: usize, known: &impl Fn(&str) -> bool, out: &mut
                 && c.is_ascii_lowercase()
                 && k >= 1
                 && word.len() - (k + 1) >= 4
-                && acronym.is_some_and(|l| known(l))
+                && acronym.is_some_and(known)
             {
                 parts.push(k + 1);
             }
