@@ -148,6 +148,7 @@ mod tests {
     fn snapshot_is_fresh() {
         let built = Extractor::builder()
             .compiled_defaults(false)
+            .case(crate::Case::Smart)
             .build()
             .unwrap();
         let fresh = write(&built.inner.records, &built.inner.matcher);

@@ -141,13 +141,20 @@ pub(crate) fn joins_known(text: &str, known: impl Fn(&str) -> bool) -> Vec<usize
     out
 }
 
+/// The longest letter run searched for joins inside it, in bytes.
+const MAX_GLUED: usize = 128;
+
 /// The joins inside one capitalized ASCII word at `at`: camel-case parts
 /// glued to a known name, then a known name glued to a common word.
 fn capital_joins(word: &str, at: usize, known: &impl Fn(&str) -> bool, out: &mut Vec<usize>) {
-    if word.len() < 6 || known(word) {
+    // A few glued words are some tens of letters (`NegeriRusiaSergei`); a
+    // longer run is no text (and its checks below would be quadratic).
+    if word.len() < 6 || word.len() > MAX_GLUED || known(word) {
         return;
     }
-    // Parts: a capital and the lower-case letters after it.
+    // Parts: a capital and the lower-case letters after it; a run of
+    // capitals before a capitalized word is a part of its own when the
+    // run is a known acronym (`PAN|Zulkifli`).
     let bytes = word.as_bytes();
     let mut parts = vec![0];
     for (k, pair) in bytes.windows(2).enumerate() {
@@ -157,6 +164,24 @@ fn capital_joins(word: &str, at: usize, known: &impl Fn(&str) -> bool, out: &mut
             }
         }
     }
+    for (k, triple) in bytes.windows(3).enumerate() {
+        if let [a, b, c] = triple {
+            let acronym = word
+                .get(..=k)
+                .filter(|l| l.bytes().all(|x| x.is_ascii_uppercase()));
+            if a.is_ascii_uppercase()
+                && b.is_ascii_uppercase()
+                && c.is_ascii_lowercase()
+                && k >= 1
+                && word.len() - (k + 1) >= 4
+                && acronym.is_some_and(known)
+            {
+                parts.push(k + 1);
+            }
+        }
+    }
+    parts.sort_unstable();
+    parts.dedup();
     parts.push(word.len());
     if parts.len() > 2 {
         // `PresidenPrabowo`, `NegeriRusiaSergei`: each part of three letters
@@ -166,26 +191,62 @@ fn capital_joins(word: &str, at: usize, known: &impl Fn(&str) -> bool, out: &mut
             let (Some(left), Some(right)) = (word.get(a..b), word.get(b..c)) else {
                 continue;
             };
+            let acronym = left.len() >= 2 && left.bytes().all(|x| x.is_ascii_uppercase());
             let left_ok = known(left) || common_words::is_common(&left.to_ascii_lowercase());
-            if left.len() >= 3 && right.len() >= 3 && known(right) && left_ok {
+            if (acronym && left_ok)
+                || left.len() >= 3 && right.len() >= 3 && known(right) && left_ok
+            {
                 out.push(at + b);
+            }
+        }
+        // A name glued to the word after it, inside a part: `Irandan|Nigeria`.
+        for w in parts.windows(2) {
+            let &[a, b] = w else { continue };
+            let followed = b < word.len();
+            if let Some(part) = word.get(a..b) {
+                tail_join(part, at + a, followed, known, out);
             }
         }
         return;
     }
-    if common_words::is_common(&word.to_ascii_lowercase())
-        || !word.bytes().skip(1).all(|b| b.is_ascii_lowercase())
-    {
+    if common_words::is_common(&word.to_ascii_lowercase()) {
         return;
     }
-    // `Malakapada`: the longest known start of four letters or more before
-    // a stopword of three or more (a longer list splits names: `Sambi|sari`).
-    for k in (4..=word.len().saturating_sub(3)).rev() {
-        let (Some(name), Some(rest)) = (word.get(..k), word.get(k..)) else {
+    tail_join(word, at, false, known, out);
+}
+
+/// `Malakapada`, `Megawatimengatakan`: in a capitalized `part` (capital,
+/// then lower case), the longest known start of four letters or more
+/// before a stopword of three letters or more, a common word of five or
+/// more or a prefixed verb (a shorter or rarer rest splits names:
+/// `Sambi|sari`). Before another capitalized part (`Roddickdan|Davydenko`)
+/// a conjunction is a join after any start of four letters.
+fn tail_join(
+    part: &str,
+    at: usize,
+    followed: bool,
+    known: &impl Fn(&str) -> bool,
+    out: &mut Vec<usize>,
+) {
+    if part.len() < 7 || !part.bytes().skip(1).all(|b| b.is_ascii_lowercase()) {
+        return;
+    }
+    for k in (4..=part.len().saturating_sub(3)).rev() {
+        let (Some(name), Some(rest)) = (part.get(..k), part.get(k..)) else {
             continue;
         };
-        if common_words::is_stopword(rest) && !NAME_ENDINGS.contains(&rest) && known(name) {
+        let conjunction = followed && matches!(rest, "dan" | "atau" | "serta" | "dengan");
+        let word = common_words::is_stopword(rest) && !NAME_ENDINGS.contains(&rest)
+            || rest.len() >= 5 && common_words::is_common(rest)
+            || rest.len() >= 6
+                && ["meng", "meny", "mem", "ber", "ter"]
+                    .iter()
+                    .any(|p| rest.starts_with(p));
+        if conjunction || (word && known(name)) {
             out.push(at + k);
+            if followed {
+                out.push(at + part.len()); // `dan|China`
+            }
             return;
         }
     }
@@ -229,7 +290,7 @@ mod tests {
     fn joins_that_need_the_names() {
         let known = |w: &str| {
             [
-                "prabowo", "subianto", "malaka", "rusia", "sergei", "china", "rama", "sarb",
+                "prabowo", "subianto", "malaka", "rusia", "sergei", "china", "rama", "sarb", "pan",
             ]
             .contains(&w.to_ascii_lowercase().as_str())
         };
@@ -249,6 +310,16 @@ mod tests {
             ("bulan Ramadan dan Sarbini", "bulan Ramadan dan Sarbini"),
             // A common word is not a name glued to another.
             ("Rusiayang", "Rusia yang"),
+            // A name glued to a verb, to a conjunction and the next name,
+            // a known acronym to the name after it.
+            ("Rusiamengatakan bahwa", "Rusia mengatakan bahwa"),
+            // `dan` ends names (`Ramadan`): only before another name.
+            ("Chinadan Rusia", "Chinadan Rusia"),
+            ("RusiadanChina", "Rusia dan China"),
+            ("KawandanTeman", "Kawan dan Teman"),
+            ("Ketum PANPrabowo", "Ketum PAN Prabowo"),
+            // Not known: stays whole.
+            ("Sambisari dan McDonald", "Sambisari dan McDonald"),
         ];
         for &(text, want) in cases {
             assert_eq!(spaced(text, &joins_known(text, known)), want, "{text}");

@@ -115,11 +115,9 @@ t!(
 
 // CASE: smart case.
 t!(as_is_not_as, "as long as AS", [("COUNTRY", "AS")]);
-t!(
-    headline_caps,
-    "RUSIA DAN KONGRES",
-    [("COUNTRY", "RUSIA"), ("ORGANIZATION", "KONGRES")]
-);
+// Auto case in all caps: names match, a one-word alias that is a common
+// word (`kongres`) does not.
+t!(headline_caps, "RUSIA DAN KONGRES", [("COUNTRY", "RUSIA")]);
 t!(lowercase_not_matched, "kongres partai", []);
 t!(mixed_case_not_matched, "RuSia", []);
 
@@ -377,3 +375,78 @@ fn check_cases(cases: &[(&str, &[(&str, &str)])]) {
         assert_eq!(got, want, "{text}");
     }
 }
+
+// CASE REGIMES (auto case, the default): sentences of our own, with the
+// default gazetteers and rules (no tagger, which the lead retrains).
+macro_rules! d {
+    ($name:ident, $text:expr, [$(($label:expr, $surface:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let expected: Vec<(String, String)> =
+                vec![$(($label.to_string(), $surface.to_string())),*];
+            let e = Extractor::builder().model(false).build().unwrap();
+            assert_eq!(find_with(&e, $text), expected, "text: {:?}", $text);
+        }
+    };
+}
+
+d!(
+    regime_upper_title_and_name,
+    "MENTERI LUAR NEGERI RUSIA SERGEI LAVROV TIBA DI JAKARTA",
+    [
+        ("COUNTRY", "RUSIA"),
+        ("PERSON", "SERGEI LAVROV"),
+        ("LOCATION", "JAKARTA")
+    ]
+);
+d!(
+    regime_upper_common_word_alias,
+    "ANGIN BARAT MELANDA PESISIR",
+    []
+);
+d!(
+    regime_lower_names_without_capitals,
+    "menteri luar negeri rusia sergei lavrov tiba di jakarta",
+    [
+        ("COUNTRY", "rusia"),
+        ("PERSON", "sergei lavrov"),
+        ("LOCATION", "jakarta")
+    ]
+);
+d!(
+    regime_lower_common_word_alias,
+    "angin barat melanda pesisir",
+    []
+);
+d!(
+    regime_mixed_lower_name_is_no_name,
+    "Menteri pertahanan rusia tiba di Iran.",
+    [("COUNTRY", "Iran")]
+);
+d!(
+    regime_title_headline_common_word,
+    "Angin Barat Melanda Pesisir Jakarta",
+    [("LOCATION", "Jakarta")]
+);
+
+// JOIN KINDS: glued words (unglue.rs), each span the name alone.
+d!(
+    join_lower_then_capital,
+    "seperti dilansirReuters, Senin",
+    [("ORGANIZATION", "Reuters")]
+);
+d!(
+    join_name_then_verb,
+    "Pemerintah Rusiamengatakan hal itu.",
+    [("COUNTRY", "Rusia")]
+);
+d!(
+    join_name_conjunction_name,
+    "Kerja sama RusiadanChina meningkat.",
+    [("COUNTRY", "Rusia"), ("COUNTRY", "China")]
+);
+d!(
+    join_name_then_stopword,
+    "patroli diSelat Malakapada pekan lalu",
+    [("LOCATION", "Selat Malaka")]
+);

@@ -71,7 +71,10 @@ fn the_trainer_reproduces_a_model_bit_for_bit() {
     assert_eq!(format!("{:016x}", checksum(&a)), FIXTURE_CHECKSUM);
 }
 
-const FIXTURE_CHECKSUM: &str = "39e08c99bc4d77b4";
+// Moves with the rules and with auto case, the default (the library's
+// entities, on the fixture's all-caps and lower-case lines too, are
+// features).
+const FIXTURE_CHECKSUM: &str = "03add8faa5dcee89";
 
 /// Sentences of our own (none from a dev set) with names the lists hold
 /// and names they do not.

@@ -179,3 +179,47 @@ fn regression_combining_mark_alias() {
         .unwrap();
     check(text, &e.extract(text), Overlap::Flat);
 }
+
+/// Words that make lines of every case regime and glued joins.
+fn cased_word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("PRESIDEN".to_string()),
+        Just("presiden".to_string()),
+        Just("Menteri".to_string()),
+        Just("KEMENTERIAN".to_string()),
+        Just("kata".to_string()),
+        Just("diJakarta".to_string()),
+        Just("Rusiamengatakan".to_string()),
+        Just("PANPrabowo".to_string()),
+        Just("RusiadanChina".to_string()),
+        Just("İSTANBUL".to_string()),
+        Just("ǅ".to_string()),
+        Just("ß".to_string()),
+        Just("\n".to_string()),
+        Just(" ".to_string()),
+        "[a-zA-Z]{1,8}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Every case regime (upper, lower, title, mixed) and glued text, in
+    /// every case mode: spans slice the original text.
+    #[test]
+    fn every_case_regime_slices_the_text(
+        words in prop::collection::vec(cased_word(), 0..20),
+        fold in 0u8..4,
+    ) {
+        let text = words.join(" ");
+        let text = match fold {
+            0 => text.to_uppercase(),
+            1 => text.to_lowercase(),
+            _ => text,
+        };
+        for case in [Case::Auto, Case::Smart, Case::Insensitive] {
+            let extractor = Extractor::builder().case(case).build().unwrap();
+            check(&text, &extractor.extract(&text), Overlap::Flat);
+        }
+    }
+}

@@ -74,7 +74,7 @@ def parse_args(argv=None):
     p.add_argument("--skip-bad-lines", action="store_true",
                    help="drop malformed input lines instead of failing the job")
     p.add_argument("--nested", action="store_true", help="also report nested mentions")
-    p.add_argument("--case", choices=("smart", "insensitive"), default="smart")
+    p.add_argument("--case", choices=("auto", "smart", "insensitive"), default="auto")
     p.add_argument("--no-rules", action="store_true", help="gazetteer matches only")
     p.add_argument("--gazetteer", action="append", default=[],
                    help="an extra gazetteer .tsv file (repeatable); shipped with addFile")
@@ -124,7 +124,7 @@ def extractor_flags(args, gazetteer_path):
     flags = []
     for g in args.gazetteer:
         flags += ["--gazetteer", gazetteer_path(os.path.basename(g))]
-    if args.case != "smart":
+    if args.case != "auto":
         flags += ["--case", args.case]
     if args.nested:
         flags.append("--nested")

@@ -60,7 +60,7 @@ def extract(text: str, *, compact: Literal[False] = False) -> List[Entity]: ...
 def extract(text: str, *, compact: Literal[True]) -> List[CompactEntity]: ...
 def extract(text: str, *, compact: bool = False) -> Union[List[Entity], List[CompactEntity]]:
     """Find the entities in ``text`` with the default gazetteers (flat output,
-    smart case, all rules), sorted by start offset: dicts, or with
+    auto case, all rules), sorted by start offset: dicts, or with
     ``compact=True`` tuples ``(char_start, char_end, label, id)`` (136
     bytes per entity instead of 930).
 
@@ -81,7 +81,7 @@ class Extractor:
         cls,
         gazetteers: Optional[Sequence[Union[str, "os.PathLike[str]"]]] = None,
         default_gazetteers: bool = True,
-        case: Literal["smart", "insensitive"] = "smart",
+        case: Literal["auto", "smart", "insensitive"] = "auto",
         nested: bool = False,
         rules: bool = True,
         gazetteer_text: Optional[Union[str, Sequence[Union[str, Sequence[str]]]]] = None,
@@ -94,8 +94,9 @@ class Extractor:
             default gazetteers.
         :param default_gazetteers: include the gazetteers embedded in the
             library.
-        :param case: ``"smart"`` (an alias with capitals matches those
-            capitals or all caps) or ``"insensitive"`` (for lower-cased text).
+        :param case: ``"auto"`` (the default: line by line, by whether its
+            capitals mark names), ``"smart"`` (an alias with capitals matches
+            those capitals or all caps) or ``"insensitive"`` (case ignored).
         :param nested: also report mentions inside longer ones, with
             ``"nested": True``.
         :param rules: run the rule stage (titles, saying verbs, head nouns,

@@ -52,7 +52,7 @@ DEFAULT_CONFIG = {
     "gazetteers": [],
     "default_gazetteers": True,
     "gazetteer_text": None,
-    "case": "smart",
+    "case": "auto",
     "nested": False,
     "rules": True,
     "model": True,

@@ -83,10 +83,11 @@ fn to_py_err(err: Error) -> PyErr {
 
 fn parse_case(case: &str) -> PyResult<Case> {
     match case {
+        "auto" => Ok(Case::Auto),
         "smart" => Ok(Case::Smart),
         "insensitive" => Ok(Case::Insensitive),
         other => Err(PyValueError::new_err(format!(
-            "case must be 'smart' or 'insensitive', not {other:?}"
+            "case must be 'auto', 'smart' or 'insensitive', not {other:?}"
         ))),
     }
 }
@@ -125,7 +126,7 @@ fn extract_with<'py>(
 }
 
 /// Find the entities in ``text`` with the default gazetteers embedded in
-/// the library (flat output, smart case, all rules).
+/// the library (flat output, auto case, all rules).
 ///
 /// Returns a list of dicts, sorted by start offset, with the keys ``text``,
 /// ``label``, ``id``, ``canonical``, ``byte_start``, ``byte_end``,
@@ -177,7 +178,7 @@ fn gazetteer_from_memory(t: &Bound<'_, PyAny>) -> PyResult<String> {
 
 /// A compiled set of gazetteers that finds entities in text.
 ///
-/// ``Extractor(gazetteers=None, default_gazetteers=True, case="smart",
+/// ``Extractor(gazetteers=None, default_gazetteers=True, case="auto",
 /// nested=False, rules=True, gazetteer_text=None, model=True)``
 ///
 /// * ``gazetteers``: paths of gazetteer files (``.tsv``) or folders (every
@@ -185,8 +186,9 @@ fn gazetteer_from_memory(t: &Bound<'_, PyAny>) -> PyResult<String> {
 ///   defaults.
 /// * ``default_gazetteers``: include the gazetteers embedded in the
 ///   library.
-/// * ``case``: ``"smart"`` (an alias with capitals matches those capitals
-///   or all caps) or ``"insensitive"`` (for lower-cased text).
+/// * ``case``: ``"auto"`` (the default: line by line, by whether its
+///   capitals mark names), ``"smart"`` (an alias with capitals matches
+///   those capitals or all caps) or ``"insensitive"`` (case ignored).
 /// * ``nested``: also report mentions inside longer ones, with
 ///   ``"nested": True``.
 /// * ``rules``: run the rule stage (titles, saying verbs, head nouns,
@@ -225,7 +227,7 @@ impl Extractor {
     #[new]
     // The arguments are the Python keyword arguments, one each.
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (gazetteers = None, default_gazetteers = true, case = "smart", nested = false, rules = true, gazetteer_text = None, model = true))]
+    #[pyo3(signature = (gazetteers = None, default_gazetteers = true, case = "auto", nested = false, rules = true, gazetteer_text = None, model = true))]
     fn new(
         py: Python<'_>,
         gazetteers: Option<&Bound<'_, PyAny>>,
@@ -287,10 +289,10 @@ impl Extractor {
             inner,
             gazetteers,
             default_gazetteers,
-            case: if case_mode == Case::Smart {
-                "smart"
-            } else {
-                "insensitive"
+            case: match case_mode {
+                Case::Smart => "smart",
+                Case::Insensitive => "insensitive",
+                _ => "auto",
             },
             nested,
             rules,

@@ -185,7 +185,7 @@ def test_missing_gazetteer_is_file_not_found(tmp_path):
 
 
 def test_bad_case_raises_value_error():
-    with pytest.raises(ValueError, match="case must be 'smart' or 'insensitive'"):
+    with pytest.raises(ValueError, match="case must be 'auto', 'smart' or 'insensitive'"):
         entitas.Extractor(case="upper")
 
 
@@ -203,8 +203,9 @@ def test_options(tmp_path):
     assert only.entity_count == 1 and own.entity_count > 1000
     assert only.pattern_count >= 2
 
-    # Smart case: in a line with capitals a lower-case name is not one; in
-    # a line without any capital it is (unless it is a common word).
+    # Auto case (the default): in a line with capitals a lower-case name is
+    # not one; in a line without any capital it is (unless it is a common
+    # word). Smart case is the same in every line.
     mixed = "Menteri pertahanan rusia tiba di Iran."
     assert [e["id"] for e in entitas.Extractor(rules=False).extract(mixed)] == ["country:IRN"]
     assert {"country:RUS", "country:IRN"} <= {
@@ -214,6 +215,10 @@ def test_options(tmp_path):
     assert {"country:RUS", "country:IRN"} <= {
         e["id"] for e in entitas.Extractor(rules=False).extract(lower)
     }
+    assert "country:RUS" not in {
+        e["id"] for e in entitas.Extractor(case="smart", rules=False).extract(lower)
+    }
+    assert repr(entitas.Extractor()).count("case='auto'") == 1
     no_rules = entitas.Extractor(rules=False).extract("Kata Jenderal Budi Santoso kepada wartawan.")
     assert all(e["source"].startswith("gazetteer:") for e in no_rules)
 

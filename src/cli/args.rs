@@ -63,8 +63,9 @@ pub struct Args {
     #[arg(long)]
     pub no_default_gazetteers: bool,
 
-    /// Letter case policy (insensitive for lower-cased text).
-    #[arg(long, value_enum, default_value_t = CaseArg::Smart)]
+    /// Letter case policy: auto decides line by line whether capitals mark
+    /// names; smart and insensitive override it.
+    #[arg(long, value_enum, default_value_t = CaseArg::Auto)]
     pub case: CaseArg,
 
     /// Also report mentions nested inside longer ones.
@@ -126,7 +127,11 @@ pub enum InputKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 #[non_exhaustive]
 pub enum CaseArg {
-    /// Names match as written, lower-case lines also in lower case.
+    /// By the evidence of each line: as written in mixed case; case aside,
+    /// common words kept out and the text recased for the rules, in lines
+    /// without capitals, in all caps or in title case.
+    Auto,
+    /// Names match as written (or in all caps), whatever the line.
     Smart,
     /// Letter case is ignored.
     Insensitive,
@@ -143,6 +148,7 @@ impl Args {
             builder.default_gazetteers(false);
         }
         builder.case(match self.case {
+            CaseArg::Auto => Case::Auto,
             CaseArg::Smart => Case::Smart,
             CaseArg::Insensitive => Case::Insensitive,
         });

@@ -44,7 +44,7 @@ impl Default for ExtractorBuilder {
         ExtractorBuilder {
             defaults: true,
             sources: Vec::new(),
-            case: Case::Smart,
+            case: Case::Auto,
             overlap: Overlap::Flat,
             rules: RuleSet::default(),
             snapshot: true,
@@ -101,7 +101,8 @@ impl ExtractorBuilder {
         self
     }
 
-    /// How letter case decides a match (default [`Case::Smart`]).
+    /// How letter case decides a match (default [`Case::Auto`]: by the
+    /// evidence of each line).
     pub fn case(&mut self, case: Case) -> &mut Self {
         self.case = case;
         self
@@ -139,9 +140,12 @@ impl ExtractorBuilder {
     /// (with its `file:line:column`), [`Error::DuplicateId`] when two
     /// entities share an id.
     pub fn build(&self) -> Result<Extractor, Error> {
-        if self.snapshot && self.defaults && self.sources.is_empty() && self.case == Case::Smart {
+        // The snapshot is compiled with smart case; auto case compiles the
+        // same matcher and decides at match time.
+        let compiled_case = matches!(self.case, Case::Smart | Case::Auto);
+        if self.snapshot && self.defaults && self.sources.is_empty() && compiled_case {
             if let Some((records, matcher)) = crate::snapshot::read(crate::snapshot::EMBEDDED) {
-                return Ok(self.finish(records, matcher));
+                return Ok(self.finish(records, matcher.with_case(self.case)));
             }
         }
         // Names and texts borrowed where they already live (the builder,

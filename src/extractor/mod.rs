@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Finds entities in `text` with the default gazetteers embedded in the
-/// library: flat output, smart case.
+/// library: flat output, auto case.
 ///
 /// The default extractor is built on first use and shared by all threads.
 ///
@@ -137,7 +137,7 @@ pub struct Extractor {
 }
 
 impl Extractor {
-    /// A builder, with the default gazetteers, smart case and flat output.
+    /// A builder, with the default gazetteers, auto case and flat output.
     pub fn builder() -> ExtractorBuilder {
         ExtractorBuilder::default()
     }
@@ -225,14 +225,20 @@ impl Extractor {
         // Every rule starts from a gazetteer match or a capitalized word: a
         // text with neither (a lower-case tweet or review) has nothing for
         // them, and is not scanned into words at all.
+        // Auto case: lines whose case says nothing are read recased (same
+        // offsets) by the rules.
+        let recased = (inner.matcher.case() == Case::Auto && !inner.rules.is_empty())
+            .then(|| rules::recase(text, &candidates))
+            .flatten();
+        let seen = recased.as_deref().unwrap_or(text);
         let candidates = if inner.rules.is_empty()
             || candidates.is_empty()
-                && !may_hold_names(text, ascii)
-                && !(inner.rules.has(Rule::Weapon) && rules::may_hold_weapons(text))
+                && !may_hold_names(seen, ascii)
+                && !(inner.rules.has(Rule::Weapon) && rules::may_hold_weapons(seen))
         {
             candidates
         } else {
-            rules::apply(text, candidates, &mut records, inner.rules)
+            rules::apply(seen, candidates, &mut records, inner.rules)
         };
         let mut found = Resolution {
             ascii,
@@ -242,6 +248,9 @@ impl Extractor {
             scores: Vec::new(),
         };
         if let Some(weights) = inner.model {
+            // The tagger reads the text as it is: it knows the case of
+            // each sentence (measured: better than the recased copy on
+            // every lower and upper variant).
             found.add_model(text, weights);
         }
         found

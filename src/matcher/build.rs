@@ -91,7 +91,7 @@ impl MatcherBuilder {
         };
         let m = &mut self.m;
         let start = u32::try_from(m.cased.len()).map_err(|_| TooLarge)?;
-        if alias_case == AliasCase::Smart && m.case == Case::Smart {
+        if alias_case == AliasCase::Smart && m.case != Case::Insensitive {
             fold_into(text, false, &mut m.cased);
             let added = m.cased.get(start as usize..).unwrap_or_default();
             if !added.chars().any(char::is_uppercase) {

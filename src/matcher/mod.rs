@@ -185,6 +185,15 @@ impl Matcher {
         self.case
     }
 
+    /// The same matcher under another case mode that compiles alike
+    /// ([`Case::Smart`] and [`Case::Auto`]: the snapshot's matcher).
+    pub(crate) fn with_case(mut self, case: Case) -> Matcher {
+        if (self.case == Case::Insensitive) == (case == Case::Insensitive) {
+            self.case = case;
+        }
+        self
+    }
+
     /// All token-aligned, case-accepted matches in `text`, in original
     /// byte offsets.
     #[cfg(test)]

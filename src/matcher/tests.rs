@@ -4,6 +4,7 @@
 use super::verify::ascii_folds_to;
 use super::verify::case_matches;
 use super::verify::caseless_match;
+use super::verify::common_in_capitals;
 use crate::gazetteer::AliasCase;
 use crate::gazetteer::Gate;
 use std::sync::Arc;
@@ -52,17 +53,42 @@ fn smart_case() {
 }
 
 #[test]
-fn smart_case_in_a_line_without_capitals() {
+fn auto_case_in_a_line_without_capitals() {
     let a = [("Kongres", S), ("Rusia", S), ("Barat", S), ("AS", S)];
     // A line with capitals keeps smart case; one without lets a name
     // match in lower case, but not a common word (`barat`; `kongres`
     // is written in lower case as a common noun too).
-    assert_eq!(find(&a, Case::Smart, "Kongres dan rusia"), ["Kongres"]);
+    let auto = Case::Auto;
+    assert_eq!(find(&a, auto, "Kongres dan rusia"), ["Kongres"]);
     assert_eq!(
-        find(&a, Case::Smart, "Kongres AS.\nkongres dan rusia di barat"),
+        find(&a, auto, "Kongres AS.\nkongres dan rusia di barat"),
         ["Kongres", "AS", "rusia"]
     );
-    assert_eq!(find(&a, Case::Smart, "as rusia"), ["as", "rusia"]);
+    assert_eq!(find(&a, auto, "as rusia"), ["as", "rusia"]);
+    // Smart case is the same in every line.
+    assert_eq!(
+        find(&a, Case::Smart, "Kongres AS.\nkongres dan rusia di barat"),
+        ["Kongres", "AS"]
+    );
+}
+
+#[test]
+fn auto_case_in_a_line_in_capitals() {
+    let a = [("Barat", S), ("Rusia", S), ("Jawa Barat", S)];
+    // All caps or a title-case headline: a one-word alias that is a common
+    // word does not match; names and longer aliases do.
+    let auto = Case::Auto;
+    assert_eq!(find(&a, auto, "ANGIN BARAT MELANDA RUSIA"), ["RUSIA"]);
+    assert_eq!(
+        find(&a, auto, "Angin Barat Melanda Jawa Barat"),
+        ["Jawa Barat"]
+    );
+    // A mixed-case line: as written.
+    assert_eq!(find(&a, auto, "Angin dari Barat melanda"), ["Barat"]);
+    assert_eq!(
+        find(&a, Case::Smart, "ANGIN BARAT MELANDA RUSIA"),
+        ["BARAT", "RUSIA"]
+    );
 }
 
 #[test]
@@ -145,11 +171,21 @@ fn brute_force(aliases: &[(&str, AliasCase)], case: Case, text: &str) -> Vec<(us
             let (Some(s), Some(e)) = (norm.orig_start(at), norm.orig_end(end)) else {
                 continue;
             };
-            if info.case_sensitive()
-                && !case_matches(&text[s..e], cased, &mut None)
-                && !caseless_match(cased, || crate::common_words::in_caseless_line(text, s, e))
-            {
-                continue;
+            let auto = case == Case::Auto;
+            if info.case_sensitive() {
+                let accepted = if case_matches(&text[s..e], cased, &mut None) {
+                    !(auto
+                        && common_in_capitals(cased, || {
+                            crate::common_words::in_capital_line(text, s, e)
+                        }))
+                } else {
+                    auto && caseless_match(cased, || {
+                        crate::common_words::in_caseless_line(text, s, e)
+                    })
+                };
+                if !accepted {
+                    continue;
+                }
             }
             out.push((s, e, i as u32));
         }
@@ -243,7 +279,7 @@ fn trie_equals_brute_force() {
                 text.push(' ');
             }
         }
-        for case in [Case::Smart, Case::Insensitive] {
+        for case in [Case::Smart, Case::Auto, Case::Insensitive] {
             let mut got: Vec<_> = matcher(&aliases, case)
                 .find(&text)
                 .into_iter()

@@ -10,6 +10,7 @@ use crate::normalize::fold_cased;
 use crate::normalize::Normalized;
 use crate::tokenize::Piece;
 use crate::types::Candidate;
+use crate::types::Case;
 
 impl Matcher {
     /// Maps each trie match back to the original text and keeps the aliases
@@ -55,8 +56,17 @@ impl Matcher {
                         .cased
                         .get(alias.cased.0 as usize..alias.cased.1 as usize)
                         .unwrap_or_default();
-                    if !case_matches(original, cased, &mut folded)
-                        && !caseless_match(cased, || lines.caseless(text, byte_start, byte_end))
+                    let auto = self.case == Case::Auto;
+                    if case_matches(original, cased, &mut folded) {
+                        if auto
+                            && common_in_capitals(cased, || {
+                                lines.capital(text, byte_start, byte_end)
+                            })
+                        {
+                            continue;
+                        }
+                    } else if !(auto
+                        && caseless_match(cased, || lines.caseless(text, byte_start, byte_end)))
                     {
                         continue;
                     }
@@ -111,32 +121,74 @@ pub(super) fn caseless_match(cased: &str, caseless_line: impl FnOnce() -> bool) 
     lower.chars().count() >= 2 && !common_words::is_common(&lower) && caseless_line()
 }
 
-/// The last line asked about and whether it has no capital, so that the
+/// The last line asked about and what is known of its case, so that the
 /// matches of one long line (found in text order) look at it once, not
 /// once each (which was quadratic: 130 s for one lower-case line of 1 MB).
 #[derive(Default)]
 struct LineCase {
-    /// Byte range of the line, and its answer; empty before the first.
+    /// Byte range of the line; empty before the first.
     line: (usize, usize),
-    caseless: bool,
+    /// Whether it has no capital, once asked.
+    caseless: Option<bool>,
+    /// Whether it is written in capitals, once asked.
+    capital: Option<bool>,
 }
 
 impl LineCase {
-    /// [`common_words::in_caseless_line`] of `text[start..end]`.
-    fn caseless(&mut self, text: &str, start: usize, end: usize) -> bool {
+    /// Moves to the line of `text[start..end]`; its range.
+    fn at(&mut self, text: &str, start: usize, end: usize) -> (usize, usize) {
         let (from, to) = self.line;
         if from <= start && end <= to && from < to {
-            return self.caseless;
+            return self.line;
         }
-        let (from, to) = common_words::line_around(text, start, end);
-        let caseless = common_words::in_caseless_line(text, from, to);
+        let line = common_words::line_around(text, start, end);
         // Remembered only for a match inside one line.
         if text.get(start..end).is_some_and(|m| !m.contains('\n')) {
-            self.line = (from, to);
-            self.caseless = caseless;
+            *self = LineCase {
+                line,
+                ..LineCase::default()
+            };
+        }
+        line
+    }
+
+    /// [`common_words::in_caseless_line`] of `text[start..end]`.
+    fn caseless(&mut self, text: &str, start: usize, end: usize) -> bool {
+        let (from, to) = self.at(text, start, end);
+        if self.line == (from, to) {
+            if let Some(known) = self.caseless {
+                return known;
+            }
+        }
+        let caseless = common_words::in_caseless_line(text, from, to);
+        if self.line == (from, to) {
+            self.caseless = Some(caseless);
         }
         caseless
     }
+
+    /// [`common_words::in_capital_line`] of `text[start..end]`.
+    fn capital(&mut self, text: &str, start: usize, end: usize) -> bool {
+        let (from, to) = self.at(text, start, end);
+        if self.line == (from, to) {
+            if let Some(known) = self.capital {
+                return known;
+            }
+        }
+        let capital = common_words::is_capital_line(text.get(from..to).unwrap_or_default());
+        if self.line == (from, to) {
+            self.capital = Some(capital);
+        }
+        capital
+    }
+}
+
+/// Auto case in a line in capitals (all caps, or a title-case headline,
+/// `capital_line`): a one-word alias that is also a common word (`AS`/`as`,
+/// `ANTARA`, `Barat`) is the word there far more often than the name, so
+/// it does not match.
+pub(super) fn common_in_capitals(cased: &str, capital_line: impl FnOnce() -> bool) -> bool {
+    !cased.contains(' ') && common_words::is_common_any_case(cased) && capital_line()
 }
 
 /// Whether ASCII `original`, folded like [`fold_cased`] (blanks and hyphens

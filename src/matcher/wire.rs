@@ -50,6 +50,7 @@ impl Matcher {
         w.u32(match self.case {
             Case::Smart => 0,
             Case::Insensitive => 1,
+            Case::Auto => 2,
         });
     }
 
@@ -64,6 +65,7 @@ impl Matcher {
         let case = match r.u32()? {
             0 => Case::Smart,
             1 => Case::Insensitive,
+            2 => Case::Auto,
             _ => return None,
         };
         Some(

@@ -31,6 +31,7 @@ use filters::inside_office_title;
 use filters::stop_at_sentence_start;
 use words::{Summary, Word};
 
+pub(crate) use recase::recase;
 pub(crate) use weapons::may_hold as may_hold_weapons;
 
 mod acronyms;
@@ -43,6 +44,7 @@ mod lexicon;
 mod media;
 mod names;
 mod places;
+mod recase;
 mod saying;
 mod suffixes;
 #[cfg(test)]
