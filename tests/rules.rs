@@ -928,3 +928,26 @@ t!(
     "Rapat itu dihadiri Uber dan Pemerintah kemarin.",
     []
 );
+
+// WEAPON: a maker next to a weapon is part of its name, before or after
+// it; a letter-and-digit designator and one capitalized variant word after
+// it extend it (names made up: `Kancil`, `Rusa`).
+t!(
+    weapon_with_its_maker_after,
+    "Presiden menaiki Anoa Pindad di Bandung.",
+    [("WEAPON", "Anoa Pindad", "rule:weapon")]
+);
+t!(
+    weapon_with_a_designator_and_a_variant,
+    "Kendaraan taktis Kancil MV3 dipamerkan, sedangkan kendaraan taktis Rusa Perkasa tiba kemarin.",
+    [
+        ("WEAPON", "Kancil MV3", "rule:weapon"),
+        ("WEAPON", "Rusa Perkasa", "rule:weapon")
+    ]
+);
+t!(
+    weapon_variant_not_a_following_name,
+    "Pesawat F-16 Angkatan Udara mendarat. Rudal Exocet Senin lalu ditembakkan.",
+    // Neither listed weapon grows (the rules add nothing).
+    []
+);

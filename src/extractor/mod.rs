@@ -238,7 +238,7 @@ impl Extractor {
         {
             candidates
         } else {
-            rules::apply(seen, candidates, &mut records, inner.rules)
+            rules::apply(seen, text, candidates, &mut records, inner.rules)
         };
         let mut found = Resolution {
             ascii,

@@ -159,7 +159,10 @@ impl Kind {
 
 /// Per-document state of the rule stage.
 pub(super) struct Doc<'r, 'b, 't> {
+    /// The text as the rules read it (recased where its case says nothing).
     pub(super) text: &'t str,
+    /// The text as written: the same length as `text`.
+    pub(super) original: &'t str,
     pub(super) words: Vec<Word<'t>>,
     /// Headline flag per sentence index.
     pub(super) headline: Vec<bool>,
@@ -187,6 +190,7 @@ impl<'r, 'b, 't> Doc<'r, 'b, 't> {
     /// candidates, refreshed (resolved into `flat` and `cover`).
     pub(super) fn new(
         text: &'t str,
+        original: &'t str,
         words: Vec<Word<'t>>,
         headline: Vec<bool>,
         records: &'r mut DocRecords<'b>,
@@ -194,6 +198,7 @@ impl<'r, 'b, 't> Doc<'r, 'b, 't> {
     ) -> Self {
         let mut doc = Doc {
             text,
+            original,
             cover: Vec::new(),
             flat: Vec::new(),
             flat_spans: Vec::new(),

@@ -81,10 +81,13 @@ fn filter(
     candidates
 }
 
-/// Runs the enabled rules: returns the gazetteer candidates (minus the ones
-/// a rule dropped) plus the rules' own.
+/// Runs the enabled rules on `text` (the text as the rules read it: with
+/// auto case, recased where its case says nothing; `original` is the text
+/// as written, of the same length): returns the gazetteer candidates (minus
+/// the ones a rule dropped) plus the rules' own.
 pub(crate) fn apply(
     text: &str,
+    original: &str,
     candidates: Vec<Candidate>,
     records: &mut DocRecords<'_>,
     rules: RuleSet,
@@ -145,7 +148,7 @@ pub(crate) fn apply(
     {
         return candidates;
     }
-    let mut doc = Doc::new(text, words, headline, records, candidates);
+    let mut doc = Doc::new(text, original, words, headline, records, candidates);
 
     if acronym {
         doc.acronyms();

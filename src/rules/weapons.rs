@@ -9,6 +9,7 @@
 
 use super::doc::Doc;
 use super::doc::Flat;
+use super::lexicon::bit;
 use super::lexicon::FnvMap;
 use super::words::Word;
 use crate::common_words::is_common;
@@ -68,6 +69,7 @@ struct Data {
     ship_heads: Phrases,
     civil_type: HashSet<String>,
     civil_context: Phrases,
+    makers: Phrases,
     not_name: HashSet<String>,
     series_word: HashSet<String>,
     caliber: HashSet<String>,
@@ -187,6 +189,7 @@ static DATA: Lazy<Data> = Lazy::new(|| {
         ship_heads: phrases("ship-head"),
         civil_type: folded("civil-type"),
         civil_context: phrases("civil-context"),
+        makers: phrases("maker"),
         not_name: folded("not-name"),
         series_word: folded("series-word"),
         caliber: folded("caliber"),
@@ -736,11 +739,7 @@ impl Doc<'_, '_, '_> {
                     }
                 }
             }
-            let blank_before = |k: usize| {
-                k > 0
-                    && matches!((self.word(k - 1), self.word(k)), (Some(p), Some(x)) if p.end < x.start && x.start - p.end == 1)
-            };
-            if end_byte == span_end && self.same_sentence(first, last) && blank_before(last) {
+            if end_byte == span_end && self.same_sentence(first, last) && self.blank_before(last) {
                 if let Some(next) = self.word(last) {
                     let num = |k: usize| {
                         self.word(k).is_some_and(|x| {
@@ -770,6 +769,17 @@ impl Doc<'_, '_, '_> {
                         && next.text.starts_with(|c: char| c.is_ascii_digit())
                     {
                         last += 1; // `Leopard 2A4`
+                    } else if let n @ 1.. = self.phrase_at(last, &data.makers) {
+                        last += n; // `Anoa Pindad`
+                    } else if !self.covered(last)
+                        && designator_shaped(next, self.caseless_at(last))
+                        && next.text.starts_with(|c: char| c.is_ascii_alphabetic())
+                        && next.text.len() <= MAX_SUFFIX
+                        && !next.text.contains('-')
+                    {
+                        last += 1; // `Anoa MV3`
+                    } else if self.variant_word(last) {
+                        last += 1; // `Anoa Tangguh`
                     } else if let Some((a, b, e)) = self.flat_at(last) {
                         if a == last && self.is_weapon(e) && b - first <= MAX_WEAPON_WORDS {
                             last = b; // `Hercules C-130J`
@@ -780,13 +790,59 @@ impl Doc<'_, '_, '_> {
                     }
                 }
             }
-            if end_byte > span_end {
-                if let Some(a) = self.word(first) {
+            let start = first - self.maker_before(first);
+            if end_byte > span_end || start < first {
+                if let Some(a) = self.word(start) {
                     grown.push((a.start, end_byte, entity, renamed));
                 }
             }
         }
         self.add_grown(grown);
+    }
+
+    /// Whether one blank, and nothing else, is between word `k` and the
+    /// word before it.
+    fn blank_before(&self, k: usize) -> bool {
+        k > 0
+            && matches!((self.word(k - 1), self.word(k)), (Some(p), Some(x)) if p.end < x.start && x.start - p.end == 1)
+    }
+
+    /// The words of a maker right before the weapon at word `first` (`Pindad
+    /// Anoa`): 0 without one.
+    fn maker_before(&self, first: usize) -> usize {
+        (1..=2)
+            .find(|&n| {
+                first >= n
+                    && self.same_sentence(first - n, first)
+                    && (first - n + 1..=first).all(|k| self.blank_before(k))
+                    && self.phrase_at(first - n, &DATA.makers) == n
+            })
+            .unwrap_or(0)
+    }
+
+    /// Whether word `i`, right after a weapon, names its variant (`Anoa
+    /// Tangguh`): one capitalized word in a mixed-case sentence that is not
+    /// a headline, no common word, given name or title, no entity of its
+    /// own, and no capitalized word after it (which would make it the start
+    /// of another name). Capitalized as written: not by the recased copy.
+    fn variant_word(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        w.cap
+            && !w.all_caps
+            && w.alpha
+            && w.bits & (bit::STOP | bit::NAME | bit::TITLE | bit::TITLE_WORD | bit::HEAD) == 0
+            && !self.covered(i)
+            && !self.in_headline(i)
+            && self
+                .original
+                .get(w.start..w.end)
+                .is_some_and(|o| o.starts_with(char::is_uppercase))
+            && !self.upper_line_at(i)
+            && w.text.len() >= 4
+            && !is_common(&w.text.to_lowercase())
+            && !self
+                .word(i + 1)
+                .is_some_and(|n| self.same_sentence(i, i + 1) && n.cap)
     }
 
     /// Adds the grown spans of [`Doc::extend_weapons`]: `(start byte, end
