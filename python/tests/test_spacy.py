@@ -112,7 +112,7 @@ def test_config_options(tmp_path):
     assert "country:RUS" not in {e.kb_id_ for e in blank({"rules": False})(text).ents}
     assert "country:RUS" in {e.kb_id_ for e in blank({"case": "insensitive"})(text).ents}
     # rules off (gazetteer matches only) and model off, as the Extractor.
-    said = "Pertemuan berlangsung di Gedung Serbaguna Kecamatan Lembah Hijau bersama Ketut Wirawan."
+    said = "Sutarjo Hadiprayitno datang ke Gedung Serbaguna Kecamatan Lembah Hijau kemarin."
     sources = {e["source"] for e in entitas.extract(said)}
     assert "model:tagger" in sources and any(s.startswith("rule:") for s in sources)
     for config, extractor in (
