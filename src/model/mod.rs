@@ -130,38 +130,11 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
             // (They do not overlap one another: the one starting last before
             // the span's end is the only one that can overlap it.)
             let before = library.partition_point(|l| l.start < b.end);
-            // In ordinary text a span of common words only (`Rabu`,
-            // `Harapan`, `Vice`) is a capitalized word, not a name.
-            // ... nor one without a capital (`nikel`, `tawuran`).
-            let lower = sentence.regime == Regime::Mixed
-                && !words
-                    .get(i..j)
-                    .unwrap_or_default()
-                    .iter()
-                    .any(features::Tok::starts_upper);
-            let common = sentence.regime == Regime::Mixed
-                && words.get(i..j).unwrap_or_default().iter().all(|t| {
-                    text.get(t.start..t.end).is_none_or(|w| {
-                        !w.chars().any(char::is_alphabetic)
-                            || crate::common_words::is_common(&w.to_lowercase())
-                    })
-                });
-            // A person does not open with a common word (`Kena Bacok`,
-            // `Bawa Sajam` in a headline).
-            let verb = kind == Kind::Person
-                && words.get(i).is_some_and(|t| {
-                    text.get(t.start..t.end)
-                        .is_some_and(|w| crate::common_words::is_common(&w.to_lowercase()))
-                });
-            if long
-                || lower
-                || common
-                || verb
-                || before
-                    .checked_sub(1)
-                    .and_then(|k| library.get(k))
-                    .is_some_and(|l| l.end > a.start)
-            {
+            let on_library = before
+                .checked_sub(1)
+                .and_then(|k| library.get(k))
+                .is_some_and(|l| l.end > a.start);
+            if long || on_library || dropped(text, words.get(i..j), kind, sentence.regime) {
                 i = j;
                 continue;
             }
@@ -181,6 +154,28 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
         }
     }
     out
+}
+
+/// Whether a span of the model's, `span` of a sentence in `regime`, is
+/// no name: in ordinary text a span of common words only (`Rabu`,
+/// `Harapan`, `Vice`) is a capitalized word, not a name, nor one without a
+/// capital (`nikel`, `tawuran`); and a person does not open with a common
+/// word (`Kena Bacok`, `Bawa Sajam` in a headline).
+fn dropped(text: &str, span: Option<&[features::Tok]>, kind: Kind, regime: Regime) -> bool {
+    let span = span.unwrap_or_default();
+    let common = |t: &features::Tok| {
+        text.get(t.start..t.end)
+            .is_some_and(|w| crate::common_words::is_common_any_case(w))
+    };
+    let mixed = regime == Regime::Mixed;
+    (mixed && !span.iter().any(features::Tok::starts_upper))
+        || (mixed
+            && span.iter().all(|t| {
+                text.get(t.start..t.end)
+                    .is_none_or(|w| !w.chars().any(char::is_alphabetic))
+                    || common(t)
+            }))
+        || (kind == Kind::Person && span.first().is_some_and(common))
 }
 
 /// The [`Entity::source`](crate::Entity::source) of what the model finds.

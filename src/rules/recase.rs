@@ -52,6 +52,11 @@ pub(crate) fn line_case(line: &str) -> LineCase {
             long += 1;
             long_lower += usize::from(first.is_lowercase());
         }
+        // Capitals and a long word without one: ordinary text, whatever
+        // follows (most lines end here early).
+        if upper && long_lower > 0 {
+            return LineCase::Mixed;
+        }
     }
     if lower && !upper {
         LineCase::Lower
