@@ -4,7 +4,8 @@
 //! A join is a lower-case ASCII letter followed directly by a capital, where
 //! the word before the capital is a whole lower-case word of three letters
 //! or more, or a two-letter common word ([`crate::common_words`]):
-//! `dilansir|Reuters`, `di|Selat`. Names written
+//! `dilansir|Reuters`, `di|Selat`; or a digit followed by a whole common word
+//! (`Su-35|kepada`; not a clitic or suffix: `Su-35nya`, `1990an`). Names written
 //! in camel case stay whole (`YouTube`, `KapanLagi`, `iPhone`, `McDonald`,
 //! `detikNews`: a capital or no common word before the join). The extractor runs the
 //! pipeline on a copy of the text with a space at every join and maps the
@@ -15,8 +16,14 @@
 //! stopword after it (`Malaka|pada`, `Subianto|atas`: the whole word is
 //! neither known nor common), and a capitalized word glued to a known name
 //! (`Presiden|Prabowo`, `Negeri|Rusia|Sergei`: the word before is common or
-//! known). A word that is itself a name stays whole (`Malaysiakini`), and so
-//! does one that is a common word (`Jawaban` is not `Jawa ban`).
+//! known), a known acronym glued to a word or to another acronym
+//! (`IPW|selaku`, `Ketua|PDIP|DKI`). A few words that end no name split any
+//! capitalized word (`Brata|dengan`), and a capitalized word after a join is
+//! read like one after a space (`oleh|Megawati|sebab`). A word that is itself
+//! a name stays whole (`Malaysiakini`), and so does one that is a common word
+//! (`Jawaban` is not `Jawa ban`) or a `ke-…-an` word made from a name
+//! (`keIndonesiaan`). Every check looks at a letter run of at most
+//! [`MAX_GLUED`] bytes, so the cost stays linear in the text.
 
 use crate::common_words;
 
@@ -242,7 +249,14 @@ fn confix(bytes: &[u8], j: usize, known: &impl Fn(&str) -> bool) -> bool {
         return false;
     }
     let rest = bytes.get(j..).unwrap_or_default();
-    let n = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let n = rest
+        .iter()
+        .take(MAX_GLUED + 1)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if n > MAX_GLUED {
+        return false;
+    }
     let Some(word) = rest.get(..n).and_then(|w| std::str::from_utf8(w).ok()) else {
         return false;
     };
@@ -337,19 +351,12 @@ fn capital_joins(word: &str, at: usize, known: &impl Fn(&str) -> bool, out: &mut
     parts.retain(|p| !whole_runs.contains(&(p + 1)));
     parts.push(word.len());
     if parts.len() > 2 {
-        // `PresidenPrabowo`, `NegeriRusiaSergei`: each part of three letters
-        // or more, the later one known, the one before common or known.
         for w in parts.windows(3) {
             let &[a, b, c] = w else { continue };
-            let (Some(left), Some(right)) = (word.get(a..b), word.get(b..c)) else {
-                continue;
-            };
-            let acronym = left.len() >= 2 && left.bytes().all(|x| x.is_ascii_uppercase());
-            let left_ok = known(left) || common_words::is_common(&left.to_ascii_lowercase());
-            if (acronym && left_ok)
-                || left.len() >= 3 && right.len() >= 3 && known(right) && left_ok
-            {
-                out.push(at + b);
+            if let (Some(left), Some(right)) = (word.get(a..b), word.get(b..c)) {
+                if parts_join(left, right, known) {
+                    out.push(at + b);
+                }
             }
         }
         // A name glued to the word after it, inside a part: `Irandan|Nigeria`.
@@ -366,6 +373,32 @@ fn capital_joins(word: &str, at: usize, known: &impl Fn(&str) -> bool, out: &mut
         return;
     }
     tail_join(word, at, false, known, out);
+}
+
+/// Whether two camel-case parts of a word are two words:
+/// `PresidenPrabowo`, `NegeriRusiaSergei` (each part of three letters or
+/// more, the later one known, the one before common or known), `PAN|Zulkifli`
+/// (a known acronym first), `Indofood|Franciscus` (a known name of six
+/// letters or more, not a common word, then a capitalized word of five or
+/// more, not a common word or a prefixed verb either: `BlackBerry`,
+/// `GarudaFood`, `IndonesiaMengajar`, `IndonesiaTerserah` stay whole).
+fn parts_join(left: &str, right: &str, known: &impl Fn(&str) -> bool) -> bool {
+    let acronym = left.len() >= 2 && left.bytes().all(|x| x.is_ascii_uppercase());
+    let left_common = common_words::is_common(&left.to_ascii_lowercase());
+    let left_ok = known(left) || left_common;
+    let two_names = left.len() >= 6
+        && right.len() >= 5
+        && known(left)
+        && !left_common
+        && right.bytes().skip(1).all(|x| x.is_ascii_lowercase())
+        && !common_words::is_common(&right.to_ascii_lowercase())
+        && !(right.len() >= 7
+            && ["Meng", "Meny", "Mem", "Men", "Ber", "Ter", "Di"]
+                .iter()
+                .any(|p| right.starts_with(p)));
+    (acronym && left_ok)
+        || left.len() >= 3 && right.len() >= 3 && known(right) && left_ok
+        || two_names
 }
 
 /// `Malakapada`, `Megawatimengatakan`: in a capitalized `part` (capital,
@@ -477,6 +510,9 @@ mod tests {
                 "amerika",
                 "malaysia",
                 "malaysiakini",
+                "indofood",
+                "black",
+                "garuda",
             ]
             .contains(&w.to_ascii_lowercase().as_str())
         };
@@ -504,6 +540,13 @@ mod tests {
             ("RusiadanChina", "Rusia dan China"),
             ("KawandanTeman", "Kawan dan Teman"),
             ("Ketum PANPrabowo", "Ketum PAN Prabowo"),
+            // A known name glued to a capitalized word after it.
+            ("DirekturIndofoodFranciscus", "Direktur Indofood Franciscus"),
+            ("BlackBerry dan GarudaFood", "BlackBerry dan GarudaFood"),
+            (
+                "#IndonesiaMengajar #IndonesiaTerserah",
+                "#IndonesiaMengajar #IndonesiaTerserah",
+            ),
             // Not known: stays whole.
             ("Sambisari dan McDonald", "Sambisari dan McDonald"),
             // A glued name after a join is read like one after a space.
