@@ -4,7 +4,8 @@
 //! A join is a lower-case ASCII letter followed directly by a capital, where
 //! the word before the capital is a whole lower-case word of three letters
 //! or more, or a two-letter common word ([`crate::common_words`]):
-//! `dilansir|Reuters`, `di|Selat`. Names written
+//! `dilansir|Reuters`, `di|Selat`; or a digit followed by a whole common word
+//! (`Su-35|kepada`; not a clitic or suffix: `Su-35nya`, `1990an`). Names written
 //! in camel case stay whole (`YouTube`, `KapanLagi`, `iPhone`, `McDonald`,
 //! `detikNews`: a capital or no common word before the join). The extractor runs the
 //! pipeline on a copy of the text with a space at every join and maps the
@@ -15,8 +16,14 @@
 //! stopword after it (`Malaka|pada`, `Subianto|atas`: the whole word is
 //! neither known nor common), and a capitalized word glued to a known name
 //! (`Presiden|Prabowo`, `Negeri|Rusia|Sergei`: the word before is common or
-//! known). A word that is itself a name stays whole (`Malaysiakini`), and so
-//! does one that is a common word (`Jawaban` is not `Jawa ban`).
+//! known), a known acronym glued to a word or to another acronym
+//! (`IPW|selaku`, `Ketua|PDIP|DKI`). A few words that end no name split any
+//! capitalized word (`Brata|dengan`), and a capitalized word after a join is
+//! read like one after a space (`oleh|Megawati|sebab`). A word that is itself
+//! a name stays whole (`Malaysiakini`), and so does one that is a common word
+//! (`Jawaban` is not `Jawa ban`) or a `ke-…-an` word made from a name
+//! (`keIndonesiaan`). Every check looks at a letter run of at most
+//! [`MAX_GLUED`] bytes, so the cost stays linear in the text.
 
 use crate::common_words;
 
@@ -27,6 +34,46 @@ const BRAND_PREFIXES: &[&str] = &["detik"];
 /// Stopwords that also end many names (`Sarbini`, `Ramadan`, `Granada`,
 /// `Claudia`): a name is not split before them.
 const NAME_ENDINGS: &[&str] = &["ini", "dan", "ada", "dia", "mana", "para", "sang", "lagi"];
+
+/// Words that follow names and end none (`Brata|dengan`, `Cempleng|mengatakan`,
+/// `Sjamsoeddin|pekan`): a join after any capitalized start of four letters,
+/// known or not.
+const AFTER_NAMES: &[&str] = &[
+    "adalah",
+    "merupakan",
+    "terdapat",
+    "kepada",
+    "selaku",
+    "yakni",
+    "yaitu",
+    "bahwa",
+    "dengan",
+    "untuk",
+    "sebagai",
+    "karena",
+    "ketika",
+    "setelah",
+    "sebelum",
+    "tersebut",
+    "seperti",
+    "menurut",
+    "bersama",
+    "melalui",
+    "terhadap",
+    "tentang",
+    "kemudian",
+    "sedangkan",
+    "pekan",
+    "mengatakan",
+    "menyatakan",
+    "menjadi",
+    "mendapat",
+    "sempat",
+    "sudah",
+    "telah",
+    "masih",
+    "belum",
+];
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -41,28 +88,62 @@ fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     at_least & !above & !x & HIGH
 }
 
-/// Whether `text` has a lower-case ASCII letter followed by a capital
-/// anywhere: 8 bytes at a time, so a text without one costs little.
+/// Whether `text` has a lower-case ASCII letter followed by a capital, or
+/// a digit followed by a lower-case letter, anywhere: 8 bytes at a time,
+/// so a text without one costs little.
 fn may_have_joins(bytes: &[u8]) -> bool {
-    let mut last_lower = false;
+    let (mut last_lower, mut last_digit) = (false, false);
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
         let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
         let lower = in_range(x, b'a', b'z');
         let upper = in_range(x, b'A', b'Z');
-        if (lower << 8) & upper != 0 || (last_lower && upper & 0x80 != 0) {
+        let digit = in_range(x, b'0', b'9');
+        if (lower << 8) & upper != 0
+            || (digit << 8) & lower != 0
+            || (last_lower && upper & 0x80 != 0)
+            || (last_digit && lower & 0x80 != 0)
+        {
             return true;
         }
         last_lower = lower >> 63 != 0;
+        last_digit = digit >> 63 != 0;
     }
-    let mut prev_lower = last_lower;
+    let (mut prev_lower, mut prev_digit) = (last_lower, last_digit);
     for &b in chunks.remainder() {
-        if prev_lower && b.is_ascii_uppercase() {
+        if prev_lower && b.is_ascii_uppercase() || prev_digit && b.is_ascii_lowercase() {
             return true;
         }
         prev_lower = b.is_ascii_lowercase();
+        prev_digit = b.is_ascii_digit();
     }
     false
+}
+
+/// Clitics and suffixes written onto a word (`Su-35nya`, `1990an`): never
+/// a word of their own after a join.
+const CLITICS: &[&str] = &["nya", "lah", "kah", "pun", "tah", "an", "ku", "mu"];
+
+/// The lower-case ASCII letters of `bytes` from `from`, if they run to the
+/// end of the word (a non-alphanumeric byte or the end of the text).
+fn lower_word(bytes: &[u8], from: usize) -> Option<&str> {
+    let rest = bytes.get(from..)?;
+    let n = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    let ends_word = rest
+        .get(n)
+        .is_none_or(|b| !b.is_ascii_alphanumeric() && *b < 0x80);
+    ends_word
+        .then(|| std::str::from_utf8(rest.get(..n)?).ok())
+        .flatten()
+}
+
+/// Whether a lower-case word glued after a name or a code is a word of its
+/// own (`kepada`, `yang`): a stopword or a common word of three letters or
+/// more, not a clitic.
+fn own_word(word: &str) -> bool {
+    word.len() >= 3
+        && !CLITICS.contains(&word)
+        && (common_words::is_stopword(word) || common_words::is_common(word))
 }
 
 /// The byte offsets of `text` where a space is missing before a name, in
@@ -76,6 +157,16 @@ pub(crate) fn joins(text: &str) -> Vec<usize> {
     let mut run_start = 0; // start of the current run of lower-case letters
     for (i, pair) in bytes.windows(2).enumerate() {
         let [a, b] = [pair.first().copied(), pair.get(1).copied()].map(Option::unwrap_or_default);
+        // A model or number glued to the word after it: `Su-35|kepada`,
+        // `F-16|dari`, `2016|lalu` (not `1990an`, `Su-35nya`). Each run of
+        // lower-case letters is read once.
+        if a.is_ascii_digit() && b.is_ascii_lowercase() {
+            run_start = i + 1;
+            if lower_word(bytes, i + 1).is_some_and(own_word) {
+                out.push(i + 1);
+            }
+            continue;
+        }
         if !a.is_ascii_lowercase() {
             run_start = i + 1;
             continue;
@@ -106,12 +197,19 @@ pub(crate) fn joins(text: &str) -> Vec<usize> {
 pub(crate) fn joins_known(text: &str, known: impl Fn(&str) -> bool) -> Vec<usize> {
     let mut out = joins(text);
     let bytes = text.as_bytes();
+    out.retain(|&j| !confix(bytes, j, &known));
     let before = out.len();
     let mut i = 0;
+    let mut next_join = 0; // the first join of `joins` not before `i`
     while i < bytes.len() {
-        // ASCII letter runs that start a word and begin with a capital.
+        // ASCII letter runs that start a word, or start after a join
+        // (`oleh|Megawatisebab`), and begin with a capital.
+        while next_join < before && out.get(next_join).is_some_and(|&j| j < i) {
+            next_join += 1;
+        }
         let starts = bytes.get(i).is_some_and(u8::is_ascii_uppercase)
             && (i == 0
+                || next_join < before && out.get(next_join) == Some(&i)
                 || bytes
                     .get(i - 1)
                     .is_some_and(|b| !b.is_ascii_alphanumeric() && *b < 0x80));
@@ -139,6 +237,33 @@ pub(crate) fn joins_known(text: &str, known: impl Fn(&str) -> bool) -> Vec<usize
         out.dedup();
     }
     out
+}
+
+/// Whether the join at `j` is inside a `ke-…-an` word made from a name
+/// (`keIndonesiaan`, `keJawaannya`): the prefix is part of the word.
+fn confix(bytes: &[u8], j: usize, known: &impl Fn(&str) -> bool) -> bool {
+    let prefix = j >= 2
+        && bytes.get(j - 2..j) == Some(b"ke")
+        && (j == 2 || bytes.get(j - 3).is_some_and(|b| !b.is_ascii_alphanumeric()));
+    if !prefix {
+        return false;
+    }
+    let rest = bytes.get(j..).unwrap_or_default();
+    let n = rest
+        .iter()
+        .take(MAX_GLUED + 1)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if n > MAX_GLUED {
+        return false;
+    }
+    let Some(word) = rest.get(..n).and_then(|w| std::str::from_utf8(w).ok()) else {
+        return false;
+    };
+    let stem = word
+        .strip_suffix("annya")
+        .or_else(|| word.strip_suffix("an"));
+    stem.is_some_and(|s| s.len() >= 3 && known(s)) && !known(word)
 }
 
 /// The longest letter run searched for joins inside it, in bytes.
@@ -180,23 +305,58 @@ fn capital_joins(word: &str, at: usize, known: &impl Fn(&str) -> bool, out: &mut
             }
         }
     }
+    // A known acronym glued to the lower-case word after it (`IPW|selaku`,
+    // `DPR|yang`), and a run of capitals after a lower-case letter made of
+    // two known acronyms of three letters or more (`Ketua|PDIP|DKI`).
+    let mut whole_runs = Vec::new(); // ends of acronyms glued to a lower-case word
+    let mut k = 0;
+    while k < bytes.len() {
+        let caps = bytes
+            .get(k..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_uppercase())
+            .count();
+        if caps == 0 {
+            k += 1;
+            continue;
+        }
+        let end = k + caps;
+        let run = word.get(k..end).unwrap_or_default();
+        let lower = bytes
+            .get(end..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_lowercase())
+            .count();
+        let rest = word.get(end..end + lower).unwrap_or_default();
+        if caps >= 2 && own_word(rest) && known(run) {
+            parts.push(end);
+            whole_runs.push(end);
+        }
+        let after_lower = k > 0 && bytes.get(k - 1).is_some_and(u8::is_ascii_lowercase);
+        if after_lower && caps >= 6 && lower == 0 && !known(run) {
+            if let Some(j) = (3..=caps - 3)
+                .rev()
+                .find(|&j| run.get(..j).is_some_and(known) && run.get(j..).is_some_and(known))
+            {
+                parts.push(k + j);
+            }
+        }
+        k = end;
+    }
     parts.sort_unstable();
     parts.dedup();
+    // `IPW|selaku`: the last capital does not start a word of its own.
+    parts.retain(|p| !whole_runs.contains(&(p + 1)));
     parts.push(word.len());
     if parts.len() > 2 {
-        // `PresidenPrabowo`, `NegeriRusiaSergei`: each part of three letters
-        // or more, the later one known, the one before common or known.
         for w in parts.windows(3) {
             let &[a, b, c] = w else { continue };
-            let (Some(left), Some(right)) = (word.get(a..b), word.get(b..c)) else {
-                continue;
-            };
-            let acronym = left.len() >= 2 && left.bytes().all(|x| x.is_ascii_uppercase());
-            let left_ok = known(left) || common_words::is_common(&left.to_ascii_lowercase());
-            if (acronym && left_ok)
-                || left.len() >= 3 && right.len() >= 3 && known(right) && left_ok
-            {
-                out.push(at + b);
+            if let (Some(left), Some(right)) = (word.get(a..b), word.get(b..c)) {
+                if parts_join(left, right, known) {
+                    out.push(at + b);
+                }
             }
         }
         // A name glued to the word after it, inside a part: `Irandan|Nigeria`.
@@ -215,12 +375,40 @@ fn capital_joins(word: &str, at: usize, known: &impl Fn(&str) -> bool, out: &mut
     tail_join(word, at, false, known, out);
 }
 
+/// Whether two camel-case parts of a word are two words:
+/// `PresidenPrabowo`, `NegeriRusiaSergei` (each part of three letters or
+/// more, the later one known, the one before common or known), `PAN|Zulkifli`
+/// (a known acronym first), `Indofood|Franciscus` (a known name of six
+/// letters or more, not a common word, then a capitalized word of five or
+/// more, not a common word or a prefixed verb either: `BlackBerry`,
+/// `GarudaFood`, `IndonesiaMengajar`, `IndonesiaTerserah` stay whole).
+fn parts_join(left: &str, right: &str, known: &impl Fn(&str) -> bool) -> bool {
+    let acronym = left.len() >= 2 && left.bytes().all(|x| x.is_ascii_uppercase());
+    let left_common = common_words::is_common(&left.to_ascii_lowercase());
+    let left_ok = known(left) || left_common;
+    let two_names = left.len() >= 6
+        && right.len() >= 5
+        && known(left)
+        && !left_common
+        && right.bytes().skip(1).all(|x| x.is_ascii_lowercase())
+        && !common_words::is_common(&right.to_ascii_lowercase())
+        && !(right.len() >= 7
+            && ["Meng", "Meny", "Mem", "Men", "Ber", "Ter", "Di"]
+                .iter()
+                .any(|p| right.starts_with(p)));
+    (acronym && left_ok)
+        || left.len() >= 3 && right.len() >= 3 && known(right) && left_ok
+        || two_names
+}
+
 /// `Malakapada`, `Megawatimengatakan`: in a capitalized `part` (capital,
 /// then lower case), the longest known start of four letters or more
 /// before a stopword of three letters or more, a common word of five or
 /// more or a prefixed verb (a shorter or rarer rest splits names:
 /// `Sambi|sari`). Before another capitalized part (`Roddickdan|Davydenko`)
-/// a conjunction is a join after any start of four letters.
+/// a conjunction is a join after any start of four letters, and so is one
+/// of [`AFTER_NAMES`] anywhere (`Bratadengan`, `Sampanganadalah`: names
+/// the gazetteers do not know).
 fn tail_join(
     part: &str,
     at: usize,
@@ -231,6 +419,18 @@ fn tail_join(
     if part.len() < 7 || !part.bytes().skip(1).all(|b| b.is_ascii_lowercase()) {
         return;
     }
+    // The longest of those words first: `Rama|sebelum`, not `Ramase|belum`.
+    let after_name = (4..=part.len().saturating_sub(3)).find(|&k| {
+        part.get(k..)
+            .is_some_and(|rest| AFTER_NAMES.contains(&rest))
+    });
+    if let Some(k) = after_name {
+        out.push(at + k);
+        if followed {
+            out.push(at + part.len());
+        }
+        return;
+    }
     for k in (4..=part.len().saturating_sub(3)).rev() {
         let (Some(name), Some(rest)) = (part.get(..k), part.get(k..)) else {
             continue;
@@ -239,9 +439,10 @@ fn tail_join(
         let word = common_words::is_stopword(rest) && !NAME_ENDINGS.contains(&rest)
             || rest.len() >= 5 && common_words::is_common(rest)
             || rest.len() >= 6
-                && ["meng", "meny", "mem", "ber", "ter"]
+                && ["meng", "meny", "mem", "men", "ber", "ter"]
                     .iter()
-                    .any(|p| rest.starts_with(p));
+                    .any(|p| rest.starts_with(p))
+            || rest.len() >= 7 && rest.starts_with("di") && common_words::is_common(rest);
         if conjunction || (word && known(name)) {
             out.push(at + k);
             if followed {
@@ -290,7 +491,28 @@ mod tests {
     fn joins_that_need_the_names() {
         let known = |w: &str| {
             [
-                "prabowo", "subianto", "malaka", "rusia", "sergei", "china", "rama", "sarb", "pan",
+                "prabowo",
+                "subianto",
+                "malaka",
+                "rusia",
+                "sergei",
+                "china",
+                "rama",
+                "sarb",
+                "pan",
+                "megawati",
+                "ipw",
+                "pdip",
+                "dki",
+                "pdi",
+                "jakarta",
+                "indonesia",
+                "amerika",
+                "malaysia",
+                "malaysiakini",
+                "indofood",
+                "black",
+                "garuda",
             ]
             .contains(&w.to_ascii_lowercase().as_str())
         };
@@ -318,8 +540,32 @@ mod tests {
             ("RusiadanChina", "Rusia dan China"),
             ("KawandanTeman", "Kawan dan Teman"),
             ("Ketum PANPrabowo", "Ketum PAN Prabowo"),
+            // A known name glued to a capitalized word after it.
+            ("DirekturIndofoodFranciscus", "Direktur Indofood Franciscus"),
+            ("BlackBerry dan GarudaFood", "BlackBerry dan GarudaFood"),
+            (
+                "#IndonesiaMengajar #IndonesiaTerserah",
+                "#IndonesiaMengajar #IndonesiaTerserah",
+            ),
             // Not known: stays whole.
             ("Sambisari dan McDonald", "Sambisari dan McDonald"),
+            // A glued name after a join is read like one after a space.
+            ("olehMegawatisebab hanya", "oleh Megawati sebab hanya"),
+            ("sejakJakartaditetapkan", "sejak Jakarta ditetapkan"),
+            // Words that end no name split unknown names too, the longest
+            // first.
+            ("Pangeran Bratadengan", "Pangeran Brata dengan"),
+            ("Kelurahan Sampanganadalah", "Kelurahan Sampangan adalah"),
+            ("Ramasebelum", "Rama sebelum"),
+            // Known acronyms glued to a word or to each other.
+            ("danIPWselaku pengawas", "dan IPW selaku pengawas"),
+            ("(KetuaPDIPDKI)", "(Ketua PDIP DKI)"),
+            ("IPWnya dan PDIPDKI", "IPWnya dan PDIPDKI"),
+            // Words that hold a name stay whole.
+            (
+                "keIndonesiaan Amerikanisasi Jakartanya Malaysiakini",
+                "keIndonesiaan Amerikanisasi Jakartanya Malaysiakini",
+            ),
         ];
         for &(text, want) in cases {
             assert_eq!(spaced(text, &joins_known(text, known)), want, "{text}");
@@ -349,6 +595,14 @@ mod tests {
                 "KapanLagi, detikJabar, DiCaprio",
             ),
             ("iPhone baru McDonald", "iPhone baru McDonald"),
+            // A model code or number glued to the word after it, not to a
+            // clitic or suffix.
+            (
+                "Sukhoi Su-35kepada Indonesia",
+                "Sukhoi Su-35 kepada Indonesia",
+            ),
+            ("F-16dan 2016lalu", "F-16 dan 2016 lalu"),
+            ("Su-35nya tahun 1990an, 4x4", "Su-35nya tahun 1990an, 4x4"),
             ("tanpa sambungan", "tanpa sambungan"),
             ("", ""),
         ] {
@@ -378,11 +632,15 @@ mod tests {
             "aaaaaaaa",
             "aaaaaaaaaaaaaaaB",
             "a\u{e9}B",
+            "1234567a",
+            "12345678a",
+            "12345678",
+            "a1b",
         ] {
-            let slow = t
-                .as_bytes()
-                .windows(2)
-                .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+            let slow = t.as_bytes().windows(2).any(|w| {
+                w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()
+                    || w[0].is_ascii_digit() && w[1].is_ascii_lowercase()
+            });
             assert_eq!(may_have_joins(t.as_bytes()), slow, "{t}");
         }
     }

@@ -108,3 +108,66 @@ fn founding_article_matches_the_gold_exactly() {
     assert_eq!(spans(nested.clone(), false), gold_spans("entities"));
     assert_eq!(spans(nested, true), gold_spans("nested"));
 }
+
+// Issue 18: one short article (written for these tests, no dataset's text)
+// as web pages deliver it: plain, with the spaces around some link texts
+// lost (`RusiaSergei Lavrov`, `Su-35kepada`, `Sjamsoeddinpekan`), and all
+// in lower case. The files pin that the glued text finds what the plain one
+// does (no `Sukhoi Su-35kepada` weapon, no `Sjafrie Sjamsoeddinpekan`
+// person), that a rank after `Angkatan Laut` starts a person, and that in
+// lower case no verb or time word joins a name (`muhammad ali meninjau`).
+// Still pinned as it is, not as it should be: the navy chief `Muhammad Ali`
+// gets the boxer's id (the one person the gazetteer knows by that name).
+#[test]
+fn plain_article_flat() {
+    check("plain-article", ".expected", Overlap::Flat);
+}
+
+#[test]
+fn glued_article_flat() {
+    check("glued-article", ".expected", Overlap::Flat);
+}
+
+#[test]
+fn lower_article_flat() {
+    check("lower-article", ".expected", Overlap::Flat);
+}
+
+/// The glued article's entities with the lost spaces put back are the plain
+/// article's: same labels and canonical ids in the same order, and each
+/// span the same words.
+#[test]
+fn glued_article_finds_what_the_plain_one_does() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    let (plain, glued) = (read("plain-article.txt"), read("glued-article.txt"));
+    // Byte `at` of the glued text in the plain one: the plain text has a
+    // space wherever the glued one lost it.
+    let mut map = Vec::with_capacity(glued.len() + 1);
+    let mut p = plain.bytes().enumerate().peekable();
+    for g in glued.bytes() {
+        while let Some(&(k, b)) = p.peek() {
+            if b == g {
+                map.push(k);
+                p.next();
+                break;
+            }
+            assert_eq!(
+                b, b' ',
+                "the glued article differs from the plain one at {k}"
+            );
+            p.next();
+        }
+    }
+    map.push(plain.len());
+    let key = |e: &Entity| (e.label.to_string(), e.id.to_string());
+    let want: Vec<_> = entitas::extract(&plain)
+        .iter()
+        .map(|e| (key(e), e.byte_start, e.byte_end))
+        .collect();
+    let got: Vec<_> = entitas::extract(&glued)
+        .iter()
+        .map(|e| (key(e), map[e.byte_start], map[e.byte_end - 1] + 1))
+        .collect();
+    assert_eq!(got, want);
+}

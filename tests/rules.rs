@@ -951,3 +951,23 @@ t!(
     // Neither listed weapon grows (the rules add nothing).
     []
 );
+
+// ISSUE 18: a rank right after an armed service's head is its chief's, and
+// in lower-case text a verb ends the name before it (names made up).
+t!(
+    service_head_then_rank_and_name,
+    "Kepala Staf Angkatan Udara Marsekal Darmawan Saputra meninjau pangkalan.",
+    [
+        ("ORGANIZATION", "Angkatan Udara", "rule:head"),
+        ("PERSON", "Darmawan Saputra", "rule:title")
+    ]
+);
+t!(
+    named_head_keeps_its_rank,
+    "Ia kuliah di Universitas Jenderal Wiratmaja di kota itu.",
+    [(
+        "ORGANIZATION",
+        "Universitas Jenderal Wiratmaja",
+        "rule:head"
+    )]
+);

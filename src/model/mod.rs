@@ -165,16 +165,16 @@ fn dropped(text: &str, span: Option<&[features::Tok]>, kind: Kind, regime: Regim
     let span = span.unwrap_or_default();
     let common = |t: &features::Tok| {
         text.get(t.start..t.end)
-            .is_some_and(|w| crate::common_words::is_common_any_case(w))
+            .is_some_and(crate::common_words::is_common_any_case)
     };
     let mixed = regime == Regime::Mixed;
-    (mixed && !span.iter().any(features::Tok::starts_upper))
-        || (mixed
-            && span.iter().all(|t| {
-                text.get(t.start..t.end)
-                    .is_none_or(|w| !w.chars().any(char::is_alphabetic))
-                    || common(t)
-            }))
+    let no_word = |t: &features::Tok| {
+        text.get(t.start..t.end)
+            .is_none_or(|w| !w.chars().any(char::is_alphabetic))
+    };
+    (mixed
+        && (!span.iter().any(features::Tok::starts_upper)
+            || span.iter().all(|t| no_word(t) || common(t))))
         || (kind == Kind::Person && span.first().is_some_and(common))
 }
 

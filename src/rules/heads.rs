@@ -13,6 +13,11 @@ use crate::types::Rule;
 /// Words that end a place's name and start its address or marker.
 const UNIT_WORDS: &[&str] = &["km", "no", "nomor", "rt", "rw", "blok", "kav"];
 
+/// Heads that name an armed service whole (`Angkatan Laut`): a rank right
+/// after one is its chief's (`Kepala Staf Angkatan Laut Laksamana X`), not
+/// a name after the head as in `Universitas Jenderal Soedirman`.
+const SERVICE_HEADS: &[&str] = &["angkatan"];
+
 /// Heads of a unit inside a body, whose span stops before the body's
 /// name: `Fakultas Ekonomi Universitas Indonesia` is two entities.
 const SUBUNIT_HEADS: &[&str] = &["fakultas", "jurusan"];
@@ -57,6 +62,8 @@ impl Doc<'_, '_, '_> {
             }
             let run_start = k;
             let mut end = k;
+            let service = SERVICE_HEADS.iter().any(|h| w.is(h));
+            let mut chief = false;
             while k < run_start + MAX_HEAD_WORDS && self.same_sentence(i, k) {
                 let Some(x) = self.word(k) else { break };
                 if let Some(f) = self.cover.get(k).copied().flatten() {
@@ -85,12 +92,15 @@ impl Doc<'_, '_, '_> {
                 }
                 if k > run_start && UNIT_WORDS.iter().any(|u| x.is(u)) {
                     break; // `Jalan Tol Cipularang KM 93`, `Jalan Merdeka No 5`
-                } else if k > run_start
+                } else if (k > run_start || service)
                     && self.title_at(k) > 0
-                    && !x.title_word()
+                    && (!x.title_word() || service)
                     && self.name_word(k + 1)
                 {
-                    break; // a rank or office ends it: `Polsek Cakung AKP Budi`
+                    // a rank or office ends it: `Polsek Cakung AKP Budi`,
+                    // `Angkatan Laut Laksamana Budi`
+                    chief = k == run_start;
+                    break;
                 } else if x.is_word && x.cap {
                     k += 1;
                     end = k;
@@ -106,7 +116,7 @@ impl Doc<'_, '_, '_> {
                     break;
                 }
             }
-            if end > run_start
+            if (end > run_start || chief)
                 && !(i..end).all(|j| self.covered(j) && self.cover.get(j) == self.cover.get(i))
             {
                 if let Some(name) = self.span_text(i, end).map(str::to_string) {

@@ -181,19 +181,22 @@ fn shape(word: &str, case: LineCase, matched: bool, run: &mut usize, prev: bool)
             .chars()
             .any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
     let head = has(bit::HEAD);
-    let after_head = *run > 0;
+    // A verb ends a name: it is not capitalized after a head or a name
+    // (`... amerika serikat menyebut`, `muhammad ali meninjau`).
+    let verb = is_verb(&lower);
+    let after_head = *run > 0 && !verb;
     // In all caps a head's name goes on through common words (`LUAR
     // NEGERI`); without capitals only through the others.
     *run = if head {
         4
-    } else if stop || is_verb(&lower) || (common && case != LineCase::Upper) {
+    } else if stop || verb || (common && case != LineCase::Upper) {
         0
     } else {
         run.saturating_sub(1)
     };
     // `maria augusta kutschera`: a word that is no common word goes on
     // the name before it.
-    let chain = prev && !common;
+    let chain = prev && !common && !verb;
     let named = matched || head || after_head || chain || (has(bit::NAME) && !common);
     match case {
         LineCase::Mixed => Shape::Keep,
@@ -281,6 +284,10 @@ mod tests {
         assert!(out.contains("\nHarga Cabai Di Pasar Naik Lagi\n"), "{out}");
         assert!(out.ends_with("\nBudi pergi ke Bandung."));
         assert_eq!(recase("Budi pergi ke Bandung.", &[]), None);
+        // A verb or a time word after a name or a head is no part of it.
+        let lower = "kata laksamana darmawan saputra meninjau latihan pekan lalu.";
+        let out = recase(lower, &[]).unwrap();
+        assert!(out.contains("meninjau latihan pekan"), "{out}");
         // Letters whose other case is longer stay as they are.
         let odd = "İSTANBUL DAN ANKARA";
         assert_eq!(recase(odd, &[]).unwrap().len(), odd.len());
