@@ -928,3 +928,15 @@ t!(
     "Rapat itu dihadiri Uber dan Pemerintah kemarin.",
     []
 );
+
+// RECASED LINES: text without capitals or in capitals, read recased
+t!(
+    recased_verb_after_a_body_is_no_name,
+    "juru bicara serikat pekerja nasional menyebut pabrik itu akan ditutup",
+    [("ORGANIZATION", "serikat pekerja nasional", "rule:head")]
+);
+t!(
+    recased_verb_after_a_name_ends_it,
+    "presiden bambang sutrisno meninjau pembangunan bendungan di kabupaten garut",
+    [("PERSON", "bambang sutrisno", "rule:title")]
+);

@@ -181,21 +181,29 @@ fn shape(word: &str, case: LineCase, matched: bool, run: &mut usize, prev: bool)
     // NEGERI`); without capitals only through the others.
     *run = if head {
         4
-    } else if stop || is_verb(&lower) || (common && case != LineCase::Upper) {
+    } else if stop || is_verb(&lower) || verb_suffix(&lower) || (common && case != LineCase::Upper)
+    {
         0
     } else {
         run.saturating_sub(1)
     };
+    // A word with the affixes of a verb or a derived noun (`menyebut`,
+    // `meninjau`, `diserahkan`, `kesepakatan`) is no name unless a
+    // gazetteer or the name lists say so; after a head noun only a verb
+    // ends the name (`kementerian pertahanan`).
+    let known = matched || has(bit::NAME);
+    let verb = !known && (is_verb(&lower) || verb_suffix(&lower));
+    let derived = verb || (!known && derived_noun(&lower));
     // `maria augusta kutschera`: a word that is no common word goes on
     // the name before it.
-    let chain = prev && !common;
-    let named = matched || head || after_head || chain || (has(bit::NAME) && !common);
+    let chain = prev && !common && !derived;
+    let named = matched || head || (after_head && !verb) || chain || (has(bit::NAME) && !common);
     match case {
         LineCase::Mixed => Shape::Keep,
         LineCase::Upper if letters == 0 || (acronym && !common) || (matched && letters <= 5) => {
             Shape::Keep
         }
-        LineCase::Upper if stop || (common && !named) => Shape::Lower,
+        LineCase::Upper if stop || ((common || derived) && !named) => Shape::Lower,
         LineCase::Upper => Shape::Capitalized,
         LineCase::Title if stop || (common && !named) => Shape::Lower,
         LineCase::Title => Shape::Keep,
@@ -213,6 +221,17 @@ fn is_verb(lower: &str) -> bool {
             .any(|p| lower.starts_with(p))
         && !lower.starts_with("dinas")
         && !lower.starts_with("direktorat")
+}
+
+/// A verb by its suffix (`serahkan`, `katanya`): `-kan`, `-nya`, `-lah`.
+fn verb_suffix(lower: &str) -> bool {
+    lower.len() >= 7 && ["kan", "nya", "lah"].iter().any(|s| lower.ends_with(s))
+}
+
+/// A noun derived with `pe-an`/`per-an`/`ke-an` (`latihan` aside:
+/// `kesepakatan`, `pertemuan`, `penanganan`): no name on its own.
+fn derived_noun(lower: &str) -> bool {
+    lower.len() >= 8 && lower.ends_with("an") && ["pe", "ke"].iter().any(|p| lower.starts_with(p))
 }
 
 /// `c` in the other case, if that is one char of the same UTF-8 length.
