@@ -940,3 +940,11 @@ t!(
     "presiden bambang sutrisno meninjau pembangunan bendungan di kabupaten garut",
     [("PERSON", "bambang sutrisno", "rule:title")]
 );
+t!(
+    a_rank_after_a_head_of_two_words_ends_the_body,
+    "Kepala Staf Angkatan Udara Marsekal Hartawan Sukma meresmikan hanggar baru.",
+    [
+        ("ORGANIZATION", "Angkatan Udara", "rule:head"),
+        ("PERSON", "Hartawan Sukma", "rule:title")
+    ]
+);

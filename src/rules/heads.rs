@@ -23,6 +23,11 @@ impl Doc<'_, '_, '_> {
         self.head_at(i).map(|(_, l)| l)
     }
 
+    /// Whether a title starts at word `k` and a name word follows it.
+    fn rank_before_name(&self, k: usize) -> bool {
+        self.title_at(k) > 0 && self.name_word(k + 1)
+    }
+
     pub(super) fn heads(&mut self) {
         let mut found = Vec::new();
         let mut i = 0;
@@ -57,6 +62,7 @@ impl Doc<'_, '_, '_> {
             }
             let run_start = k;
             let mut end = k;
+            let (mut whole_head, org) = (false, label == Label::Organization);
             while k < run_start + MAX_HEAD_WORDS && self.same_sentence(i, k) {
                 let Some(x) = self.word(k) else { break };
                 if let Some(f) = self.cover.get(k).copied().flatten() {
@@ -85,12 +91,13 @@ impl Doc<'_, '_, '_> {
                 }
                 if k > run_start && UNIT_WORDS.iter().any(|u| x.is(u)) {
                     break; // `Jalan Tol Cipularang KM 93`, `Jalan Merdeka No 5`
-                } else if k > run_start
-                    && self.title_at(k) > 0
-                    && !x.title_word()
-                    && self.name_word(k + 1)
-                {
+                } else if self.rank_before_name(k) && (k > run_start && !x.title_word()) {
                     break; // a rank or office ends it: `Polsek Cakung AKP Budi`
+                } else if self.rank_before_name(k) && k == run_start && len >= 2 && org {
+                    // Right after a head of two words, a rank: the head is
+                    // the name (`Angkatan Darat Jenderal Budi`).
+                    whole_head = true;
+                    break;
                 } else if x.is_word && x.cap {
                     k += 1;
                     end = k;
@@ -106,7 +113,10 @@ impl Doc<'_, '_, '_> {
                     break;
                 }
             }
-            if end > run_start
+            if end == run_start && whole_head {
+                end = i + len;
+            }
+            if (end > run_start || whole_head)
                 && !(i..end).all(|j| self.covered(j) && self.cover.get(j) == self.cover.get(i))
             {
                 if let Some(name) = self.span_text(i, end).map(str::to_string) {
