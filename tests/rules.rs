@@ -948,3 +948,11 @@ t!(
         ("PERSON", "Hartawan Sukma", "rule:title")
     ]
 );
+t!(
+    recased_rank_ends_a_head_and_takes_an_initial,
+    "kata kapolsek pasar sukamaju akp i nyoman sudarta di lokasi kejadian",
+    [
+        ("LOCATION", "pasar sukamaju", "rule:head"),
+        ("PERSON", "i nyoman sudarta", "rule:title")
+    ]
+);

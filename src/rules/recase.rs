@@ -135,6 +135,7 @@ fn recase_line(line: &str, at: usize, case: LineCase, spans: &[(usize, usize)], 
     // was capitalized as a name.
     let mut run = 0usize;
     let mut prev = false;
+    let mut rank = false;
     let mut last = 0;
     let mut word_start = None;
     for (i, c) in line
@@ -147,7 +148,9 @@ fn recase_line(line: &str, at: usize, case: LineCase, spans: &[(usize, usize)], 
                 word_start = None;
                 out.push_str(line.get(last..s).unwrap_or_default());
                 let word = line.get(s..i).unwrap_or_default();
-                let shape = shape(word, case, in_match(at + s, at + i), &mut run, prev);
+                let ctx = Before { run, prev, rank };
+                let (shape, next) = shape(word, case, in_match(at + s, at + i), ctx);
+                (run, rank) = (next.run, next.rank);
                 prev = matches!(shape, Shape::Initial | Shape::Capitalized);
                 push_shaped(word, shape, out);
                 last = i;
@@ -157,13 +160,28 @@ fn recase_line(line: &str, at: usize, case: LineCase, spans: &[(usize, usize)], 
         if !c.is_alphanumeric() && !c.is_whitespace() && c != '-' {
             run = 0; // a head's name ends at punctuation
             prev = false;
+            rank = false;
         }
     }
     out.push_str(line.get(last..).unwrap_or_default());
 }
 
-/// How one word of a line in `case` is written in the copy.
-fn shape(word: &str, case: LineCase, matched: bool, run: &mut usize, prev: bool) -> Shape {
+/// What the words before one tell of it.
+#[derive(Clone, Copy)]
+struct Before {
+    /// Words left to capitalize after a head noun.
+    run: usize,
+    /// The word before was capitalized as a name.
+    prev: bool,
+    /// The word before is a rank or office of one word (`akp`, `kolonel`).
+    rank: bool,
+}
+
+/// How one word of a line in `case` is written in the copy, and what it
+/// tells the next word.
+fn shape(word: &str, case: LineCase, matched: bool, before: Before) -> (Shape, Before) {
+    let Before { mut run, prev, .. } = before;
+    let run = &mut run;
     let lower = word.to_lowercase();
     let lex = DATA.lex(lower.as_bytes());
     let has = |b: u16| lex.is_some_and(|l| l.bits & b != 0);
@@ -177,11 +195,23 @@ fn shape(word: &str, case: LineCase, matched: bool, run: &mut usize, prev: bool)
             .any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
     let head = has(bit::HEAD);
     let after_head = *run > 0;
+    // A rank or office of one word goes on no name before it, and ends a
+    // head's name (`kapolsek pasar rebo akp i wayan`: the head rule stops
+    // at the rank); a letter after it is an initial.
+    let rank = !matched
+        && !has(bit::NAME)
+        && !has(bit::TITLE_WORD)
+        && lex.is_some_and(|l| l.titles.iter().any(|p| p.len() == 1));
+    let initial = before.rank && letters == 1;
     // In all caps a head's name goes on through common words (`LUAR
     // NEGERI`); without capitals only through the others.
     *run = if head {
         4
-    } else if stop || is_verb(&lower) || verb_suffix(&lower) || (common && case != LineCase::Upper)
+    } else if rank
+        || stop
+        || is_verb(&lower)
+        || verb_suffix(&lower)
+        || (common && case != LineCase::Upper)
     {
         0
     } else {
@@ -197,8 +227,16 @@ fn shape(word: &str, case: LineCase, matched: bool, run: &mut usize, prev: bool)
     // `maria augusta kutschera`: a word that is no common word goes on
     // the name before it.
     let chain = prev && !common && !derived;
-    let named = matched || head || (after_head && !verb) || chain || (has(bit::NAME) && !common);
-    match case {
+    let named = matched
+        || head
+        || (after_head && !verb)
+        || (!rank && (chain || (has(bit::NAME) && !common)));
+    let next = Before {
+        run: *run,
+        prev: false,
+        rank,
+    };
+    let shape = match case {
         LineCase::Mixed => Shape::Keep,
         LineCase::Upper if letters == 0 || (acronym && !common) || (matched && letters <= 5) => {
             Shape::Keep
@@ -207,9 +245,10 @@ fn shape(word: &str, case: LineCase, matched: bool, run: &mut usize, prev: bool)
         LineCase::Upper => Shape::Capitalized,
         LineCase::Title if stop || (common && !named) => Shape::Lower,
         LineCase::Title => Shape::Keep,
-        LineCase::Lower if !stop && letters >= 2 && named => Shape::Initial,
+        LineCase::Lower if initial || (!stop && letters >= 2 && named) => Shape::Initial,
         LineCase::Lower => Shape::Keep,
-    }
+    };
+    (shape, next)
 }
 
 /// A verb by its prefix (`mengatakan`, `menyerang`, `berkunjung`,
