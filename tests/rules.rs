@@ -956,3 +956,13 @@ t!(
         ("PERSON", "i nyoman sudarta", "rule:title")
     ]
 );
+t!(
+    recased_common_word_after_a_head_is_no_name,
+    "para siswa pulang jalan kaki setelah kelompok lawan bubar",
+    []
+);
+t!(
+    recased_time_word_ends_a_name,
+    "dpr akan memanggil menteri pertanian bambang sutrisno pekan depan",
+    [("PERSON", "bambang sutrisno", "rule:title")]
+);

@@ -135,7 +135,7 @@ fn recase_line(line: &str, at: usize, case: LineCase, spans: &[(usize, usize)], 
     // was capitalized as a name.
     let mut run = 0usize;
     let mut prev = false;
-    let mut rank = false;
+    let (mut rank, mut fresh) = (false, false);
     let mut last = 0;
     let mut word_start = None;
     for (i, c) in line
@@ -148,9 +148,14 @@ fn recase_line(line: &str, at: usize, case: LineCase, spans: &[(usize, usize)], 
                 word_start = None;
                 out.push_str(line.get(last..s).unwrap_or_default());
                 let word = line.get(s..i).unwrap_or_default();
-                let ctx = Before { run, prev, rank };
+                let ctx = Before {
+                    run,
+                    prev,
+                    rank,
+                    fresh,
+                };
                 let (shape, next) = shape(word, case, in_match(at + s, at + i), ctx);
-                (run, rank) = (next.run, next.rank);
+                (run, rank, fresh) = (next.run, next.rank, next.fresh);
                 prev = matches!(shape, Shape::Initial | Shape::Capitalized);
                 push_shaped(word, shape, out);
                 last = i;
@@ -161,10 +166,14 @@ fn recase_line(line: &str, at: usize, case: LineCase, spans: &[(usize, usize)], 
             run = 0; // a head's name ends at punctuation
             prev = false;
             rank = false;
+            fresh = false;
         }
     }
     out.push_str(line.get(last..).unwrap_or_default());
 }
+
+/// Words capitalized after a head noun, at most.
+const HEAD_RUN: usize = 4;
 
 /// What the words before one tell of it.
 #[derive(Clone, Copy)]
@@ -175,6 +184,9 @@ struct Before {
     prev: bool,
     /// The word before is a rank or office of one word (`akp`, `kolonel`).
     rank: bool,
+    /// The word before is a head noun that starts a name, not one inside
+    /// a head's name (`jalan pondok`).
+    fresh: bool,
 }
 
 /// How one word of a line in `case` is written in the copy, and what it
@@ -195,6 +207,16 @@ fn shape(word: &str, case: LineCase, matched: bool, before: Before) -> (Shape, B
             .any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
     let head = has(bit::HEAD);
     let after_head = *run > 0;
+    // Without capitals, a common word right after the head makes no name
+    // with it (`jalan kaki`, `gedung baru`, `kelompok lawan`); further on
+    // it may end one (`jalan raya kampung tengah`).
+    let bare_common = case != LineCase::Upper
+        && *run == HEAD_RUN
+        && before.fresh
+        && letters > 2
+        && common
+        && !has(bit::TITLE_WORD)
+        && !matched;
     // A rank or office of one word goes on no name before it, and ends a
     // head's name (`kapolsek pasar rebo akp i wayan`: the head rule stops
     // at the rank); a letter after it is an initial.
@@ -206,7 +228,7 @@ fn shape(word: &str, case: LineCase, matched: bool, before: Before) -> (Shape, B
     // In all caps a head's name goes on through common words (`LUAR
     // NEGERI`); without capitals only through the others.
     *run = if head {
-        4
+        HEAD_RUN
     } else if rank
         || stop
         || is_verb(&lower)
@@ -229,12 +251,13 @@ fn shape(word: &str, case: LineCase, matched: bool, before: Before) -> (Shape, B
     let chain = prev && !common && !derived;
     let named = matched
         || head
-        || (after_head && !verb)
+        || (after_head && !verb && !bare_common)
         || (!rank && (chain || (has(bit::NAME) && !common)));
     let next = Before {
         run: *run,
         prev: false,
         rank,
+        fresh: head && !after_head,
     };
     let shape = match case {
         LineCase::Mixed => Shape::Keep,
