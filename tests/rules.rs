@@ -966,3 +966,8 @@ t!(
     "dpr akan memanggil menteri pertanian bambang sutrisno pekan depan",
     [("PERSON", "bambang sutrisno", "rule:title")]
 );
+t!(
+    recased_saying_verb_in_capitals_is_no_name,
+    "\"KAMI SUDAH SIAP,\" UJAR HARTAWAN SUKMA KEPADA WARTAWAN.",
+    [("PERSON", "HARTAWAN SUKMA", "rule:saying")]
+);

@@ -225,6 +225,9 @@ fn shape(word: &str, case: LineCase, matched: bool, before: Before) -> (Shape, B
         && !has(bit::TITLE_WORD)
         && lex.is_some_and(|l| l.titles.iter().any(|p| p.len() == 1));
     let initial = before.rank && letters == 1;
+    // A verb of saying or a context word (`ujar`, `tutur`, `bersama`)
+    // stands next to a name, it is none.
+    let cue = !matched && !has(bit::NAME) && has(bit::SAY | bit::CONTEXT);
     // In all caps a head's name goes on through common words (`LUAR
     // NEGERI`); without capitals only through the others.
     *run = if head {
@@ -264,7 +267,7 @@ fn shape(word: &str, case: LineCase, matched: bool, before: Before) -> (Shape, B
         LineCase::Upper if letters == 0 || (acronym && !common) || (matched && letters <= 5) => {
             Shape::Keep
         }
-        LineCase::Upper if stop || ((common || derived) && !named) => Shape::Lower,
+        LineCase::Upper if stop || ((common || derived || cue) && !named) => Shape::Lower,
         LineCase::Upper => Shape::Capitalized,
         LineCase::Title if stop || (common && !named) => Shape::Lower,
         LineCase::Title => Shape::Keep,
