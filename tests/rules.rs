@@ -971,3 +971,13 @@ t!(
     "\"KAMI SUDAH SIAP,\" UJAR HARTAWAN SUKMA KEPADA WARTAWAN.",
     [("PERSON", "HARTAWAN SUKMA", "rule:saying")]
 );
+t!(
+    recased_common_word_after_a_head_in_capitals,
+    "PARA SISWA PULANG JALAN KAKI SETELAH KELOMPOK LAWAN BUBAR.",
+    []
+);
+t!(
+    recased_title_after_a_head_in_capitals_is_part_of_it,
+    "KECELAKAAN TERJADI DI JALAN JENDERAL HARTAWAN SUKMA TADI PAGI.",
+    [("LOCATION", "JALAN JENDERAL HARTAWAN SUKMA", "rule:head")]
+);

@@ -207,15 +207,18 @@ fn shape(word: &str, case: LineCase, matched: bool, before: Before) -> (Shape, B
             .any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
     let head = has(bit::HEAD);
     let after_head = *run > 0;
-    // Without capitals, a common word right after the head makes no name
-    // with it (`jalan kaki`, `gedung baru`, `kelompok lawan`); further on
-    // it may end one (`jalan raya kampung tengah`).
-    let bare_common = case != LineCase::Upper
-        && *run == HEAD_RUN
+    // A common word right after the head makes no name with it (`jalan
+    // kaki`, `gedung baru`, `kelompok lawan`), in capitals unless it is a
+    // title or an agent noun (`JALAN JENDERAL X`, `LEMBAGA PENYELENGGARA
+    // X`); further
+    // on it may end one (`jalan raya kampung tengah`).
+    let bare_common = *run == HEAD_RUN
         && before.fresh
         && letters > 2
         && common
         && !has(bit::TITLE_WORD)
+        && !(case == LineCase::Upper
+            && (has(bit::TITLE) || (lower.len() >= 8 && lower.starts_with("pe"))))
         && !matched;
     // A rank or office of one word goes on no name before it, and ends a
     // head's name (`kapolsek pasar rebo akp i wayan`: the head rule stops
@@ -233,6 +236,7 @@ fn shape(word: &str, case: LineCase, matched: bool, before: Before) -> (Shape, B
     *run = if head {
         HEAD_RUN
     } else if rank
+        || bare_common
         || stop
         || is_verb(&lower)
         || verb_suffix(&lower)
