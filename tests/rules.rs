@@ -981,3 +981,13 @@ t!(
     "KECELAKAAN TERJADI DI JALAN JENDERAL HARTAWAN SUKMA TADI PAGI.",
     [("LOCATION", "JALAN JENDERAL HARTAWAN SUKMA", "rule:head")]
 );
+t!(
+    recased_first_word_of_a_head_phrase_alone_is_no_head,
+    "seorang ibu rumah tangga tewas tertimpa pohon di desa kaliwangi.",
+    []
+);
+t!(
+    recased_copula_ends_a_head_name,
+    "bandar udara sukamaju adalah bandar udara yang terletak di kota itu.",
+    [("LOCATION", "bandar udara sukamaju", "rule:head")]
+);

@@ -138,6 +138,14 @@ fn recase_line(line: &str, at: usize, case: LineCase, spans: &[(usize, usize)], 
     let (mut rank, mut fresh) = (false, false);
     let mut last = 0;
     let mut word_start = None;
+    // The line's words in lower case, to see a head phrase ahead
+    // (`rumah sakit`: `rumah` alone is no head); words of the phrase left.
+    let lowered: Vec<String> = line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let (mut n, mut phrase_left) = (0usize, 0usize);
     for (i, c) in line
         .char_indices()
         .chain(std::iter::once((line.len(), ' ')))
@@ -148,13 +156,26 @@ fn recase_line(line: &str, at: usize, case: LineCase, spans: &[(usize, usize)], 
                 word_start = None;
                 out.push_str(line.get(last..s).unwrap_or_default());
                 let word = line.get(s..i).unwrap_or_default();
+                let head = if phrase_left > 0 {
+                    phrase_left -= 1;
+                    Head::Inside
+                } else {
+                    match head_phrase(&lowered, n) {
+                        0 => Head::No,
+                        len => {
+                            phrase_left = len - 1;
+                            Head::Start
+                        }
+                    }
+                };
+                n += 1;
                 let ctx = Before {
                     run,
                     prev,
                     rank,
                     fresh,
                 };
-                let (shape, next) = shape(word, case, in_match(at + s, at + i), ctx);
+                let (shape, next) = shape(word, case, in_match(at + s, at + i), head, ctx);
                 (run, rank, fresh) = (next.run, next.rank, next.fresh);
                 prev = matches!(shape, Shape::Initial | Shape::Capitalized);
                 push_shaped(word, shape, out);
@@ -170,6 +191,32 @@ fn recase_line(line: &str, at: usize, case: LineCase, spans: &[(usize, usize)], 
         }
     }
     out.push_str(line.get(last..).unwrap_or_default());
+}
+
+/// Where a word stands in a head phrase (`rules/heads.txt`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Head {
+    No,
+    /// Its first word.
+    Start,
+    /// A later word.
+    Inside,
+}
+
+/// The length in words of the longest head phrase at word `n` of
+/// `words` (lower case), 0 if none.
+fn head_phrase(words: &[String], n: usize) -> usize {
+    let Some(lex) = words.get(n).and_then(|w| DATA.lex(w.as_bytes())) else {
+        return 0;
+    };
+    lex.heads
+        .iter()
+        .find(|(p, _)| {
+            p.iter()
+                .enumerate()
+                .all(|(k, w)| words.get(n + k).is_some_and(|x| x == w))
+        })
+        .map_or(0, |(p, _)| p.len())
 }
 
 /// Words capitalized after a head noun, at most.
@@ -191,7 +238,13 @@ struct Before {
 
 /// How one word of a line in `case` is written in the copy, and what it
 /// tells the next word.
-fn shape(word: &str, case: LineCase, matched: bool, before: Before) -> (Shape, Before) {
+fn shape(
+    word: &str,
+    case: LineCase,
+    matched: bool,
+    at_head: Head,
+    before: Before,
+) -> (Shape, Before) {
     let Before { mut run, prev, .. } = before;
     let run = &mut run;
     let lower = word.to_lowercase();
@@ -205,15 +258,14 @@ fn shape(word: &str, case: LineCase, matched: bool, before: Before) -> (Shape, B
         && !word
             .chars()
             .any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
-    let head = has(bit::HEAD);
+    let head = at_head != Head::No;
     let after_head = *run > 0;
     // A common word right after the head makes no name with it (`jalan
     // kaki`, `gedung baru`, `kelompok lawan`), in capitals unless it is a
     // title or an agent noun (`JALAN JENDERAL X`, `LEMBAGA PENYELENGGARA
     // X`); further
     // on it may end one (`jalan raya kampung tengah`).
-    let bare_common = *run == HEAD_RUN
-        && before.fresh
+    let bare_common = before.fresh
         && letters > 2
         && common
         && !has(bit::TITLE_WORD)
@@ -233,8 +285,10 @@ fn shape(word: &str, case: LineCase, matched: bool, before: Before) -> (Shape, B
     let cue = !matched && !has(bit::NAME) && has(bit::SAY | bit::CONTEXT);
     // In all caps a head's name goes on through common words (`LUAR
     // NEGERI`); without capitals only through the others.
-    *run = if head {
+    *run = if at_head == Head::Start {
         HEAD_RUN
+    } else if at_head == Head::Inside {
+        run.saturating_sub(1)
     } else if rank
         || bare_common
         || stop
@@ -264,7 +318,11 @@ fn shape(word: &str, case: LineCase, matched: bool, before: Before) -> (Shape, B
         run: *run,
         prev: false,
         rank,
-        fresh: head && !after_head,
+        fresh: match at_head {
+            Head::Start => !after_head,
+            Head::Inside => before.fresh,
+            Head::No => false,
+        },
     };
     let shape = match case {
         LineCase::Mixed => Shape::Keep,
