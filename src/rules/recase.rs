@@ -138,14 +138,9 @@ fn recase_line(line: &str, at: usize, case: LineCase, spans: &[(usize, usize)], 
     let (mut rank, mut fresh) = (false, false);
     let mut last = 0;
     let mut word_start = None;
-    // The line's words in lower case, to see a head phrase ahead
-    // (`rumah sakit`: `rumah` alone is no head); words of the phrase left.
-    let lowered: Vec<String> = line
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let (mut n, mut phrase_left) = (0usize, 0usize);
+    // Words of a head phrase left (`rumah sakit`: `rumah` alone is no
+    // head).
+    let mut phrase_left = 0usize;
     for (i, c) in line
         .char_indices()
         .chain(std::iter::once((line.len(), ' ')))
@@ -160,7 +155,7 @@ fn recase_line(line: &str, at: usize, case: LineCase, spans: &[(usize, usize)], 
                     phrase_left -= 1;
                     Head::Inside
                 } else {
-                    match head_phrase(&lowered, n) {
+                    match head_phrase(line, s) {
                         0 => Head::No,
                         len => {
                             phrase_left = len - 1;
@@ -168,7 +163,6 @@ fn recase_line(line: &str, at: usize, case: LineCase, spans: &[(usize, usize)], 
                         }
                     }
                 };
-                n += 1;
                 let ctx = Before {
                     run,
                     prev,
@@ -203,18 +197,25 @@ enum Head {
     Inside,
 }
 
-/// The length in words of the longest head phrase at word `n` of
-/// `words` (lower case), 0 if none.
-fn head_phrase(words: &[String], n: usize) -> usize {
-    let Some(lex) = words.get(n).and_then(|w| DATA.lex(w.as_bytes())) else {
+/// The length in words of the longest head phrase (`rules/heads.txt`)
+/// that starts at byte `at` of `line` (a word's start), 0 if none.
+fn head_phrase(line: &str, at: usize) -> usize {
+    let mut words = line
+        .get(at..)
+        .unwrap_or_default()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else { return 0 };
+    let Some(lex) = DATA.lex(first.to_lowercase().as_bytes()) else {
         return 0;
     };
     lex.heads
         .iter()
         .find(|(p, _)| {
             p.iter()
-                .enumerate()
-                .all(|(k, w)| words.get(n + k).is_some_and(|x| x == w))
+                .skip(1)
+                .zip(words.clone().chain(std::iter::repeat("")))
+                .all(|(w, x)| x.to_lowercase() == *w)
         })
         .map_or(0, |(p, _)| p.len())
 }
