@@ -8,6 +8,10 @@
 //! is capitalized, and so are the words after a head noun (`KEMENTERIAN
 //! LUAR NEGERI` → `Kementerian Luar Negeri`); in all caps, other words are
 //! capitalized too, and short ones without a vowel stay acronyms (`KPK`).
+//! Words with the affixes of a verb (`menyebut`, `diserahkan`), verbs of
+//! saying and one-word ranks (`akp`) are no part of a name unless a
+//! gazetteer or the name lists know them; a common word right after a
+//! head ends its name (`jalan kaki`).
 //! A line without capitals is recased only when the whole text has none:
 //! in scraped news a lower-case line is most often the rest of a sentence
 //! whose link text was cut onto a line of its own.
