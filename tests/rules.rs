@@ -971,3 +971,66 @@ t!(
         "rule:head"
     )]
 );
+
+// RECASED LINES: text without capitals or in capitals, read recased
+t!(
+    recased_verb_after_a_body_is_no_name,
+    "juru bicara serikat pekerja nasional menyebut pabrik itu akan ditutup",
+    [("ORGANIZATION", "serikat pekerja nasional", "rule:head")]
+);
+t!(
+    recased_verb_after_a_name_ends_it,
+    "presiden bambang sutrisno meninjau pembangunan bendungan di kabupaten garut",
+    [("PERSON", "bambang sutrisno", "rule:title")]
+);
+t!(
+    a_rank_after_a_head_of_two_words_ends_the_body,
+    "Kepala Staf Angkatan Udara Marsekal Hartawan Sukma meresmikan hanggar baru.",
+    [
+        ("ORGANIZATION", "Angkatan Udara", "rule:head"),
+        ("PERSON", "Hartawan Sukma", "rule:title")
+    ]
+);
+t!(
+    recased_rank_ends_a_head_and_takes_an_initial,
+    "kata kapolsek pasar sukamaju akp i nyoman sudarta di lokasi kejadian",
+    [
+        ("LOCATION", "pasar sukamaju", "rule:head"),
+        ("PERSON", "i nyoman sudarta", "rule:title")
+    ]
+);
+t!(
+    recased_common_word_after_a_head_is_no_name,
+    "para siswa pulang jalan kaki setelah kelompok lawan bubar",
+    []
+);
+t!(
+    recased_time_word_ends_a_name,
+    "dpr akan memanggil menteri pertanian bambang sutrisno pekan depan",
+    [("PERSON", "bambang sutrisno", "rule:title")]
+);
+t!(
+    recased_saying_verb_in_capitals_is_no_name,
+    "\"KAMI SUDAH SIAP,\" UJAR HARTAWAN SUKMA KEPADA WARTAWAN.",
+    [("PERSON", "HARTAWAN SUKMA", "rule:saying")]
+);
+t!(
+    recased_common_word_after_a_head_in_capitals,
+    "PARA SISWA PULANG JALAN KAKI SETELAH KELOMPOK LAWAN BUBAR.",
+    []
+);
+t!(
+    recased_title_after_a_head_in_capitals_is_part_of_it,
+    "KECELAKAAN TERJADI DI JALAN JENDERAL HARTAWAN SUKMA TADI PAGI.",
+    [("LOCATION", "JALAN JENDERAL HARTAWAN SUKMA", "rule:head")]
+);
+t!(
+    recased_first_word_of_a_head_phrase_alone_is_no_head,
+    "seorang ibu rumah tangga tewas tertimpa pohon di desa kaliwangi.",
+    []
+);
+t!(
+    recased_copula_ends_a_head_name,
+    "bandar udara sukamaju adalah bandar udara yang terletak di kota itu.",
+    [("LOCATION", "bandar udara sukamaju", "rule:head")]
+);

@@ -13,11 +13,6 @@ use crate::types::Rule;
 /// Words that end a place's name and start its address or marker.
 const UNIT_WORDS: &[&str] = &["km", "no", "nomor", "rt", "rw", "blok", "kav"];
 
-/// Heads that name an armed service whole (`Angkatan Laut`): a rank right
-/// after one is its chief's (`Kepala Staf Angkatan Laut Laksamana X`), not
-/// a name after the head as in `Universitas Jenderal Soedirman`.
-const SERVICE_HEADS: &[&str] = &["angkatan"];
-
 /// Heads of a unit inside a body, whose span stops before the body's
 /// name: `Fakultas Ekonomi Universitas Indonesia` is two entities.
 const SUBUNIT_HEADS: &[&str] = &["fakultas", "jurusan"];
@@ -26,6 +21,11 @@ impl Doc<'_, '_, '_> {
     /// The label of a head noun at word `i`, if one starts there.
     pub(super) fn head_label(&self, i: usize) -> Option<Label> {
         self.head_at(i).map(|(_, l)| l)
+    }
+
+    /// Whether a title starts at word `k` and a name word follows it.
+    fn rank_before_name(&self, k: usize) -> bool {
+        self.title_at(k) > 0 && self.name_word(k + 1)
     }
 
     pub(super) fn heads(&mut self) {
@@ -62,8 +62,7 @@ impl Doc<'_, '_, '_> {
             }
             let run_start = k;
             let mut end = k;
-            let service = SERVICE_HEADS.iter().any(|h| w.is(h));
-            let mut chief = false;
+            let (mut whole_head, org) = (false, label == Label::Organization);
             while k < run_start + MAX_HEAD_WORDS && self.same_sentence(i, k) {
                 let Some(x) = self.word(k) else { break };
                 if let Some(f) = self.cover.get(k).copied().flatten() {
@@ -92,14 +91,12 @@ impl Doc<'_, '_, '_> {
                 }
                 if k > run_start && UNIT_WORDS.iter().any(|u| x.is(u)) {
                     break; // `Jalan Tol Cipularang KM 93`, `Jalan Merdeka No 5`
-                } else if (k > run_start || service)
-                    && self.title_at(k) > 0
-                    && (!x.title_word() || service)
-                    && self.name_word(k + 1)
-                {
-                    // a rank or office ends it: `Polsek Cakung AKP Budi`,
-                    // `Angkatan Laut Laksamana Budi`
-                    chief = k == run_start;
+                } else if self.rank_before_name(k) && (k > run_start && !x.title_word()) {
+                    break; // a rank or office ends it: `Polsek Cakung AKP Budi`
+                } else if self.rank_before_name(k) && k == run_start && len >= 2 && org {
+                    // Right after a head of two words, a rank: the head is
+                    // the name (`Angkatan Darat Jenderal Budi`).
+                    whole_head = true;
                     break;
                 } else if x.is_word && x.cap {
                     k += 1;
@@ -116,7 +113,10 @@ impl Doc<'_, '_, '_> {
                     break;
                 }
             }
-            if (end > run_start || chief)
+            if end == run_start && whole_head {
+                end = i + len;
+            }
+            if (end > run_start || whole_head)
                 && !(i..end).all(|j| self.covered(j) && self.cover.get(j) == self.cover.get(i))
             {
                 if let Some(name) = self.span_text(i, end).map(str::to_string) {

@@ -8,6 +8,10 @@
 //! is capitalized, and so are the words after a head noun (`KEMENTERIAN
 //! LUAR NEGERI` → `Kementerian Luar Negeri`); in all caps, other words are
 //! capitalized too, and short ones without a vowel stay acronyms (`KPK`).
+//! Words with the affixes of a verb (`menyebut`, `diserahkan`), verbs of
+//! saying and one-word ranks (`akp`) are no part of a name unless a
+//! gazetteer or the name lists know them; a common word right after a
+//! head ends its name (`jalan kaki`).
 //! A line without capitals is recased only when the whole text has none:
 //! in scraped news a lower-case line is most often the rest of a sentence
 //! whose link text was cut onto a line of its own.
@@ -140,8 +144,12 @@ fn recase_line(line: &str, at: usize, case: LineCase, spans: &[(usize, usize)], 
     // was capitalized as a name.
     let mut run = 0usize;
     let mut prev = false;
+    let (mut rank, mut fresh) = (false, false);
     let mut last = 0;
     let mut word_start = None;
+    // Words of a head phrase left (`rumah sakit`: `rumah` alone is no
+    // head).
+    let mut phrase_left = 0usize;
     for (i, c) in line
         .char_indices()
         .chain(std::iter::once((line.len(), ' ')))
@@ -152,7 +160,26 @@ fn recase_line(line: &str, at: usize, case: LineCase, spans: &[(usize, usize)], 
                 word_start = None;
                 out.push_str(line.get(last..s).unwrap_or_default());
                 let word = line.get(s..i).unwrap_or_default();
-                let shape = shape(word, case, in_match(at + s, at + i), &mut run, prev);
+                let head = if phrase_left > 0 {
+                    phrase_left -= 1;
+                    Head::Inside
+                } else {
+                    match head_phrase(line, s) {
+                        0 => Head::No,
+                        len => {
+                            phrase_left = len - 1;
+                            Head::Start
+                        }
+                    }
+                };
+                let ctx = Before {
+                    run,
+                    prev,
+                    rank,
+                    fresh,
+                };
+                let (shape, next) = shape(word, case, in_match(at + s, at + i), head, ctx);
+                (run, rank, fresh) = (next.run, next.rank, next.fresh);
                 prev = matches!(shape, Shape::Initial | Shape::Capitalized);
                 push_shaped(word, shape, out);
                 last = i;
@@ -162,13 +189,74 @@ fn recase_line(line: &str, at: usize, case: LineCase, spans: &[(usize, usize)], 
         if !c.is_alphanumeric() && !c.is_whitespace() && c != '-' {
             run = 0; // a head's name ends at punctuation
             prev = false;
+            rank = false;
+            fresh = false;
         }
     }
     out.push_str(line.get(last..).unwrap_or_default());
 }
 
-/// How one word of a line in `case` is written in the copy.
-fn shape(word: &str, case: LineCase, matched: bool, run: &mut usize, prev: bool) -> Shape {
+/// Where a word stands in a head phrase (`rules/heads.txt`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Head {
+    No,
+    /// Its first word.
+    Start,
+    /// A later word.
+    Inside,
+}
+
+/// The length in words of the longest head phrase (`rules/heads.txt`)
+/// that starts at byte `at` of `line` (a word's start), 0 if none.
+fn head_phrase(line: &str, at: usize) -> usize {
+    let mut words = line
+        .get(at..)
+        .unwrap_or_default()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else { return 0 };
+    let Some(lex) = DATA.lex(first.to_lowercase().as_bytes()) else {
+        return 0;
+    };
+    lex.heads
+        .iter()
+        .find(|(p, _)| {
+            p.iter()
+                .skip(1)
+                .zip(words.clone().chain(std::iter::repeat("")))
+                .all(|(w, x)| x.to_lowercase() == *w)
+        })
+        .map_or(0, |(p, _)| p.len())
+}
+
+/// Words capitalized after a head noun, at most.
+const HEAD_RUN: usize = 4;
+
+/// What the words before one tell of it.
+#[derive(Clone, Copy)]
+struct Before {
+    /// Words left to capitalize after a head noun.
+    run: usize,
+    /// The word before was capitalized as a name.
+    prev: bool,
+    /// The word before is a rank or office of one word (`akp`, `kolonel`).
+    rank: bool,
+    /// The word before is a head noun that starts a name, not one inside
+    /// a head's name (`jalan pondok`).
+    fresh: bool,
+}
+
+/// How one word of a line in `case` is written in the copy, and what it
+/// tells the next word.
+fn shape(
+    word: &str,
+    case: LineCase,
+    matched: bool,
+    at_head: Head,
+    before: Before,
+) -> (Shape, Before) {
+    let Before { mut run, prev, .. } = before;
+    let run = &mut run;
     let lower = word.to_lowercase();
     let lex = DATA.lex(lower.as_bytes());
     let has = |b: u16| lex.is_some_and(|l| l.bits & b != 0);
@@ -180,36 +268,85 @@ fn shape(word: &str, case: LineCase, matched: bool, run: &mut usize, prev: bool)
         && !word
             .chars()
             .any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
-    let head = has(bit::HEAD);
-    // A verb ends a name: it is not capitalized after a head or a name
-    // (`... amerika serikat menyebut`, `muhammad ali meninjau`).
-    let verb = is_verb(&lower);
-    let after_head = *run > 0 && !verb;
+    let head = at_head != Head::No;
+    let after_head = *run > 0;
+    // A common word right after the head makes no name with it (`jalan
+    // kaki`, `gedung baru`, `kelompok lawan`), in capitals unless it is a
+    // title or an agent noun (`JALAN JENDERAL X`, `LEMBAGA PENYELENGGARA
+    // X`); further
+    // on it may end one (`jalan raya kampung tengah`).
+    let bare_common = before.fresh
+        && letters > 2
+        && common
+        && !has(bit::TITLE_WORD)
+        && !(case == LineCase::Upper
+            && (has(bit::TITLE) || (lower.len() >= 8 && lower.starts_with("pe"))))
+        && !matched;
+    // A rank or office of one word goes on no name before it, and ends a
+    // head's name (`kapolsek pasar rebo akp i wayan`: the head rule stops
+    // at the rank); a letter after it is an initial.
+    let rank = !matched
+        && !has(bit::NAME)
+        && !has(bit::TITLE_WORD)
+        && lex.is_some_and(|l| l.titles.iter().any(|p| p.len() == 1));
+    let initial = before.rank && letters == 1;
+    // A verb of saying or a context word (`ujar`, `tutur`, `bersama`)
+    // stands next to a name, it is none.
+    let cue = !matched && !has(bit::NAME) && has(bit::SAY | bit::CONTEXT);
     // In all caps a head's name goes on through common words (`LUAR
     // NEGERI`); without capitals only through the others.
-    *run = if head {
-        4
-    } else if stop || verb || (common && case != LineCase::Upper) {
+    *run = if at_head == Head::Start {
+        HEAD_RUN
+    } else if at_head == Head::Inside {
+        run.saturating_sub(1)
+    } else if rank
+        || bare_common
+        || stop
+        || is_verb(&lower)
+        || verb_suffix(&lower)
+        || (common && case != LineCase::Upper)
+    {
         0
     } else {
         run.saturating_sub(1)
     };
+    // A word with the affixes of a verb or a derived noun (`menyebut`,
+    // `meninjau`, `diserahkan`, `kesepakatan`) is no name unless a
+    // gazetteer or the name lists say so; after a head noun only a verb
+    // ends the name (`kementerian pertahanan`).
+    let known = matched || has(bit::NAME);
+    let verb = !known && (is_verb(&lower) || verb_suffix(&lower));
+    let derived = verb || (!known && derived_noun(&lower));
     // `maria augusta kutschera`: a word that is no common word goes on
     // the name before it.
-    let chain = prev && !common && !verb;
-    let named = matched || head || after_head || chain || (has(bit::NAME) && !common);
-    match case {
+    let chain = prev && !common && !derived;
+    let named = matched
+        || head
+        || (after_head && !verb && !bare_common)
+        || (!rank && (chain || (has(bit::NAME) && !common)));
+    let next = Before {
+        run: *run,
+        prev: false,
+        rank,
+        fresh: match at_head {
+            Head::Start => !after_head,
+            Head::Inside => before.fresh,
+            Head::No => false,
+        },
+    };
+    let shape = match case {
         LineCase::Mixed => Shape::Keep,
         LineCase::Upper if letters == 0 || (acronym && !common) || (matched && letters <= 5) => {
             Shape::Keep
         }
-        LineCase::Upper if stop || (common && !named) => Shape::Lower,
+        LineCase::Upper if stop || ((common || derived || cue) && !named) => Shape::Lower,
         LineCase::Upper => Shape::Capitalized,
         LineCase::Title if stop || (common && !named) => Shape::Lower,
         LineCase::Title => Shape::Keep,
-        LineCase::Lower if !stop && letters >= 2 && named => Shape::Initial,
+        LineCase::Lower if initial || (!stop && letters >= 2 && named) => Shape::Initial,
         LineCase::Lower => Shape::Keep,
-    }
+    };
+    (shape, next)
 }
 
 /// A verb by its prefix (`mengatakan`, `menyerang`, `berkunjung`,
@@ -221,6 +358,17 @@ fn is_verb(lower: &str) -> bool {
             .any(|p| lower.starts_with(p))
         && !lower.starts_with("dinas")
         && !lower.starts_with("direktorat")
+}
+
+/// A verb by its suffix (`serahkan`, `katanya`): `-kan`, `-nya`, `-lah`.
+fn verb_suffix(lower: &str) -> bool {
+    lower.len() >= 7 && ["kan", "nya", "lah"].iter().any(|s| lower.ends_with(s))
+}
+
+/// A noun derived with `pe-an`/`per-an`/`ke-an` (`latihan` aside:
+/// `kesepakatan`, `pertemuan`, `penanganan`): no name on its own.
+fn derived_noun(lower: &str) -> bool {
+    lower.len() >= 8 && lower.ends_with("an") && ["pe", "ke"].iter().any(|p| lower.starts_with(p))
 }
 
 /// `c` in the other case, if that is one char of the same UTF-8 length.
