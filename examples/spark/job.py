@@ -217,10 +217,16 @@ def _parse_record(line):
     return record["id"], record["text"]
 
 
+# The binary's key order (its serde structs): a record is `id`, `entities`;
+# an entity its fields in this order, `nested` only when true,
+# `alternatives` only when not empty.
+ENTITY_KEYS = ("text", "label", "id", "canonical", "byte_start", "byte_end",
+               "char_start", "char_end", "source")
+
+
 def _entity_json(e):
-    """One entity as the binary writes it: keys sorted, `nested` only when
-    true, `alternatives` only when not empty."""
-    out = {k: v for k, v in e.items() if k not in ("nested", "alternatives")}
+    """One entity as the binary writes it."""
+    out = {k: e[k] for k in ENTITY_KEYS}
     if e.get("nested"):
         out["nested"] = True
     if e.get("alternatives"):
@@ -229,8 +235,8 @@ def _entity_json(e):
 
 
 def _dumps(obj):
-    # serde_json's compact form: sorted keys (a BTreeMap), UTF-8 kept.
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # serde_json's compact form, keys in the order given, UTF-8 kept.
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
 def wheel_partition(options, skipped=None):
