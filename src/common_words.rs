@@ -8,11 +8,11 @@
 //! `rules/common-words.txt` (generated from licence-clean text, see
 //! `gazetteers/README.md`) and `rules/stopwords.txt`.
 
+use crate::types::FnvSet;
 use once_cell::sync::Lazy;
-use std::collections::HashSet;
 
 /// The folded common words.
-static COMMON: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+static COMMON: Lazy<FnvSet<&'static str>> = Lazy::new(|| {
     [
         include_str!("../rules/common-words.txt"),
         include_str!("../rules/stopwords.txt"),
@@ -26,7 +26,7 @@ static COMMON: Lazy<HashSet<&'static str>> = Lazy::new(|| {
 
 /// The stopwords alone (`yang`, `pada`, `atas`): the words a glued name
 /// may be followed by ([`crate::unglue`]).
-static STOP: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+static STOP: Lazy<FnvSet<&'static str>> = Lazy::new(|| {
     include_str!("../rules/stopwords.txt")
         .lines()
         .map(str::trim)

@@ -7,31 +7,7 @@ use crate::types::Label;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 
-/// FNV-1a, for the small per-text maps keyed by words (coreference,
-/// acronyms): keys are short, and a slow lookup is the worst an unlucky
-/// text can cause.
-#[derive(Default)]
-pub(super) struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub(super) type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+pub(super) use crate::types::FnvMap;
 
 /// [`Lex`] flags copied into each [`Word`], so that the passes over all
 /// words read them without following the pointer.

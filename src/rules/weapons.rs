@@ -16,11 +16,11 @@ use crate::common_words::is_common;
 use crate::gazetteer::DEFAULTS;
 use crate::normalize::fold_lower;
 use crate::types::Candidate;
+use crate::types::FnvSet;
 use crate::types::Label;
 use crate::types::Rule;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
-use std::collections::HashSet;
 
 /// Longest name a weapon rule takes after its trigger, in words.
 const MAX_WEAPON_WORDS: usize = 5;
@@ -61,24 +61,24 @@ impl Phrases {
 }
 
 struct Data {
-    prefix: HashSet<String>,
-    prefix_lower: HashSet<String>,
-    prefix_gated: HashSet<String>,
+    prefix: FnvSet<String>,
+    prefix_lower: FnvSet<String>,
+    prefix_gated: FnvSet<String>,
     ship_context: Phrases,
     heads: Phrases,
     ship_heads: Phrases,
-    civil_type: HashSet<String>,
+    civil_type: FnvSet<String>,
     civil_context: Phrases,
     makers: Phrases,
-    not_name: HashSet<String>,
-    series_word: HashSet<String>,
-    caliber: HashSet<String>,
-    not_family: HashSet<String>,
-    not_suffix: HashSet<String>,
+    not_name: FnvSet<String>,
+    series_word: FnvSet<String>,
+    caliber: FnvSet<String>,
+    not_family: FnvSet<String>,
+    not_suffix: FnvSet<String>,
     /// `(letters, number)` of every listed designator (`su`, `30`).
-    families: HashSet<(String, String)>,
+    families: FnvSet<(String, String)>,
     /// Letter stems of at least [`MIN_SERIES_STEM`] letters (`shahed`).
-    series: HashSet<String>,
+    series: FnvSet<String>,
 }
 
 /// A word folded: lower case, diacritics off, `-` as a blank.
@@ -143,7 +143,7 @@ static DATA: Lazy<Data> = Lazy::new(|| {
             .push(line.to_string());
     }
     let take = |name: &str| sections.get(name).cloned().unwrap_or_default();
-    let folded = |name: &str| take(name).iter().map(|s| fold(s)).collect::<HashSet<_>>();
+    let folded = |name: &str| take(name).iter().map(|s| fold(s)).collect::<FnvSet<_>>();
     let phrases = |name: &str| {
         Phrases::new(
             take(name)
@@ -152,8 +152,8 @@ static DATA: Lazy<Data> = Lazy::new(|| {
         )
     };
     let not_family = folded("not-family");
-    let mut families = HashSet::new();
-    let mut series = HashSet::new();
+    let mut families = FnvSet::default();
+    let mut series = FnvSet::default();
     let weapons = DEFAULTS
         .iter()
         .filter(|(name, _)| *name == "weapons.tsv")
