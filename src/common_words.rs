@@ -61,10 +61,16 @@ pub(crate) fn is_common_any_case(word: &str) -> bool {
 /// Whether the line of `text` around `start..end` has no upper-case
 /// letter: its letter case carries no information, so a name may be
 /// written in lower case there.
+/// (The matcher asks [`is_caseless_line`] once per line.)
+#[cfg(test)]
 pub(crate) fn in_caseless_line(text: &str, start: usize, end: usize) -> bool {
     let (from, to) = line_around(text, start, end);
-    text.get(from..to)
-        .is_some_and(|line| !line.chars().any(char::is_uppercase))
+    text.get(from..to).is_some_and(is_caseless_line)
+}
+
+/// Whether `line` has no upper-case letter, as [`in_caseless_line`] says.
+pub(crate) fn is_caseless_line(line: &str) -> bool {
+    !line.chars().any(char::is_uppercase)
 }
 
 /// The byte range of the line(s) of `text` holding `start..end`, without

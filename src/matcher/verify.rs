@@ -154,32 +154,46 @@ impl LineCase {
 
     /// [`common_words::in_caseless_line`] of `text[start..end]`.
     fn caseless(&mut self, text: &str, start: usize, end: usize) -> bool {
-        let (from, to) = self.at(text, start, end);
-        if self.line == (from, to) {
-            if let Some(known) = self.caseless {
-                return known;
-            }
-        }
-        let caseless = common_words::in_caseless_line(text, from, to);
-        if self.line == (from, to) {
-            self.caseless = Some(caseless);
-        }
-        caseless
+        self.ask(
+            text,
+            start,
+            end,
+            |c| &mut c.caseless,
+            common_words::is_caseless_line,
+        )
     }
 
     /// [`common_words::in_capital_line`] of `text[start..end]`.
     fn capital(&mut self, text: &str, start: usize, end: usize) -> bool {
-        let (from, to) = self.at(text, start, end);
-        if self.line == (from, to) {
-            if let Some(known) = self.capital {
-                return known;
-            }
+        self.ask(
+            text,
+            start,
+            end,
+            |c| &mut c.capital,
+            common_words::is_capital_line,
+        )
+    }
+
+    /// `question` of the line of `text[start..end]`, remembered in `slot`
+    /// while the matches stay in that line.
+    fn ask(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        slot: fn(&mut LineCase) -> &mut Option<bool>,
+        question: impl FnOnce(&str) -> bool,
+    ) -> bool {
+        let line = self.at(text, start, end);
+        let remembered = self.line == line;
+        if let Some(known) = slot(self).filter(|_| remembered) {
+            return known;
         }
-        let capital = common_words::is_capital_line(text.get(from..to).unwrap_or_default());
-        if self.line == (from, to) {
-            self.capital = Some(capital);
+        let answer = question(text.get(line.0..line.1).unwrap_or_default());
+        if remembered {
+            *slot(self) = Some(answer);
         }
-        capital
+        answer
     }
 }
 
