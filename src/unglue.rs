@@ -88,38 +88,6 @@ fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     at_least & !above & !x & HIGH
 }
 
-/// Whether `text` has a lower-case ASCII letter followed by a capital, or
-/// a digit followed by a lower-case letter, anywhere: 8 bytes at a time,
-/// so a text without one costs little.
-fn may_have_joins(bytes: &[u8]) -> bool {
-    let (mut last_lower, mut last_digit) = (false, false);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
-        let lower = in_range(x, b'a', b'z');
-        let upper = in_range(x, b'A', b'Z');
-        let digit = in_range(x, b'0', b'9');
-        if (lower << 8) & upper != 0
-            || (digit << 8) & lower != 0
-            || (last_lower && upper & 0x80 != 0)
-            || (last_digit && lower & 0x80 != 0)
-        {
-            return true;
-        }
-        last_lower = lower >> 63 != 0;
-        last_digit = digit >> 63 != 0;
-    }
-    let (mut prev_lower, mut prev_digit) = (last_lower, last_digit);
-    for &b in chunks.remainder() {
-        if prev_lower && b.is_ascii_uppercase() || prev_digit && b.is_ascii_lowercase() {
-            return true;
-        }
-        prev_lower = b.is_ascii_lowercase();
-        prev_digit = b.is_ascii_digit();
-    }
-    false
-}
-
 /// Clitics and suffixes written onto a word (`Su-35nya`, `1990an`): never
 /// a word of their own after a join.
 const CLITICS: &[&str] = &["nya", "lah", "kah", "pun", "tah", "an", "ku", "mu"];
@@ -146,37 +114,72 @@ fn own_word(word: &str) -> bool {
         && (common_words::is_stopword(word) || common_words::is_common(word))
 }
 
+/// Calls `f` with each `i` where `bytes[i]` is a lower-case ASCII letter
+/// and `bytes[i + 1]` a capital, or `bytes[i]` a digit and `bytes[i + 1]`
+/// a lower-case letter, in order: 8 bytes at a time, so the rest of the
+/// text costs a few instructions a word.
+fn join_candidates(bytes: &[u8], mut f: impl FnMut(usize)) {
+    let (mut last_lower, mut last_digit) = (false, false);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        let lower = in_range(x, b'a', b'z');
+        let upper = in_range(x, b'A', b'Z');
+        let digit = in_range(x, b'0', b'9');
+        if base > 0 && (last_lower && upper & 0x80 != 0 || last_digit && lower & 0x80 != 0) {
+            f(base - 1);
+        }
+        // Bit 7 of byte k + 1 set: the pair (k, k + 1) is a candidate.
+        let mut pairs = (lower << 8) & upper | (digit << 8) & lower;
+        while pairs != 0 {
+            let k = (pairs.trailing_zeros() / 8) as usize;
+            f(base + k - 1);
+            pairs &= pairs - 1;
+        }
+        last_lower = lower >> 63 != 0;
+        last_digit = digit >> 63 != 0;
+        base += 8;
+    }
+    let (mut prev_lower, mut prev_digit) = (last_lower, last_digit);
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        if base + k > 0
+            && (prev_lower && b.is_ascii_uppercase() || prev_digit && b.is_ascii_lowercase())
+        {
+            f(base + k - 1);
+        }
+        prev_lower = b.is_ascii_lowercase();
+        prev_digit = b.is_ascii_digit();
+    }
+}
+
 /// The byte offsets of `text` where a space is missing before a name, in
 /// order; empty for most texts.
 pub(crate) fn joins(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    if !may_have_joins(bytes) {
-        return out;
-    }
-    let mut run_start = 0; // start of the current run of lower-case letters
-    for (i, pair) in bytes.windows(2).enumerate() {
-        let [a, b] = [pair.first().copied(), pair.get(1).copied()].map(Option::unwrap_or_default);
+    join_candidates(bytes, |i| {
+        let [a, b] = [i, i + 1].map(|k| bytes.get(k).copied().unwrap_or_default());
         // A model or number glued to the word after it: `Su-35|kepada`,
-        // `F-16|dari`, `2016|lalu` (not `1990an`, `Su-35nya`). Each run of
-        // lower-case letters is read once.
-        if a.is_ascii_digit() && b.is_ascii_lowercase() {
-            run_start = i + 1;
-            if lower_word(bytes, i + 1).is_some_and(own_word) {
+        // `F-16|dari`, `2016|lalu` (not `1990an`, `Su-35nya`).
+        if a.is_ascii_digit() {
+            if b.is_ascii_lowercase() && lower_word(bytes, i + 1).is_some_and(own_word) {
                 out.push(i + 1);
             }
-            continue;
+            return;
         }
-        if !a.is_ascii_lowercase() {
-            run_start = i + 1;
-            continue;
-        }
-        if !b.is_ascii_uppercase() {
-            continue;
-        }
-        // The word before the capital: a whole lower-case word. A capital
-        // before it makes a camel-case name (`KapanLagi`, `DiCaprio`,
-        // `YouTube`), which stays whole.
+        // The word before the capital: a whole lower-case word (the run of
+        // lower-case letters that ends at `i`; each run is read once, as a
+        // capital ends it). A capital before it makes a camel-case name
+        // (`KapanLagi`, `DiCaprio`, `YouTube`), which stays whole.
+        let run = bytes
+            .get(..=i)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_lowercase())
+            .count();
+        let run_start = i + 1 - run;
         let starts_word = run_start
             .checked_sub(1)
             .and_then(|s| bytes.get(s))
@@ -188,8 +191,28 @@ pub(crate) fn joins(text: &str) -> Vec<usize> {
         if starts_word && word && !BRAND_PREFIXES.contains(&left) {
             out.push(i + 1);
         }
-    }
+    });
     out
+}
+
+/// Calls `f` with the offset of each ASCII capital of `bytes`, in order.
+fn capitals(bytes: &[u8], mut f: impl FnMut(usize)) {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        let mut upper = in_range(x, b'A', b'Z');
+        while upper != 0 {
+            f(base + (upper.trailing_zeros() / 8) as usize);
+            upper &= upper - 1;
+        }
+        base += 8;
+    }
+    for (k, b) in chunks.remainder().iter().enumerate() {
+        if b.is_ascii_uppercase() {
+            f(base + k);
+        }
+    }
 }
 
 /// The joins of [`joins`] and the ones that need the names: `known` says
@@ -199,23 +222,24 @@ pub(crate) fn joins_known(text: &str, known: impl Fn(&str) -> bool) -> Vec<usize
     let bytes = text.as_bytes();
     out.retain(|&j| !confix(bytes, j, &known));
     let before = out.len();
-    let mut i = 0;
+    let mut skip_to = 0; // the end of the last word read
     let mut next_join = 0; // the first join of `joins` not before `i`
-    while i < bytes.len() {
+    capitals(bytes, |i| {
+        if i < skip_to {
+            return;
+        }
         // ASCII letter runs that start a word, or start after a join
         // (`oleh|Megawatisebab`), and begin with a capital.
         while next_join < before && out.get(next_join).is_some_and(|&j| j < i) {
             next_join += 1;
         }
-        let starts = bytes.get(i).is_some_and(u8::is_ascii_uppercase)
-            && (i == 0
-                || next_join < before && out.get(next_join) == Some(&i)
-                || bytes
-                    .get(i - 1)
-                    .is_some_and(|b| !b.is_ascii_alphanumeric() && *b < 0x80));
+        let starts = i == 0
+            || next_join < before && out.get(next_join) == Some(&i)
+            || bytes
+                .get(i - 1)
+                .is_some_and(|b| !b.is_ascii_alphanumeric() && *b < 0x80);
         if !starts {
-            i += 1;
-            continue;
+            return;
         }
         let end = i + bytes
             .get(i..)
@@ -230,8 +254,8 @@ pub(crate) fn joins_known(text: &str, known: impl Fn(&str) -> bool) -> Vec<usize
             let word = text.get(i..end).unwrap_or_default();
             capital_joins(word, i, &known, &mut out);
         }
-        i = end.max(i + 1);
-    }
+        skip_to = end;
+    });
     if out.len() > before {
         out.sort_unstable();
         out.dedup();
@@ -274,12 +298,54 @@ const MAX_GLUED: usize = 128;
 fn capital_joins(word: &str, at: usize, known: &impl Fn(&str) -> bool, out: &mut Vec<usize>) {
     // A few glued words are some tens of letters (`NegeriRusiaSergei`); a
     // longer run is no text (and its checks below would be quadratic).
-    if word.len() < 6 || word.len() > MAX_GLUED || known(word) {
+    if word.len() < 6 || word.len() > MAX_GLUED {
         return;
     }
-    // Parts: a capital and the lower-case letters after it; a run of
-    // capitals before a capitalized word is a part of its own when the
-    // run is a known acronym (`PAN|Zulkifli`).
+    // Most words have one capital, the first: only a name glued to the
+    // word after it can be in them, and the cheap test of the rest comes
+    // before asking whether the whole word is known or common.
+    if word.bytes().skip(1).all(|b| b.is_ascii_lowercase()) {
+        if let Some(k) = tail_split(word, false, known) {
+            if !known(word) && !common_words::is_common(&word.to_ascii_lowercase()) {
+                out.push(at + k);
+            }
+        }
+        return;
+    }
+    if known(word) {
+        return;
+    }
+    let parts = camel_parts(word, known);
+    if parts.len() > 2 {
+        for w in parts.windows(3) {
+            let &[a, b, c] = w else { continue };
+            if let (Some(left), Some(right)) = (word.get(a..b), word.get(b..c)) {
+                if parts_join(left, right, known) {
+                    out.push(at + b);
+                }
+            }
+        }
+        // A name glued to the word after it, inside a part: `Irandan|Nigeria`.
+        for w in parts.windows(2) {
+            let &[a, b] = w else { continue };
+            let followed = b < word.len();
+            if let Some(part) = word.get(a..b) {
+                tail_join(part, at + a, followed, known, out);
+            }
+        }
+        return;
+    }
+    if common_words::is_common(&word.to_ascii_lowercase()) {
+        return;
+    }
+    tail_join(word, at, false, known, out);
+}
+
+/// The parts of a capitalized `word` for [`capital_joins`], as offsets,
+/// its length last: a capital and the lower-case letters after it; a run of
+/// capitals before a capitalized word is a part of its own when the run is
+/// a known acronym (`PAN|Zulkifli`).
+fn camel_parts(word: &str, known: &impl Fn(&str) -> bool) -> Vec<usize> {
     let bytes = word.as_bytes();
     let mut parts = vec![0];
     for (k, pair) in bytes.windows(2).enumerate() {
@@ -291,15 +357,15 @@ fn capital_joins(word: &str, at: usize, known: &impl Fn(&str) -> bool, out: &mut
     }
     for (k, triple) in bytes.windows(3).enumerate() {
         if let [a, b, c] = triple {
-            let acronym = word
-                .get(..=k)
-                .filter(|l| l.bytes().all(|x| x.is_ascii_uppercase()));
             if a.is_ascii_uppercase()
                 && b.is_ascii_uppercase()
                 && c.is_ascii_lowercase()
                 && k >= 1
                 && word.len() - (k + 1) >= 4
-                && acronym.is_some_and(known)
+                && word
+                    .get(..=k)
+                    .filter(|l| l.bytes().all(|x| x.is_ascii_uppercase()))
+                    .is_some_and(known)
             {
                 parts.push(k + 1);
             }
@@ -350,29 +416,7 @@ fn capital_joins(word: &str, at: usize, known: &impl Fn(&str) -> bool, out: &mut
     // `IPW|selaku`: the last capital does not start a word of its own.
     parts.retain(|p| !whole_runs.contains(&(p + 1)));
     parts.push(word.len());
-    if parts.len() > 2 {
-        for w in parts.windows(3) {
-            let &[a, b, c] = w else { continue };
-            if let (Some(left), Some(right)) = (word.get(a..b), word.get(b..c)) {
-                if parts_join(left, right, known) {
-                    out.push(at + b);
-                }
-            }
-        }
-        // A name glued to the word after it, inside a part: `Irandan|Nigeria`.
-        for w in parts.windows(2) {
-            let &[a, b] = w else { continue };
-            let followed = b < word.len();
-            if let Some(part) = word.get(a..b) {
-                tail_join(part, at + a, followed, known, out);
-            }
-        }
-        return;
-    }
-    if common_words::is_common(&word.to_ascii_lowercase()) {
-        return;
-    }
-    tail_join(word, at, false, known, out);
+    parts
 }
 
 /// Whether two camel-case parts of a word are two words:
@@ -416,41 +460,47 @@ fn tail_join(
     known: &impl Fn(&str) -> bool,
     out: &mut Vec<usize>,
 ) {
+    if let Some(k) = tail_split(part, followed, known) {
+        out.push(at + k);
+        if followed {
+            out.push(at + part.len()); // `dan|China`
+        }
+    }
+}
+
+/// Where [`tail_join`] splits `part`, if anywhere.
+fn tail_split(part: &str, followed: bool, known: &impl Fn(&str) -> bool) -> Option<usize> {
     if part.len() < 7 || !part.bytes().skip(1).all(|b| b.is_ascii_lowercase()) {
-        return;
+        return None;
     }
     // The longest of those words first: `Rama|sebelum`, not `Ramase|belum`.
     let after_name = (4..=part.len().saturating_sub(3)).find(|&k| {
         part.get(k..)
-            .is_some_and(|rest| AFTER_NAMES.contains(&rest))
+            .is_some_and(|rest| rest.len() >= 5 && AFTER_NAMES.contains(&rest))
     });
-    if let Some(k) = after_name {
-        out.push(at + k);
-        if followed {
-            out.push(at + part.len());
-        }
-        return;
+    if after_name.is_some() {
+        return after_name;
     }
-    for k in (4..=part.len().saturating_sub(3)).rev() {
+    (4..=part.len().saturating_sub(3)).rev().find(|&k| {
         let (Some(name), Some(rest)) = (part.get(..k), part.get(k..)) else {
-            continue;
+            return false;
         };
         let conjunction = followed && matches!(rest, "dan" | "atau" | "serta" | "dengan");
+        let prefixed = rest.len() >= 6
+            && ["meng", "meny", "mem", "men", "ber", "ter"]
+                .iter()
+                .any(|p| rest.starts_with(p));
+        // Stopwords are common words: most rests are neither, and the
+        // filter says so without a lookup.
+        if !conjunction && !prefixed && !common_words::may_be_common(rest) {
+            return false;
+        }
         let word = common_words::is_stopword(rest) && !NAME_ENDINGS.contains(&rest)
             || rest.len() >= 5 && common_words::is_common(rest)
-            || rest.len() >= 6
-                && ["meng", "meny", "mem", "men", "ber", "ter"]
-                    .iter()
-                    .any(|p| rest.starts_with(p))
+            || prefixed
             || rest.len() >= 7 && rest.starts_with("di") && common_words::is_common(rest);
-        if conjunction || (word && known(name)) {
-            out.push(at + k);
-            if followed {
-                out.push(at + part.len()); // `dan|China`
-            }
-            return;
-        }
-    }
+        conjunction || (word && known(name))
+    })
 }
 
 /// `text` with a space inserted at each of `joins`.
@@ -636,12 +686,28 @@ mod tests {
             "12345678a",
             "12345678",
             "a1b",
+            "aB",
+            "Ab",
+            "abcdefgHabcdefgHaB1a",
+            "abcdefghijklmno1pqrsT",
+            "",
         ] {
-            let slow = t.as_bytes().windows(2).any(|w| {
-                w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()
-                    || w[0].is_ascii_digit() && w[1].is_ascii_lowercase()
-            });
-            assert_eq!(may_have_joins(t.as_bytes()), slow, "{t}");
+            let slow: Vec<usize> = (0..t.len().saturating_sub(1))
+                .filter(|&i| {
+                    let w = &t.as_bytes()[i..i + 2];
+                    w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()
+                        || w[0].is_ascii_digit() && w[1].is_ascii_lowercase()
+                })
+                .collect();
+            let mut fast = Vec::new();
+            join_candidates(t.as_bytes(), |i| fast.push(i));
+            assert_eq!(fast, slow, "{t}");
+            let caps: Vec<usize> = (0..t.len())
+                .filter(|&i| t.as_bytes()[i].is_ascii_uppercase())
+                .collect();
+            let mut fast = Vec::new();
+            capitals(t.as_bytes(), |i| fast.push(i));
+            assert_eq!(fast, caps, "{t}");
         }
     }
 
