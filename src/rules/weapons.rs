@@ -216,6 +216,22 @@ pub(crate) fn may_hold(text: &str) -> bool {
         })
 }
 
+/// Whether `w` is a navy prefix as written (`KRI`, `USS`).
+pub(super) fn is_ship_prefix(w: &str) -> bool {
+    DATA.prefix.contains(w)
+}
+
+/// Whether `tail` is an enclitic (`nya` of `Patriot-nya`), not a variant.
+pub(super) fn is_enclitic(tail: &str) -> bool {
+    DATA.not_suffix.contains(&tail.to_ascii_lowercase())
+}
+
+/// Whether a lower-case word is a kind or quality after a weapon head
+/// (`balistik`, `baru`), never a name.
+pub(super) fn is_not_name(lower: &str) -> bool {
+    DATA.not_name.contains(lower)
+}
+
 /// Whether the text may hold something for the weapon rules: a ship
 /// prefix, the first word of a weapon head, a designator-shaped word, or a
 /// weapon candidate.
@@ -227,8 +243,16 @@ pub(super) fn triggered(words: &[Word], weapon_candidate: bool) -> bool {
                 && (data.prefix.contains(w.text)
                     || data.prefix_lower.contains(w.text)
                     || designator_shaped(w, true)
-                    || !data.heads.starting(w).is_empty())
+                    || !data.heads.starting(w).is_empty()
+                    || plural_half(w.text).is_some_and(|h| data.heads.by_first.contains_key(&h)))
         })
+}
+
+/// The word a plural repeats (`drone` of `drone-drone`), in lower case.
+fn plural_half(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let (a, b) = lower.split_once('-')?;
+    (a == b && !a.is_empty()).then(|| a.to_string())
 }
 
 /// A word with letters and digits that reads as a designator: `Fajr-5`,
@@ -291,12 +315,36 @@ impl Doc<'_, '_, '_> {
             .map_or(0, Vec::len)
     }
 
+    /// Whether a head of `phrases` starts at word `i`, also in its plural
+    /// (`drone-drone Shahed`, `kapal-kapal perang`): its length in words.
+    fn head_phrase_at(&self, i: usize, phrases: &Phrases) -> usize {
+        let len = self.phrase_at(i, phrases);
+        if len > 0 {
+            return len;
+        }
+        let Some(half) = self.word(i).and_then(|w| plural_half(w.text)) else {
+            return 0;
+        };
+        phrases
+            .by_first
+            .get(&half)
+            .into_iter()
+            .flatten()
+            .find(|p| {
+                p.iter().enumerate().skip(1).all(|(k, part)| {
+                    self.same_sentence(i, i + k) && self.word(i + k).is_some_and(|w| w.is(part))
+                })
+            })
+            .map_or(0, Vec::len)
+    }
+
     /// Runs the weapon rules.
     pub(super) fn weapons(&mut self) {
         self.civil_types();
         self.ships();
         self.weapon_heads();
         self.families();
+        self.weapon_mentions();
         self.extend_weapons();
     }
 
@@ -504,7 +552,7 @@ impl Doc<'_, '_, '_> {
         let mut found = Vec::new();
         let mut i = 0;
         while i < self.words.len() {
-            let len = self.phrase_at(i, &data.heads);
+            let len = self.head_phrase_at(i, &data.heads);
             let capital_head = self.word(i).is_some_and(|w| w.cap && !w.sentence_start);
             if len == 0 || capital_head && !self.upper_line_at(i) {
                 // A capitalized head mid-sentence is inside a name.
@@ -512,7 +560,7 @@ impl Doc<'_, '_, '_> {
                 continue;
             }
             let k = i + len;
-            let ship = self.phrase_at(i, &data.ship_heads) == len;
+            let ship = self.head_phrase_at(i, &data.ship_heads) == len;
             if let Some((first, last)) = self.name_after_head(k, ship) {
                 found.push((first, last));
                 i = last;
@@ -739,58 +787,32 @@ impl Doc<'_, '_, '_> {
                     }
                 }
             }
-            if end_byte == span_end && self.same_sentence(first, last) && self.blank_before(last) {
-                if let Some(next) = self.word(last) {
-                    let num = |k: usize| {
-                        self.word(k).is_some_and(|x| {
-                            x.text.bytes().all(|b| b.is_ascii_digit()) && x.text.len() <= 3
-                        })
-                    };
-                    if data.series_word.contains(&fold_word(next))
-                        && num(last + 1)
-                        && !self.covered(last)
-                    {
-                        last += 2;
-                    } else if num(last)
-                        && !self.covered(last)
-                        && self
-                            .word(last + 1)
-                            .is_some_and(|u| data.caliber.contains(&fold_word(u)))
-                    {
-                        last += 2; // `Bofors 40 mm`
-                    } else if data.caliber.contains(&fold_word(next))
-                        && self
-                            .word(last - 1)
-                            .is_some_and(|p| p.text.bytes().all(|b| b.is_ascii_digit()))
-                    {
-                        last += 1; // `Bofors 40` + `mm`
-                    } else if !self.covered(last)
-                        && designator_shaped(next, self.caseless_at(last))
-                        && next.text.starts_with(|c: char| c.is_ascii_digit())
-                    {
-                        last += 1; // `Leopard 2A4`
-                    } else if let n @ 1.. = self.phrase_at(last, &data.makers) {
-                        last += n; // `Anoa Pindad`
-                    } else if !self.covered(last)
-                        && designator_shaped(next, self.caseless_at(last))
-                        && next.text.starts_with(|c: char| c.is_ascii_alphabetic())
-                        && next.text.len() <= MAX_SUFFIX
-                        && !next.text.contains('-')
-                    {
-                        last += 1; // `Anoa MV3`
-                    } else if self.variant_word(last) {
-                        last += 1; // `Anoa Tangguh`
-                    } else if let Some((a, b, e)) = self.flat_at(last) {
-                        if a == last && self.is_weapon(e) && b - first <= MAX_WEAPON_WORDS {
-                            last = b; // `Hercules C-130J`
-                        }
+            let before = last;
+            if end_byte == span_end {
+                // One step; a second after a maker (`Maung Pindad MV3`).
+                for _ in 0..2 {
+                    if !(self.same_sentence(first, last) && self.blank_before(last)) {
+                        break;
                     }
+                    let next = self.grow_step(first, last);
+                    let maker = next > last && self.phrase_at(last, &data.makers) == next - last;
+                    last = next;
+                    if !maker {
+                        break;
+                    }
+                }
+                // Grown by whole words only: a span that ends inside its
+                // word (`F-35` of `F-35-nya`) keeps its end.
+                if last > before {
                     if let Some(w) = last.checked_sub(1).and_then(|l| self.word(l)) {
                         end_byte = w.end;
                     }
                 }
             }
             let start = first - self.maker_before(first);
+            // A class: `kapal selam kelas Scorpene Evolved` is `kelas ...`,
+            // as the listed classes are.
+            let start = start - usize::from(self.class_before(start));
             if end_byte > span_end || start < first {
                 if let Some(a) = self.word(start) {
                     grown.push((a.start, end_byte, entity, renamed));
@@ -800,11 +822,80 @@ impl Doc<'_, '_, '_> {
         self.add_grown(grown);
     }
 
+    /// The end of a weapon span over words `first..last` grown by one step:
+    /// a series (`F-16 Block 72`), a calibre (`Bofors 40 mm`), a variant
+    /// designator or word (`Leopard 2A4`, `Anoa MV3`, `Anoa Tangguh`), a
+    /// maker (`Anoa Pindad`), the weapon right after it (`Hercules
+    /// C-130J`); `last` when nothing follows.
+    fn grow_step(&self, first: usize, last: usize) -> usize {
+        let data = &*DATA;
+        let Some(next) = self.word(last) else {
+            return last;
+        };
+        let mut last = last;
+        let num = |k: usize| {
+            self.word(k)
+                .is_some_and(|x| x.text.bytes().all(|b| b.is_ascii_digit()) && x.text.len() <= 3)
+        };
+        if data.series_word.contains(&fold_word(next)) && num(last + 1) && !self.covered(last) {
+            last += 2;
+        } else if num(last)
+            && !self.covered(last)
+            && self
+                .word(last + 1)
+                .is_some_and(|u| data.caliber.contains(&fold_word(u)))
+        {
+            last += 2; // `Bofors 40 mm`
+        } else if data.caliber.contains(&fold_word(next))
+            && self
+                .word(last - 1)
+                .is_some_and(|p| p.text.bytes().all(|b| b.is_ascii_digit()))
+        {
+            last += 1; // `Bofors 40` + `mm`
+        } else if !self.covered(last)
+            && designator_shaped(next, self.caseless_at(last))
+            && next.text.starts_with(|c: char| c.is_ascii_digit())
+        {
+            last += 1; // `Leopard 2A4`
+        } else if let n @ 1.. = self.phrase_at(last, &data.makers) {
+            last += n; // `Anoa Pindad`
+        } else if !self.covered(last)
+            && designator_shaped(next, self.caseless_at(last))
+            && next.text.starts_with(|c: char| c.is_ascii_alphabetic())
+            && next.text.len() <= MAX_SUFFIX
+            && !next.text.contains('-')
+        {
+            last += 1; // `Anoa MV3`
+        } else if self.variant_word(last) {
+            last += 1; // `Anoa Tangguh`
+        } else if let Some((a, b, e)) = self.flat_at(last) {
+            if a == last && self.is_weapon(e) && b - first <= MAX_WEAPON_WORDS {
+                last = b; // `Hercules C-130J`
+            }
+        }
+        last
+    }
+
+    /// Whether the word before word `first` is `kelas` in its sentence, one
+    /// blank before it.
+    fn class_before(&self, first: usize) -> bool {
+        first > 0
+            && self.same_sentence(first - 1, first)
+            && self.blank_before(first)
+            && self.word(first - 1).is_some_and(|w| w.is("kelas"))
+    }
+
     /// Whether one blank, and nothing else, is between word `k` and the
     /// word before it.
     fn blank_before(&self, k: usize) -> bool {
         k > 0
             && matches!((self.word(k - 1), self.word(k)), (Some(p), Some(x)) if p.end < x.start && x.start - p.end == 1)
+    }
+
+    /// The words of a maker's name at word `i` (`Pindad`, `Lockheed Martin`):
+    /// 0 without one.
+    pub(super) fn maker_at(&self, i: usize) -> usize {
+        self.phrase_at(i, &DATA.makers)
     }
 
     /// The words of a maker right before the weapon at word `first` (`Pindad
@@ -825,7 +916,7 @@ impl Doc<'_, '_, '_> {
     /// a headline, no common word, given name or title, no entity of its
     /// own, and no capitalized word after it (which would make it the start
     /// of another name). Capitalized as written: not by the recased copy.
-    fn variant_word(&self, i: usize) -> bool {
+    pub(super) fn variant_word(&self, i: usize) -> bool {
         let Some(w) = self.word(i) else { return false };
         w.cap
             && !w.all_caps
