@@ -315,6 +315,24 @@ impl Doc<'_, '_, '_> {
             .map_or(0, Vec::len)
     }
 
+    /// Whether the line of word `i` has no capital as written (the recased
+    /// copy the rules read may have some: `hizbullah` of a gazetteer match).
+    fn written_caseless(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        let bytes = self.original.as_bytes();
+        let from = bytes
+            .get(..w.start)
+            .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
+            .map_or(0, |p| p + 1);
+        let to = bytes
+            .get(w.start..)
+            .and_then(|b| b.iter().position(|&c| c == b'\n'))
+            .map_or(bytes.len(), |p| w.start + p);
+        self.original
+            .get(from..to)
+            .is_some_and(|line| !line.chars().any(char::is_uppercase))
+    }
+
     /// Whether a head of `phrases` starts at word `i`, also in its plural
     /// (`drone-drone Shahed`, `kapal-kapal perang`): its length in words.
     fn head_phrase_at(&self, i: usize, phrases: &Phrases) -> usize {
@@ -595,6 +613,8 @@ impl Doc<'_, '_, '_> {
             return None;
         }
         let caseless = self.caseless_at(k) || self.upper_line_at(k);
+        // Written without capitals, whatever the recased copy says.
+        let written_lower = caseless || self.written_caseless(k);
         let quoted = ["\"", "'", "“", "‘"].contains(&first.text);
         // A class after the head: `kapal selam kelas Barracuda`, `fregat
         // kelas Sigma 10514`; the span starts at `kelas`, as the listed
@@ -640,18 +660,20 @@ impl Doc<'_, '_, '_> {
                 && w.text.len() <= 3
                 && !glued(j) // `133.000`
                 && self.word(j - 1).is_some_and(|p| p.cap && p.alpha);
-            let quoted_word = quoted && caseless && w.is_word && !w.stop();
+            let quoted_word = quoted && written_lower && w.is_word && !w.stop();
             // In a line without capitals one word after `kelas` that is no
             // common word (`kelas berat`, `kelas satu` are not classes).
             let class_word = class
-                && caseless
+                && written_lower
                 && j == start
                 && w.is_word
                 && w.alpha
                 && !w.stop()
                 && !is_common(&folded)
                 && !DATA.not_name.contains(&folded);
-            if shaped || name || number || quoted_word || class_word {
+            let lone =
+                written_lower && !quoted && !class && j == start && self.lone_lower_name(k, j);
+            if shaped || name || number || quoted_word || class_word || lone {
                 j += 1;
             } else {
                 break;
@@ -670,6 +692,36 @@ impl Doc<'_, '_, '_> {
             }
         }
         Some((start, j))
+    }
+
+    /// In a line whose case says nothing, word `j` right after the weapon
+    /// head that ends before word `k`, as a name of one word (`roket
+    /// qassam`, `rudal bastion`): letters, no common word, kind, stop word or
+    /// title, no affix of a verb or noun (`pengintai`, `rakitan`), and
+    /// nothing but a common word, a stop word, a mark or an entity after it.
+    /// Not after `senjata` (`senjata tajam`).
+    fn lone_lower_name(&self, k: usize, j: usize) -> bool {
+        let Some(w) = self.word(j) else { return false };
+        if k == 0 || self.word(k - 1).is_some_and(|h| h.is("senjata")) {
+            return false;
+        }
+        let folded = fold_word(w);
+        let affixed = ["me", "di", "ber", "ter", "pe", "ke"]
+            .iter()
+            .any(|p| folded.starts_with(p))
+            || ["kan", "nya", "an"].iter().any(|s| folded.ends_with(s));
+        let plain = w.is_word
+            && folded.len() >= 4
+            && folded.bytes().all(|b| b.is_ascii_lowercase())
+            && w.bits & (bit::STOP | bit::TITLE | bit::TITLE_WORD | bit::HEAD) == 0
+            && !is_common(&folded)
+            && !DATA.not_name.contains(&folded)
+            && !affixed;
+        let ends = !self.same_sentence(j, j + 1)
+            || self.word(j + 1).is_none_or(|n| {
+                !n.is_word || n.stop() || is_common(&fold_word(n)) || self.covered(j + 1)
+            });
+        plain && ends
     }
 
     /// Unlisted variants of listed families: `MiG-29UB`, `KC-130J`,
