@@ -71,6 +71,7 @@ struct Data {
     civil_context: Phrases,
     makers: Phrases,
     not_name: FnvSet<String>,
+    unit_word: FnvSet<String>,
     series_word: FnvSet<String>,
     caliber: FnvSet<String>,
     not_family: FnvSet<String>,
@@ -191,6 +192,7 @@ static DATA: Lazy<Data> = Lazy::new(|| {
         civil_context: phrases("civil-context"),
         makers: phrases("maker"),
         not_name: folded("not-name"),
+        unit_word: folded("unit-word"),
         series_word: folded("series-word"),
         caliber: folded("caliber"),
         not_family,
@@ -318,7 +320,21 @@ impl Doc<'_, '_, '_> {
     /// Whether the line of word `i` has no capital as written (the recased
     /// copy the rules read may have some: `hizbullah` of a gazetteer match).
     fn written_caseless(&self, i: usize) -> bool {
-        let Some(w) = self.word(i) else { return false };
+        self.written_line(i)
+            .is_some_and(|line| !line.chars().any(char::is_uppercase))
+    }
+
+    /// Whether the line of word `i` is written in capitals (which the
+    /// recased copy the rules read may not show).
+    fn written_upper(&self, i: usize) -> bool {
+        self.written_line(i).is_some_and(|line| {
+            line.chars().any(char::is_uppercase) && !line.chars().any(char::is_lowercase)
+        })
+    }
+
+    /// The line of word `i` as written.
+    fn written_line(&self, i: usize) -> Option<&str> {
+        let w = self.word(i)?;
         let bytes = self.original.as_bytes();
         let from = bytes
             .get(..w.start)
@@ -328,9 +344,7 @@ impl Doc<'_, '_, '_> {
             .get(w.start..)
             .and_then(|b| b.iter().position(|&c| c == b'\n'))
             .map_or(bytes.len(), |p| w.start + p);
-        self.original
-            .get(from..to)
-            .is_some_and(|line| !line.chars().any(char::is_uppercase))
+        self.original.get(from..to)
     }
 
     /// Whether a head of `phrases` starts at word `i`, also in its plural
@@ -434,7 +448,7 @@ impl Doc<'_, '_, '_> {
         while i < self.words.len() {
             let Some(w) = self.word(i) else { break };
             let caseless = !w.cap && data.prefix_lower.contains(w.text) && self.caseless_at(i);
-            let upper = self.upper_line_at(i);
+            let upper = self.upper_line_at(i) || self.written_upper(i);
             let cased = data.prefix.contains(w.text) && (!self.in_headline(i) || upper);
             if !(cased || caseless) {
                 i += 1;
@@ -542,9 +556,14 @@ impl Doc<'_, '_, '_> {
     fn lower_name_end(&self, k: usize) -> usize {
         let mut j = k;
         let mut digit = false;
+        // A verb ends a name too (`HMS RICHMOND MELINTASI`, `dikirim`).
         let common = |w: &Word| {
             let folded = fold_word(w);
-            w.stop() || is_common(&folded) || DATA.not_name.contains(&folded)
+            let verb = folded.len() > 5
+                && (folded.starts_with("me")
+                    || folded.starts_with("di")
+                    || folded.ends_with("kan"));
+            w.stop() || is_common(&folded) || DATA.not_name.contains(&folded) || verb
         };
         while j < k + 3 && self.same_sentence(k, j) {
             let Some(w) = self.word(j) else { break };
@@ -572,7 +591,13 @@ impl Doc<'_, '_, '_> {
         while i < self.words.len() {
             let len = self.head_phrase_at(i, &data.heads);
             let capital_head = self.word(i).is_some_and(|w| w.cap && !w.sentence_start);
-            if len == 0 || capital_head && !self.upper_line_at(i) {
+            let upper = self.upper_line_at(i) || self.written_upper(i);
+            let unit = i > 0
+                && self.same_sentence(i - 1, i)
+                && self
+                    .word(i - 1)
+                    .is_some_and(|u| data.unit_word.contains(&fold_word(u)));
+            if len == 0 || capital_head && !upper || unit {
                 // A capitalized head mid-sentence is inside a name.
                 i += len.max(1);
                 continue;
@@ -613,8 +638,9 @@ impl Doc<'_, '_, '_> {
             return None;
         }
         let caseless = self.caseless_at(k) || self.upper_line_at(k);
-        // Written without capitals, whatever the recased copy says.
-        let written_lower = caseless || self.written_caseless(k);
+        // Case says nothing as written (no capitals, or all), whatever the
+        // recased copy says.
+        let written_lower = caseless || self.written_caseless(k) || self.written_upper(k);
         let quoted = ["\"", "'", "“", "‘"].contains(&first.text);
         // A class after the head: `kapal selam kelas Barracuda`, `fregat
         // kelas Sigma 10514`; the span starts at `kelas`, as the listed
@@ -981,6 +1007,7 @@ impl Doc<'_, '_, '_> {
                 .get(w.start..w.end)
                 .is_some_and(|o| o.starts_with(char::is_uppercase))
             && !self.upper_line_at(i)
+            && !self.written_upper(i)
             && w.text.len() >= 4
             && !is_common(&w.text.to_lowercase())
             && !self
