@@ -891,6 +891,8 @@ impl Doc<'_, '_, '_> {
             // A class: `kapal selam kelas Scorpene Evolved` is `kelas ...`,
             // as the listed classes are.
             let start = start - usize::from(self.class_before(start));
+            // A variant designator before the name: `MV3 Maung`.
+            let start = start - usize::from(start == first && self.designator_before(first));
             if end_byte > span_end || start < first {
                 if let Some(a) = self.word(start) {
                     grown.push((a.start, end_byte, entity, renamed));
@@ -952,6 +954,32 @@ impl Doc<'_, '_, '_> {
             }
         }
         last
+    }
+
+    /// Whether the word before the weapon at word `first` is a variant
+    /// designator of letters and digits without a `-` (`MV3 Maung`, `K2
+    /// Black Panther`), one blank before it, no entity of its own and no
+    /// stem of `[not-family]` (`G20`) or money (`Rp5`).
+    fn designator_before(&self, first: usize) -> bool {
+        let Some(w) = first.checked_sub(1).and_then(|p| self.word(p)) else {
+            return false;
+        };
+        let shaped = designator_shaped(w, self.caseless_at(first - 1))
+            && w.text.len() <= 6
+            && !w.text.contains('-')
+            && w.text.starts_with(|c: char| c.is_ascii_alphabetic());
+        let letters: String = w
+            .text
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        shaped
+            && !self.covered(first - 1)
+            && self.same_sentence(first - 1, first)
+            && self.blank_before(first)
+            && letters != "rp"
+            && !DATA.not_family.contains(&letters)
     }
 
     /// Whether the word before word `first` is `kelas` in its sentence, one
