@@ -50,6 +50,7 @@ mod suffixes;
 #[cfg(test)]
 mod tests;
 mod titles;
+mod weapon_mentions;
 mod weapons;
 mod words;
 

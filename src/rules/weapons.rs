@@ -71,6 +71,7 @@ struct Data {
     civil_context: Phrases,
     makers: Phrases,
     not_name: FnvSet<String>,
+    unit_word: FnvSet<String>,
     series_word: FnvSet<String>,
     caliber: FnvSet<String>,
     not_family: FnvSet<String>,
@@ -191,6 +192,7 @@ static DATA: Lazy<Data> = Lazy::new(|| {
         civil_context: phrases("civil-context"),
         makers: phrases("maker"),
         not_name: folded("not-name"),
+        unit_word: folded("unit-word"),
         series_word: folded("series-word"),
         caliber: folded("caliber"),
         not_family,
@@ -216,6 +218,22 @@ pub(crate) fn may_hold(text: &str) -> bool {
         })
 }
 
+/// Whether `w` is a navy prefix as written (`KRI`, `USS`).
+pub(super) fn is_ship_prefix(w: &str) -> bool {
+    DATA.prefix.contains(w)
+}
+
+/// Whether `tail` is an enclitic (`nya` of `Patriot-nya`), not a variant.
+pub(super) fn is_enclitic(tail: &str) -> bool {
+    DATA.not_suffix.contains(&tail.to_ascii_lowercase())
+}
+
+/// Whether a lower-case word is a kind or quality after a weapon head
+/// (`balistik`, `baru`), never a name.
+pub(super) fn is_not_name(lower: &str) -> bool {
+    DATA.not_name.contains(lower)
+}
+
 /// Whether the text may hold something for the weapon rules: a ship
 /// prefix, the first word of a weapon head, a designator-shaped word, or a
 /// weapon candidate.
@@ -227,8 +245,16 @@ pub(super) fn triggered(words: &[Word], weapon_candidate: bool) -> bool {
                 && (data.prefix.contains(w.text)
                     || data.prefix_lower.contains(w.text)
                     || designator_shaped(w, true)
-                    || !data.heads.starting(w).is_empty())
+                    || !data.heads.starting(w).is_empty()
+                    || plural_half(w.text).is_some_and(|h| data.heads.by_first.contains_key(&h)))
         })
+}
+
+/// The word a plural repeats (`drone` of `drone-drone`), in lower case.
+fn plural_half(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let (a, b) = lower.split_once('-')?;
+    (a == b && !a.is_empty()).then(|| a.to_string())
 }
 
 /// A word with letters and digits that reads as a designator: `Fajr-5`,
@@ -291,12 +317,66 @@ impl Doc<'_, '_, '_> {
             .map_or(0, Vec::len)
     }
 
+    /// Whether the line of word `i` has no capital as written (the recased
+    /// copy the rules read may have some: `hizbullah` of a gazetteer match).
+    fn written_caseless(&self, i: usize) -> bool {
+        self.written_line(i)
+            .is_some_and(|line| !line.chars().any(char::is_uppercase))
+    }
+
+    /// Whether the line of word `i` is written in capitals (which the
+    /// recased copy the rules read may not show).
+    fn written_upper(&self, i: usize) -> bool {
+        self.written_line(i).is_some_and(|line| {
+            line.chars().any(char::is_uppercase) && !line.chars().any(char::is_lowercase)
+        })
+    }
+
+    /// The line of word `i` as written.
+    fn written_line(&self, i: usize) -> Option<&str> {
+        let w = self.word(i)?;
+        let bytes = self.original.as_bytes();
+        let from = bytes
+            .get(..w.start)
+            .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
+            .map_or(0, |p| p + 1);
+        let to = bytes
+            .get(w.start..)
+            .and_then(|b| b.iter().position(|&c| c == b'\n'))
+            .map_or(bytes.len(), |p| w.start + p);
+        self.original.get(from..to)
+    }
+
+    /// Whether a head of `phrases` starts at word `i`, also in its plural
+    /// (`drone-drone Shahed`, `kapal-kapal perang`): its length in words.
+    fn head_phrase_at(&self, i: usize, phrases: &Phrases) -> usize {
+        let len = self.phrase_at(i, phrases);
+        if len > 0 {
+            return len;
+        }
+        let Some(half) = self.word(i).and_then(|w| plural_half(w.text)) else {
+            return 0;
+        };
+        phrases
+            .by_first
+            .get(&half)
+            .into_iter()
+            .flatten()
+            .find(|p| {
+                p.iter().enumerate().skip(1).all(|(k, part)| {
+                    self.same_sentence(i, i + k) && self.word(i + k).is_some_and(|w| w.is(part))
+                })
+            })
+            .map_or(0, Vec::len)
+    }
+
     /// Runs the weapon rules.
     pub(super) fn weapons(&mut self) {
         self.civil_types();
         self.ships();
         self.weapon_heads();
         self.families();
+        self.weapon_mentions();
         self.extend_weapons();
     }
 
@@ -368,7 +448,7 @@ impl Doc<'_, '_, '_> {
         while i < self.words.len() {
             let Some(w) = self.word(i) else { break };
             let caseless = !w.cap && data.prefix_lower.contains(w.text) && self.caseless_at(i);
-            let upper = self.upper_line_at(i);
+            let upper = self.upper_line_at(i) || self.written_upper(i);
             let cased = data.prefix.contains(w.text) && (!self.in_headline(i) || upper);
             if !(cased || caseless) {
                 i += 1;
@@ -476,9 +556,14 @@ impl Doc<'_, '_, '_> {
     fn lower_name_end(&self, k: usize) -> usize {
         let mut j = k;
         let mut digit = false;
+        // A verb ends a name too (`HMS RICHMOND MELINTASI`, `dikirim`).
         let common = |w: &Word| {
             let folded = fold_word(w);
-            w.stop() || is_common(&folded) || DATA.not_name.contains(&folded)
+            let verb = folded.len() > 5
+                && (folded.starts_with("me")
+                    || folded.starts_with("di")
+                    || folded.ends_with("kan"));
+            w.stop() || is_common(&folded) || DATA.not_name.contains(&folded) || verb
         };
         while j < k + 3 && self.same_sentence(k, j) {
             let Some(w) = self.word(j) else { break };
@@ -504,15 +589,21 @@ impl Doc<'_, '_, '_> {
         let mut found = Vec::new();
         let mut i = 0;
         while i < self.words.len() {
-            let len = self.phrase_at(i, &data.heads);
+            let len = self.head_phrase_at(i, &data.heads);
             let capital_head = self.word(i).is_some_and(|w| w.cap && !w.sentence_start);
-            if len == 0 || capital_head && !self.upper_line_at(i) {
+            let upper = self.upper_line_at(i) || self.written_upper(i);
+            let unit = i > 0
+                && self.same_sentence(i - 1, i)
+                && self
+                    .word(i - 1)
+                    .is_some_and(|u| data.unit_word.contains(&fold_word(u)));
+            if len == 0 || capital_head && !upper || unit {
                 // A capitalized head mid-sentence is inside a name.
                 i += len.max(1);
                 continue;
             }
             let k = i + len;
-            let ship = self.phrase_at(i, &data.ship_heads) == len;
+            let ship = self.head_phrase_at(i, &data.ship_heads) == len;
             if let Some((first, last)) = self.name_after_head(k, ship) {
                 found.push((first, last));
                 i = last;
@@ -547,6 +638,9 @@ impl Doc<'_, '_, '_> {
             return None;
         }
         let caseless = self.caseless_at(k) || self.upper_line_at(k);
+        // Case says nothing as written (no capitals, or all), whatever the
+        // recased copy says.
+        let written_lower = caseless || self.written_caseless(k) || self.written_upper(k);
         let quoted = ["\"", "'", "“", "‘"].contains(&first.text);
         // A class after the head: `kapal selam kelas Barracuda`, `fregat
         // kelas Sigma 10514`; the span starts at `kelas`, as the listed
@@ -592,18 +686,20 @@ impl Doc<'_, '_, '_> {
                 && w.text.len() <= 3
                 && !glued(j) // `133.000`
                 && self.word(j - 1).is_some_and(|p| p.cap && p.alpha);
-            let quoted_word = quoted && caseless && w.is_word && !w.stop();
+            let quoted_word = quoted && written_lower && w.is_word && !w.stop();
             // In a line without capitals one word after `kelas` that is no
             // common word (`kelas berat`, `kelas satu` are not classes).
             let class_word = class
-                && caseless
+                && written_lower
                 && j == start
                 && w.is_word
                 && w.alpha
                 && !w.stop()
                 && !is_common(&folded)
                 && !DATA.not_name.contains(&folded);
-            if shaped || name || number || quoted_word || class_word {
+            let lone =
+                written_lower && !quoted && !class && j == start && self.lone_lower_name(k, j);
+            if shaped || name || number || quoted_word || class_word || lone {
                 j += 1;
             } else {
                 break;
@@ -622,6 +718,36 @@ impl Doc<'_, '_, '_> {
             }
         }
         Some((start, j))
+    }
+
+    /// In a line whose case says nothing, word `j` right after the weapon
+    /// head that ends before word `k`, as a name of one word (`roket
+    /// qassam`, `rudal bastion`): letters, no common word, kind, stop word or
+    /// title, no affix of a verb or noun (`pengintai`, `rakitan`), and
+    /// nothing but a common word, a stop word, a mark or an entity after it.
+    /// Not after `senjata` (`senjata tajam`).
+    fn lone_lower_name(&self, k: usize, j: usize) -> bool {
+        let Some(w) = self.word(j) else { return false };
+        if k == 0 || self.word(k - 1).is_some_and(|h| h.is("senjata")) {
+            return false;
+        }
+        let folded = fold_word(w);
+        let affixed = ["me", "di", "ber", "ter", "pe", "ke"]
+            .iter()
+            .any(|p| folded.starts_with(p))
+            || ["kan", "nya", "an"].iter().any(|s| folded.ends_with(s));
+        let plain = w.is_word
+            && folded.len() >= 4
+            && folded.bytes().all(|b| b.is_ascii_lowercase())
+            && w.bits & (bit::STOP | bit::TITLE | bit::TITLE_WORD | bit::HEAD) == 0
+            && !is_common(&folded)
+            && !DATA.not_name.contains(&folded)
+            && !affixed;
+        let ends = !self.same_sentence(j, j + 1)
+            || self.word(j + 1).is_none_or(|n| {
+                !n.is_word || n.stop() || is_common(&fold_word(n)) || self.covered(j + 1)
+            });
+        plain && ends
     }
 
     /// Unlisted variants of listed families: `MiG-29UB`, `KC-130J`,
@@ -739,58 +865,34 @@ impl Doc<'_, '_, '_> {
                     }
                 }
             }
-            if end_byte == span_end && self.same_sentence(first, last) && self.blank_before(last) {
-                if let Some(next) = self.word(last) {
-                    let num = |k: usize| {
-                        self.word(k).is_some_and(|x| {
-                            x.text.bytes().all(|b| b.is_ascii_digit()) && x.text.len() <= 3
-                        })
-                    };
-                    if data.series_word.contains(&fold_word(next))
-                        && num(last + 1)
-                        && !self.covered(last)
-                    {
-                        last += 2;
-                    } else if num(last)
-                        && !self.covered(last)
-                        && self
-                            .word(last + 1)
-                            .is_some_and(|u| data.caliber.contains(&fold_word(u)))
-                    {
-                        last += 2; // `Bofors 40 mm`
-                    } else if data.caliber.contains(&fold_word(next))
-                        && self
-                            .word(last - 1)
-                            .is_some_and(|p| p.text.bytes().all(|b| b.is_ascii_digit()))
-                    {
-                        last += 1; // `Bofors 40` + `mm`
-                    } else if !self.covered(last)
-                        && designator_shaped(next, self.caseless_at(last))
-                        && next.text.starts_with(|c: char| c.is_ascii_digit())
-                    {
-                        last += 1; // `Leopard 2A4`
-                    } else if let n @ 1.. = self.phrase_at(last, &data.makers) {
-                        last += n; // `Anoa Pindad`
-                    } else if !self.covered(last)
-                        && designator_shaped(next, self.caseless_at(last))
-                        && next.text.starts_with(|c: char| c.is_ascii_alphabetic())
-                        && next.text.len() <= MAX_SUFFIX
-                        && !next.text.contains('-')
-                    {
-                        last += 1; // `Anoa MV3`
-                    } else if self.variant_word(last) {
-                        last += 1; // `Anoa Tangguh`
-                    } else if let Some((a, b, e)) = self.flat_at(last) {
-                        if a == last && self.is_weapon(e) && b - first <= MAX_WEAPON_WORDS {
-                            last = b; // `Hercules C-130J`
-                        }
+            let before = last;
+            if end_byte == span_end {
+                // One step; a second after a maker (`Maung Pindad MV3`).
+                for _ in 0..2 {
+                    if !(self.same_sentence(first, last) && self.blank_before(last)) {
+                        break;
                     }
+                    let next = self.grow_step(first, last);
+                    let maker = next > last && self.phrase_at(last, &data.makers) == next - last;
+                    last = next;
+                    if !maker {
+                        break;
+                    }
+                }
+                // Grown by whole words only: a span that ends inside its
+                // word (`F-35` of `F-35-nya`) keeps its end.
+                if last > before {
                     if let Some(w) = last.checked_sub(1).and_then(|l| self.word(l)) {
                         end_byte = w.end;
                     }
                 }
             }
             let start = first - self.maker_before(first);
+            // A class: `kapal selam kelas Scorpene Evolved` is `kelas ...`,
+            // as the listed classes are.
+            let start = start - usize::from(self.class_before(start));
+            // A variant designator before the name: `MV3 Maung`.
+            let start = start - usize::from(start == first && self.designator_before(first));
             if end_byte > span_end || start < first {
                 if let Some(a) = self.word(start) {
                     grown.push((a.start, end_byte, entity, renamed));
@@ -800,11 +902,106 @@ impl Doc<'_, '_, '_> {
         self.add_grown(grown);
     }
 
+    /// The end of a weapon span over words `first..last` grown by one step:
+    /// a series (`F-16 Block 72`), a calibre (`Bofors 40 mm`), a variant
+    /// designator or word (`Leopard 2A4`, `Anoa MV3`, `Anoa Tangguh`), a
+    /// maker (`Anoa Pindad`), the weapon right after it (`Hercules
+    /// C-130J`); `last` when nothing follows.
+    fn grow_step(&self, first: usize, last: usize) -> usize {
+        let data = &*DATA;
+        let Some(next) = self.word(last) else {
+            return last;
+        };
+        let mut last = last;
+        let num = |k: usize| {
+            self.word(k)
+                .is_some_and(|x| x.text.bytes().all(|b| b.is_ascii_digit()) && x.text.len() <= 3)
+        };
+        if data.series_word.contains(&fold_word(next)) && num(last + 1) && !self.covered(last) {
+            last += 2;
+        } else if num(last)
+            && !self.covered(last)
+            && self
+                .word(last + 1)
+                .is_some_and(|u| data.caliber.contains(&fold_word(u)))
+        {
+            last += 2; // `Bofors 40 mm`
+        } else if data.caliber.contains(&fold_word(next))
+            && self
+                .word(last - 1)
+                .is_some_and(|p| p.text.bytes().all(|b| b.is_ascii_digit()))
+        {
+            last += 1; // `Bofors 40` + `mm`
+        } else if !self.covered(last)
+            && designator_shaped(next, self.caseless_at(last))
+            && next.text.starts_with(|c: char| c.is_ascii_digit())
+        {
+            last += 1; // `Leopard 2A4`
+        } else if let n @ 1.. = self.phrase_at(last, &data.makers) {
+            last += n; // `Anoa Pindad`
+        } else if !self.covered(last)
+            && designator_shaped(next, self.caseless_at(last))
+            && next.text.starts_with(|c: char| c.is_ascii_alphabetic())
+            && next.text.len() <= MAX_SUFFIX
+            && !next.text.contains('-')
+        {
+            last += 1; // `Anoa MV3`
+        } else if self.variant_word(last) {
+            last += 1; // `Anoa Tangguh`
+        } else if let Some((a, b, e)) = self.flat_at(last) {
+            if a == last && self.is_weapon(e) && b - first <= MAX_WEAPON_WORDS {
+                last = b; // `Hercules C-130J`
+            }
+        }
+        last
+    }
+
+    /// Whether the word before the weapon at word `first` is a variant
+    /// designator of letters and digits without a `-` (`MV3 Maung`, `K2
+    /// Black Panther`), one blank before it, no entity of its own and no
+    /// stem of `[not-family]` (`G20`) or money (`Rp5`).
+    fn designator_before(&self, first: usize) -> bool {
+        let Some(w) = first.checked_sub(1).and_then(|p| self.word(p)) else {
+            return false;
+        };
+        let shaped = designator_shaped(w, self.caseless_at(first - 1))
+            && w.text.len() <= 6
+            && !w.text.contains('-')
+            && w.text.starts_with(|c: char| c.is_ascii_alphabetic());
+        let letters: String = w
+            .text
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        shaped
+            && !self.covered(first - 1)
+            && self.same_sentence(first - 1, first)
+            && self.blank_before(first)
+            && letters != "rp"
+            && !DATA.not_family.contains(&letters)
+    }
+
+    /// Whether the word before word `first` is `kelas` in its sentence, one
+    /// blank before it.
+    fn class_before(&self, first: usize) -> bool {
+        first > 0
+            && self.same_sentence(first - 1, first)
+            && self.blank_before(first)
+            && self.word(first - 1).is_some_and(|w| w.is("kelas"))
+    }
+
     /// Whether one blank, and nothing else, is between word `k` and the
     /// word before it.
     fn blank_before(&self, k: usize) -> bool {
         k > 0
             && matches!((self.word(k - 1), self.word(k)), (Some(p), Some(x)) if p.end < x.start && x.start - p.end == 1)
+    }
+
+    /// The words of a maker's name at word `i` (`Pindad`, `Lockheed Martin`):
+    /// 0 without one.
+    pub(super) fn maker_at(&self, i: usize) -> usize {
+        self.phrase_at(i, &DATA.makers)
     }
 
     /// The words of a maker right before the weapon at word `first` (`Pindad
@@ -825,7 +1022,7 @@ impl Doc<'_, '_, '_> {
     /// a headline, no common word, given name or title, no entity of its
     /// own, and no capitalized word after it (which would make it the start
     /// of another name). Capitalized as written: not by the recased copy.
-    fn variant_word(&self, i: usize) -> bool {
+    pub(super) fn variant_word(&self, i: usize) -> bool {
         let Some(w) = self.word(i) else { return false };
         w.cap
             && !w.all_caps
@@ -838,6 +1035,7 @@ impl Doc<'_, '_, '_> {
                 .get(w.start..w.end)
                 .is_some_and(|o| o.starts_with(char::is_uppercase))
             && !self.upper_line_at(i)
+            && !self.written_upper(i)
             && w.text.len() >= 4
             && !is_common(&w.text.to_lowercase())
             && !self

@@ -2,7 +2,8 @@
 """Turns tests/data/weapons-sentences.txt (markup: [[weapon]], {{hard negative}})
 into tests/data/weapons-sentences.jsonl in the format of the shared eval sets:
 {"id", "text", "entities": [{"start", "end", "label", "text"}], "negatives": [...], "part"}
-(part "a": written with the rules; part "b": written after them, not tuned on)
+(part "a": written with the rules; part "b": written after them, not tuned on;
+part "c": written for the second round, before its rules)
 (code point offsets, end-exclusive). Standard library only, deterministic."""
 import json
 import pathlib
@@ -30,8 +31,8 @@ def parse(line):
 def main():
     out, part = [], "a"
     for line in (HERE / "weapons-sentences.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith("# part B"):
-            part = "b"
+        if line.startswith("# part ") and line[7:8].isalpha():
+            part = line[7].lower()
         if not line.strip() or line.startswith("#"):
             continue
         text, ents, negs = parse(line)
