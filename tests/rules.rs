@@ -679,6 +679,50 @@ fn mayor_title_keeps_kota_out_of_the_place() {
     assert!(without.iter().any(|e| e.text == "Kota Surabaya"));
 }
 
+/// `Provinsi X`: the province word stays outside the place, listed or not
+/// (rule `head`); `Kabupaten X` keeps its word; a body keeps its own
+/// (`Pemerintah Provinsi X`).
+#[test]
+fn province_word_stays_out_of_the_place() {
+    let cases = [
+        (
+            "Banjir melanda Provinsi Sulawesi Tenggara pekan lalu.",
+            vec![("LOCATION", "Sulawesi Tenggara")],
+        ),
+        (
+            "Tim itu tiba di Provinsi Lumbara Selatan kemarin.",
+            vec![("LOCATION", "Lumbara Selatan")],
+        ),
+        (
+            "Warga Kabupaten Sleman menolak rencana itu.",
+            vec![("LOCATION", "Kabupaten Sleman")],
+        ),
+        (
+            "Pemerintah Provinsi Sulawesi Tenggara membuka posko.",
+            vec![("ORGANIZATION", "Pemerintah Provinsi Sulawesi Tenggara")],
+        ),
+    ];
+    for (text, expected) in cases {
+        let got: Vec<(String, String)> = entitas::extract(text)
+            .into_iter()
+            .map(|e| (e.label.to_string(), e.text))
+            .collect();
+        let expected: Vec<(String, String)> = expected
+            .into_iter()
+            .map(|(l, t)| (l.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(got, expected, "text: {text:?}");
+    }
+    let without = Extractor::builder()
+        .rule(Rule::Head, false)
+        .build()
+        .unwrap()
+        .extract("Banjir melanda Provinsi Sulawesi Tenggara pekan lalu.");
+    assert!(without
+        .iter()
+        .any(|e| e.text == "Provinsi Sulawesi Tenggara"));
+}
+
 // NAME (a known given or family name inside a capitalized run)
 t!(
     name_given_then_unknown,

@@ -61,6 +61,53 @@ pub(super) fn inside_office_title(text: &str, words: &[Word], c: &Candidate) -> 
     first.start == c.byte_start && first.end < c.byte_end && first.is("kota") && before.is("wali")
 }
 
+/// Place words that stay outside the place's span: `Provinsi Jawa Tengah`
+/// is the province `Jawa Tengah` (NER-UI, NER-UGM and the news set leave
+/// the word out; `Kabupaten`, `Kecamatan`, `Desa` stay in, as most corpora
+/// keep them).
+pub(super) const OUTSIDE_HEADS: &[&str] = &["provinsi"];
+
+/// Moves the start of a place candidate that opens with an
+/// [`OUTSIDE_HEADS`] word past that word (rule [`Rule::Head`]: the head's
+/// place in the span).
+///
+/// [`Rule::Head`]: crate::types::Rule::Head
+pub(super) fn trim_outside_head(
+    text: &str,
+    words: &[Word],
+    records: &DocRecords,
+    c: &mut Candidate,
+) {
+    let head = |b: &[u8]| {
+        OUTSIDE_HEADS.iter().any(|h| {
+            b.len() >= h.len()
+                && b.get(..h.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(h.as_bytes()))
+        })
+    };
+    if !text
+        .as_bytes()
+        .get(c.byte_start..c.byte_end)
+        .is_some_and(head)
+    {
+        return;
+    }
+    if records.label(c.entity) != Some(&Label::Location) {
+        return;
+    }
+    let k = words.partition_point(|w| w.start < c.byte_start);
+    let (Some(first), Some(next)) = (words.get(k), words.get(k + 1)) else {
+        return;
+    };
+    if first.start == c.byte_start
+        && OUTSIDE_HEADS.iter().any(|h| first.is(h))
+        && next.is_word
+        && next.end <= c.byte_end
+    {
+        c.byte_start = next.start;
+    }
+}
+
 /// Words before and after an ambiguous name searched for cues.
 pub(super) const CUES_BEFORE: usize = 5;
 pub(super) const CUES_AFTER: usize = 3;

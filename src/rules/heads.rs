@@ -7,6 +7,7 @@ use super::doc::Kind;
 use super::doc::CONNECTORS;
 use super::doc::HOME_COUNTRY;
 use super::doc::MAX_HEAD_WORDS;
+use super::filters::OUTSIDE_HEADS;
 use crate::types::Label;
 use crate::types::Rule;
 
@@ -119,8 +120,15 @@ impl Doc<'_, '_, '_> {
             if (end > run_start || whole_head)
                 && !(i..end).all(|j| self.covered(j) && self.cover.get(j) == self.cover.get(i))
             {
-                if let Some(name) = self.span_text(i, end).map(str::to_string) {
-                    found.push((i, end, label, name));
+                // `Provinsi Chanthaburi`: some heads stay outside the span.
+                let outside = label == Label::Location && OUTSIDE_HEADS.iter().any(|h| w.is(h));
+                let first = if outside && end > run_start {
+                    run_start
+                } else {
+                    i
+                };
+                if let Some(name) = self.span_text(first, end).map(str::to_string) {
+                    found.push((first, end, label, name));
                 }
                 i = end;
             } else {

@@ -56,8 +56,8 @@ mod words;
 use crate::types::{Candidate, DocRecords, Label, Rule, RuleSet};
 
 /// The filters over the gazetteer candidates: a common word at a sentence
-/// start, a name inside an office title, ambiguity by cue words, national
-/// teams.
+/// start, a name inside an office title, a place word left out of the
+/// place (`Provinsi`), ambiguity by cue words, national teams.
 fn filter(
     text: &str,
     mut candidates: Vec<Candidate>,
@@ -71,6 +71,11 @@ fn filter(
     }
     if rules.has(Rule::Title) && !candidates.is_empty() {
         candidates.retain(|c| !inside_office_title(text, words, c));
+    }
+    if rules.has(Rule::Head) && !candidates.is_empty() {
+        for c in &mut candidates {
+            filters::trim_outside_head(text, words, records, c);
+        }
     }
     if rules.has(Rule::Ambiguity) && candidates.len() > 1 {
         candidates = disambiguate(words, candidates, records);
