@@ -651,6 +651,46 @@ t!(
     [("PERSON", "Wahyu Santosa", "rule:title")]
 );
 
+// TITLE: a field noun of the office's shape (`pe-…-an`, `ke-…-an`,
+// `-isasi`) continues the title, never names a person; a particle joined by
+// a hyphen (`al-Hamadi`) goes on with the name.
+t!(
+    title_field_noun_is_no_name,
+    "Ia pernah menjabat Menteri Perkebunan pada tahun 1967.",
+    []
+);
+t!(
+    title_field_noun_then_name,
+    "Kemarin Kepala Perencanaan Wahyu Santosa hadir.",
+    [("PERSON", "Wahyu Santosa", "rule:title")]
+);
+t!(
+    title_name_with_joined_particle,
+    "Ia bertemu Jenderal Yusuf al-Hamadi kemarin.",
+    [("PERSON", "Yusuf al-Hamadi", "rule:title")]
+);
+t!(
+    title_name_with_joined_particle_inside,
+    "Kemarin Menteri Luar Negeri Ahmad el-Tayeb Nasser tiba.",
+    [("PERSON", "Ahmad el-Tayeb Nasser", "rule:title")]
+);
+
+/// Scraped text cuts link texts onto lines of their own: a line break
+/// after a lower-case word or a comma does not end the sentence, so the
+/// news agency after `dilansir` keeps its cue; a blank line does.
+#[test]
+fn a_line_break_inside_a_sentence_keeps_it_whole() {
+    let has_agency = |text: &str| {
+        entitas::extract(text)
+            .iter()
+            .any(|e| e.label.as_str() == "ORGANIZATION" && e.text == "Antara")
+    };
+    assert!(has_agency("Hal itu disampaikan Budi, dilansir\nAntara,\nSelasa (3/6)."));
+    assert!(has_agency("Hal itu disampaikan Budi, dilansir Antara, Selasa (3/6)."));
+    assert!(!has_agency("Banjir datang.\n\nAntara dua desa itu ada sungai."));
+    assert!(!has_agency("Hal itu disampaikan dilansir.\nAntara dua desa ada sungai."));
+}
+
 /// `Wali Kota X`: the title holds `Kota`, the place is the bare name (with
 /// the city's id); without the rule, the city's full name is matched.
 #[test]
