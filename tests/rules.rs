@@ -685,10 +685,18 @@ fn a_line_break_inside_a_sentence_keeps_it_whole() {
             .iter()
             .any(|e| e.label.as_str() == "ORGANIZATION" && e.text == "Antara")
     };
-    assert!(has_agency("Hal itu disampaikan Budi, dilansir\nAntara,\nSelasa (3/6)."));
-    assert!(has_agency("Hal itu disampaikan Budi, dilansir Antara, Selasa (3/6)."));
-    assert!(!has_agency("Banjir datang.\n\nAntara dua desa itu ada sungai."));
-    assert!(!has_agency("Hal itu disampaikan dilansir.\nAntara dua desa ada sungai."));
+    assert!(has_agency(
+        "Hal itu disampaikan Budi, dilansir\nAntara,\nSelasa (3/6)."
+    ));
+    assert!(has_agency(
+        "Hal itu disampaikan Budi, dilansir Antara, Selasa (3/6)."
+    ));
+    assert!(!has_agency(
+        "Banjir datang.\n\nAntara dua desa itu ada sungai."
+    ));
+    assert!(!has_agency(
+        "Hal itu disampaikan dilansir.\nAntara dua desa ada sungai."
+    ));
 }
 
 /// `Wali Kota X`: the title holds `Kota`, the place is the bare name (with
@@ -816,6 +824,24 @@ t!(
     title_junior_police_rank,
     "Penyelidikan dipimpin Iptu Sandra Kusumadewi sejak Senin.",
     [("PERSON", "Sandra Kusumadewi", "rule:title")]
+);
+
+// MEDIA: a capitalized name glued to a domain ending, anywhere (a
+// dateline, a credit); a lower-case address is not a name.
+t!(
+    domain_name_in_a_dateline,
+    "Wartalima.com - Harga cabai naik lagi pekan ini.",
+    [("ORGANIZATION", "Wartalima.com", "rule:media")]
+);
+t!(
+    domain_name_co_id,
+    "Laporan itu dimuat Beritalima.co.id kemarin.",
+    [("ORGANIZATION", "Beritalima.co.id", "rule:media")]
+);
+t!(
+    domain_lower_case_is_no_name,
+    "Pendaftaran dibuka di laman warga.id sampai Jumat.",
+    []
 );
 
 // MEDIA (a news source after a cue) and legal forms
