@@ -771,6 +771,37 @@ fn province_word_stays_out_of_the_place() {
         .any(|e| e.text == "Provinsi Sulawesi Tenggara"));
 }
 
+/// `Militer X`, `Tentara X`: the forces of a country are described, not
+/// named; the country is the entity. A body's own name stays.
+#[test]
+fn a_countrys_forces_leave_the_country() {
+    let cases = [
+        (
+            "Menurut Militer Israel, serangan itu sah.",
+            ("COUNTRY", "Israel"),
+        ),
+        (
+            "Tentara Jepang mundur dari pulau itu.",
+            ("COUNTRY", "Jepang"),
+        ),
+        (
+            "Angkatan Bersenjata Filipina bersiaga.",
+            ("ORGANIZATION", "Angkatan Bersenjata Filipina"),
+        ),
+    ];
+    for (text, (label, surface)) in cases {
+        let got: Vec<(String, String)> = entitas::extract(text)
+            .into_iter()
+            .map(|e| (e.label.to_string(), e.text))
+            .collect();
+        assert_eq!(
+            got,
+            [(label.to_string(), surface.to_string())],
+            "text: {text:?}"
+        );
+    }
+}
+
 // NAME (a known given or family name inside a capitalized run)
 t!(
     name_given_then_unknown,

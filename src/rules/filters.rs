@@ -108,6 +108,45 @@ pub(super) fn trim_outside_head(
     }
 }
 
+/// Common nouns that, before a country, describe that country's forces
+/// rather than name a body: `Militer Israel`, `Tentara Jepang` (every
+/// corpus here tags the country alone).
+const FORCES_OF: &[&str] = &["militer", "tentara"];
+
+/// Drops an organization candidate that is one of [`FORCES_OF`] and a
+/// country candidate right after it, which stays (rule [`Rule::Ambiguity`]).
+///
+/// [`Rule::Ambiguity`]: crate::types::Rule::Ambiguity
+pub(super) fn drop_forces_of_countries(
+    text: &str,
+    candidates: &mut Vec<Candidate>,
+    records: &DocRecords,
+) {
+    let country = |c: &Candidate| records.label(c.entity) == Some(&Label::Country);
+    if !candidates.iter().any(country) {
+        return;
+    }
+    let countries: Vec<(usize, usize)> = candidates
+        .iter()
+        .filter(|c| country(c))
+        .map(|c| (c.byte_start, c.byte_end))
+        .collect();
+    candidates.retain(|c| {
+        if records.label(c.entity) != Some(&Label::Organization) {
+            return true;
+        }
+        let Some(s) = text.get(c.byte_start..c.byte_end) else {
+            return true;
+        };
+        !FORCES_OF.iter().any(|d| {
+            s.len() > d.len() + 1
+                && s.get(..d.len()).is_some_and(|p| p.eq_ignore_ascii_case(d))
+                && s.as_bytes().get(d.len()) == Some(&b' ')
+                && countries.contains(&(c.byte_start + d.len() + 1, c.byte_end))
+        })
+    });
+}
+
 /// Words before and after an ambiguous name searched for cues.
 pub(super) const CUES_BEFORE: usize = 5;
 pub(super) const CUES_AFTER: usize = 3;

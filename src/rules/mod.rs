@@ -57,7 +57,8 @@ use crate::types::{Candidate, DocRecords, Label, Rule, RuleSet};
 
 /// The filters over the gazetteer candidates: a common word at a sentence
 /// start, a name inside an office title, a place word left out of the
-/// place (`Provinsi`), ambiguity by cue words, national teams.
+/// place (`Provinsi`), a country's forces (`Militer Israel`), ambiguity by
+/// cue words, national teams.
 fn filter(
     text: &str,
     mut candidates: Vec<Candidate>,
@@ -78,6 +79,7 @@ fn filter(
         }
     }
     if rules.has(Rule::Ambiguity) && candidates.len() > 1 {
+        filters::drop_forces_of_countries(text, &mut candidates, records);
         candidates = disambiguate(words, candidates, records);
     }
     if rules.has(Rule::Ambiguity) && !candidates.is_empty() {
