@@ -675,6 +675,12 @@ t!(
     [("PERSON", "Ahmad el-Tayeb Nasser", "rule:title")]
 );
 
+t!(
+    title_deity_is_part_of_the_name,
+    "Para petani memuja Dewa Wisnu setiap musim tanam.",
+    [("PERSON", "Dewa Wisnu", "rule:title")]
+);
+
 /// Scraped text cuts link texts onto lines of their own: a line break
 /// after a lower-case word or a comma does not end the sentence, so the
 /// news agency after `dilansir` keeps its cue; a blank line does.
