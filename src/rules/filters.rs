@@ -1,5 +1,7 @@
 //! Filters over the gazetteer candidates: a common word at a sentence start,
-//! a name inside an office title, ambiguous names decided by cue words.
+//! a name inside an office title, a place word left out of the place
+//! (`Provinsi`), a country's forces (`Militer Israel`), ambiguous names
+//! decided by cue words.
 
 use super::lexicon::DATA;
 use super::words::Summary;
