@@ -777,6 +777,29 @@ fn province_word_stays_out_of_the_place() {
         .any(|e| e.text == "Provinsi Sulawesi Tenggara"));
 }
 
+/// `Sekjen Partai X` with X a listed person: the head ends the office and
+/// the person holds it; an unlisted run after it stays the party's name.
+#[test]
+fn an_office_ending_in_a_head_before_a_listed_person() {
+    let people = |text: &str| -> Vec<(String, String)> {
+        entitas::extract(text)
+            .into_iter()
+            .map(|e| (e.label.to_string(), e.text))
+            .collect()
+    };
+    assert_eq!(
+        people("Surat itu diteken Sekretaris Jenderal Partai Sufmi Dasco Ahmad kemarin."),
+        [("PERSON".to_string(), "Sufmi Dasco Ahmad".to_string())]
+    );
+    assert_eq!(
+        people("Ia bergabung dengan Partai Harapan Rakyat tahun lalu."),
+        [(
+            "ORGANIZATION".to_string(),
+            "Partai Harapan Rakyat".to_string()
+        )]
+    );
+}
+
 /// `Militer X`, `Tentara X`: the forces of a country are described, not
 /// named; the country is the entity. A body's own name stays.
 #[test]
