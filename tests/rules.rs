@@ -651,6 +651,60 @@ t!(
     [("PERSON", "Wahyu Santosa", "rule:title")]
 );
 
+// TITLE: a field noun of the office's shape (`pe-…-an`, `ke-…-an`,
+// `-isasi`) continues the title, never names a person; a particle joined by
+// a hyphen (`al-Hamadi`) goes on with the name.
+t!(
+    title_field_noun_is_no_name,
+    "Ia pernah menjabat Menteri Perkebunan pada tahun 1967.",
+    []
+);
+t!(
+    title_field_noun_then_name,
+    "Kemarin Kepala Perencanaan Wahyu Santosa hadir.",
+    [("PERSON", "Wahyu Santosa", "rule:title")]
+);
+t!(
+    title_name_with_joined_particle,
+    "Ia bertemu Jenderal Yusuf al-Hamadi kemarin.",
+    [("PERSON", "Yusuf al-Hamadi", "rule:title")]
+);
+t!(
+    title_name_with_joined_particle_inside,
+    "Kemarin Menteri Luar Negeri Ahmad el-Tayeb Nasser tiba.",
+    [("PERSON", "Ahmad el-Tayeb Nasser", "rule:title")]
+);
+
+t!(
+    title_deity_is_part_of_the_name,
+    "Para petani memuja Dewa Wisnu setiap musim tanam.",
+    [("PERSON", "Dewa Wisnu", "rule:title")]
+);
+
+/// Scraped text cuts link texts onto lines of their own: a line break
+/// after a lower-case word or a comma does not end the sentence, so the
+/// news agency after `dilansir` keeps its cue; a blank line does.
+#[test]
+fn a_line_break_inside_a_sentence_keeps_it_whole() {
+    let has_agency = |text: &str| {
+        entitas::extract(text)
+            .iter()
+            .any(|e| e.label.as_str() == "ORGANIZATION" && e.text == "Antara")
+    };
+    assert!(has_agency(
+        "Hal itu disampaikan Budi, dilansir\nAntara,\nSelasa (3/6)."
+    ));
+    assert!(has_agency(
+        "Hal itu disampaikan Budi, dilansir Antara, Selasa (3/6)."
+    ));
+    assert!(!has_agency(
+        "Banjir datang.\n\nAntara dua desa itu ada sungai."
+    ));
+    assert!(!has_agency(
+        "Hal itu disampaikan dilansir.\nAntara dua desa ada sungai."
+    ));
+}
+
 /// `Wali Kota X`: the title holds `Kota`, the place is the bare name (with
 /// the city's id); without the rule, the city's full name is matched.
 #[test]
@@ -677,6 +731,104 @@ fn mayor_title_keeps_kota_out_of_the_place() {
         .unwrap()
         .extract(text);
     assert!(without.iter().any(|e| e.text == "Kota Surabaya"));
+}
+
+/// `Provinsi X`: the province word stays outside the place, listed or not
+/// (rule `head`); `Kabupaten X` keeps its word; a body keeps its own
+/// (`Pemerintah Provinsi X`).
+#[test]
+fn province_word_stays_out_of_the_place() {
+    let cases = [
+        (
+            "Banjir melanda Provinsi Sulawesi Tenggara pekan lalu.",
+            vec![("LOCATION", "Sulawesi Tenggara")],
+        ),
+        (
+            "Tim itu tiba di Provinsi Lumbara Selatan kemarin.",
+            vec![("LOCATION", "Lumbara Selatan")],
+        ),
+        (
+            "Warga Kabupaten Sleman menolak rencana itu.",
+            vec![("LOCATION", "Kabupaten Sleman")],
+        ),
+        (
+            "Pemerintah Provinsi Sulawesi Tenggara membuka posko.",
+            vec![("ORGANIZATION", "Pemerintah Provinsi Sulawesi Tenggara")],
+        ),
+    ];
+    for (text, expected) in cases {
+        let got: Vec<(String, String)> = entitas::extract(text)
+            .into_iter()
+            .map(|e| (e.label.to_string(), e.text))
+            .collect();
+        let expected: Vec<(String, String)> = expected
+            .into_iter()
+            .map(|(l, t)| (l.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(got, expected, "text: {text:?}");
+    }
+    let without = Extractor::builder()
+        .rule(Rule::Head, false)
+        .build()
+        .unwrap()
+        .extract("Banjir melanda Provinsi Sulawesi Tenggara pekan lalu.");
+    assert!(without
+        .iter()
+        .any(|e| e.text == "Provinsi Sulawesi Tenggara"));
+}
+
+/// `Sekjen Partai X` with X a listed person: the head ends the office and
+/// the person holds it; an unlisted run after it stays the party's name.
+#[test]
+fn an_office_ending_in_a_head_before_a_listed_person() {
+    let people = |text: &str| -> Vec<(String, String)> {
+        entitas::extract(text)
+            .into_iter()
+            .map(|e| (e.label.to_string(), e.text))
+            .collect()
+    };
+    assert_eq!(
+        people("Surat itu diteken Sekretaris Jenderal Partai Sufmi Dasco Ahmad kemarin."),
+        [("PERSON".to_string(), "Sufmi Dasco Ahmad".to_string())]
+    );
+    assert_eq!(
+        people("Ia bergabung dengan Partai Harapan Rakyat tahun lalu."),
+        [(
+            "ORGANIZATION".to_string(),
+            "Partai Harapan Rakyat".to_string()
+        )]
+    );
+}
+
+/// `Militer X`, `Tentara X`: the forces of a country are described, not
+/// named; the country is the entity. A body's own name stays.
+#[test]
+fn a_countrys_forces_leave_the_country() {
+    let cases = [
+        (
+            "Menurut Militer Israel, serangan itu sah.",
+            ("COUNTRY", "Israel"),
+        ),
+        (
+            "Tentara Jepang mundur dari pulau itu.",
+            ("COUNTRY", "Jepang"),
+        ),
+        (
+            "Angkatan Bersenjata Filipina bersiaga.",
+            ("ORGANIZATION", "Angkatan Bersenjata Filipina"),
+        ),
+    ];
+    for (text, (label, surface)) in cases {
+        let got: Vec<(String, String)> = entitas::extract(text)
+            .into_iter()
+            .map(|e| (e.label.to_string(), e.text))
+            .collect();
+        assert_eq!(
+            got,
+            [(label.to_string(), surface.to_string())],
+            "text: {text:?}"
+        );
+    }
 }
 
 // NAME (a known given or family name inside a capitalized run)
@@ -732,6 +884,24 @@ t!(
     title_junior_police_rank,
     "Penyelidikan dipimpin Iptu Sandra Kusumadewi sejak Senin.",
     [("PERSON", "Sandra Kusumadewi", "rule:title")]
+);
+
+// MEDIA: a capitalized name glued to a domain ending, anywhere (a
+// dateline, a credit); a lower-case address is not a name.
+t!(
+    domain_name_in_a_dateline,
+    "Wartalima.com - Harga cabai naik lagi pekan ini.",
+    [("ORGANIZATION", "Wartalima.com", "rule:media")]
+);
+t!(
+    domain_name_co_id,
+    "Laporan itu dimuat Beritalima.co.id kemarin.",
+    [("ORGANIZATION", "Beritalima.co.id", "rule:media")]
+);
+t!(
+    domain_lower_case_is_no_name,
+    "Pendaftaran dibuka di laman warga.id sampai Jumat.",
+    []
 );
 
 // MEDIA (a news source after a cue) and legal forms

@@ -146,7 +146,7 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
             let margin = (best - other) as f32 / weights.scale.max(f32::MIN_POSITIVE);
             out.push(Found {
                 start: a.start,
-                end: b.end,
+                end: with_abbreviation_dot(text, b, kind),
                 kind,
                 score: margin.max(0.0) / (margin.max(0.0) + 1.0),
             });
@@ -154,6 +154,19 @@ pub(crate) fn find(weights: &Weights, text: &str, library: &[LibSpan]) -> Vec<Fo
         }
     }
     out
+}
+
+/// The end of a span whose last token is `last`: a person ending in the
+/// abbreviation `Jr` or `Sr` takes its dot (`Harold Belafonete, Jr.`), as
+/// the rules' generational suffixes do.
+fn with_abbreviation_dot(text: &str, last: &features::Tok, kind: Kind) -> usize {
+    let word = text.get(last.start..last.end).unwrap_or_default();
+    let abbreviation = ["jr", "sr"].iter().any(|s| word.eq_ignore_ascii_case(s));
+    if kind == Kind::Person && abbreviation && text.as_bytes().get(last.end) == Some(&b'.') {
+        last.end + 1
+    } else {
+        last.end
+    }
 }
 
 /// Whether a span of the model's, `span` of a sentence in `regime`, is
@@ -252,5 +265,28 @@ mod tests {
             assert!(f.score >= 0.0 && f.score < 1.0, "{f:?}");
         }
         assert!(!found.is_empty(), "a sentence full of names");
+    }
+
+    #[test]
+    fn a_person_ending_in_jr_takes_its_dot() {
+        let text = "Harold Belafonete, Jr. lahir. Suku Sr. Hj.";
+        let (toks, _) = features::tokens(text);
+        let end_of = |word: &str, kind: Kind| {
+            let t = toks
+                .iter()
+                .find(|t| text.get(t.start..t.end) == Some(word))
+                .expect("a token");
+            text.get(t.start..with_abbreviation_dot(text, t, kind))
+        };
+        let cases = [
+            ("Jr", Kind::Person, "Jr."),
+            ("Jr", Kind::Organization, "Jr"),
+            ("Sr", Kind::Person, "Sr."),
+            ("Belafonete", Kind::Person, "Belafonete"),
+            ("Hj", Kind::Person, "Hj"),
+        ];
+        for (word, kind, expected) in cases {
+            assert_eq!(end_of(word, kind), Some(expected), "{word} {kind:?}");
+        }
     }
 }

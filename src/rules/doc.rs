@@ -21,6 +21,19 @@ const NAME_TITLES: &[&str] = &[
 pub(super) const PARTICLES: &[&str] = &[
     "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "dos",
 ];
+/// Whether `word` is a lower-case particle joined by a hyphen to a
+/// capitalized name: `al-Hamdan`, `el-Sisi`, `ad-Din`, `bin-Laden`.
+pub(super) fn is_joined_particle(word: &str) -> bool {
+    let Some((particle, rest)) = word.split_once('-') else {
+        return false;
+    };
+    let joined = [
+        "al", "el", "ad", "an", "ar", "as", "asy", "at", "az", "ash", "bin", "abu",
+    ];
+    joined.contains(&particle)
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && rest.chars().skip(1).any(char::is_lowercase)
+}
 /// Connectors inside organization names: `Kementerian Pendidikan dan Kebudayaan`.
 pub(super) const CONNECTORS: &[&str] = &["dan", "&", "untuk", "of"];
 /// Longest name run a rule takes, in words.
@@ -619,6 +632,9 @@ impl Doc<'_, '_, '_> {
                 && self.name_word(k + 1)
             {
                 k += 1; // `bin`, or the dot of an initial: `M. Sabarani`
+            } else if k > i && self.word(k).is_some_and(|w| is_joined_particle(w.text)) {
+                k += 1; // `Khalid al-Hamdan`, `Abdel Fattah el-Sisi`
+                end = k;
             } else if k > i
                 && self
                     .word(k)

@@ -1,5 +1,7 @@
 //! Filters over the gazetteer candidates: a common word at a sentence start,
-//! a name inside an office title, ambiguous names decided by cue words.
+//! a name inside an office title, a place word left out of the place
+//! (`Provinsi`), a country's forces (`Militer Israel`), ambiguous names
+//! decided by cue words.
 
 use super::lexicon::DATA;
 use super::words::Summary;
@@ -59,6 +61,92 @@ pub(super) fn inside_office_title(text: &str, words: &[Word], c: &Candidate) -> 
         return false;
     };
     first.start == c.byte_start && first.end < c.byte_end && first.is("kota") && before.is("wali")
+}
+
+/// Place words that stay outside the place's span: `Provinsi Jawa Tengah`
+/// is the province `Jawa Tengah` (NER-UI, NER-UGM and the news set leave
+/// the word out; `Kabupaten`, `Kecamatan`, `Desa` stay in, as most corpora
+/// keep them).
+pub(super) const OUTSIDE_HEADS: &[&str] = &["provinsi"];
+
+/// Moves the start of a place candidate that opens with an
+/// [`OUTSIDE_HEADS`] word past that word (rule [`Rule::Head`]: the head's
+/// place in the span).
+///
+/// [`Rule::Head`]: crate::types::Rule::Head
+pub(super) fn trim_outside_head(
+    text: &str,
+    words: &[Word],
+    records: &DocRecords,
+    c: &mut Candidate,
+) {
+    let head = |b: &[u8]| {
+        OUTSIDE_HEADS.iter().any(|h| {
+            b.len() >= h.len()
+                && b.get(..h.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(h.as_bytes()))
+        })
+    };
+    if !text
+        .as_bytes()
+        .get(c.byte_start..c.byte_end)
+        .is_some_and(head)
+    {
+        return;
+    }
+    if records.label(c.entity) != Some(&Label::Location) {
+        return;
+    }
+    let k = words.partition_point(|w| w.start < c.byte_start);
+    let (Some(first), Some(next)) = (words.get(k), words.get(k + 1)) else {
+        return;
+    };
+    if first.start == c.byte_start
+        && OUTSIDE_HEADS.iter().any(|h| first.is(h))
+        && next.is_word
+        && next.end <= c.byte_end
+    {
+        c.byte_start = next.start;
+    }
+}
+
+/// Common nouns that, before a country, describe that country's forces
+/// rather than name a body: `Militer Israel`, `Tentara Jepang` (every
+/// corpus here tags the country alone).
+const FORCES_OF: &[&str] = &["militer", "tentara"];
+
+/// Drops an organization candidate that is one of [`FORCES_OF`] and a
+/// country candidate right after it, which stays (rule [`Rule::Ambiguity`]).
+///
+/// [`Rule::Ambiguity`]: crate::types::Rule::Ambiguity
+pub(super) fn drop_forces_of_countries(
+    text: &str,
+    candidates: &mut Vec<Candidate>,
+    records: &DocRecords,
+) {
+    let country = |c: &Candidate| records.label(c.entity) == Some(&Label::Country);
+    if !candidates.iter().any(country) {
+        return;
+    }
+    let countries: Vec<(usize, usize)> = candidates
+        .iter()
+        .filter(|c| country(c))
+        .map(|c| (c.byte_start, c.byte_end))
+        .collect();
+    candidates.retain(|c| {
+        if records.label(c.entity) != Some(&Label::Organization) {
+            return true;
+        }
+        let Some(s) = text.get(c.byte_start..c.byte_end) else {
+            return true;
+        };
+        !FORCES_OF.iter().any(|d| {
+            s.len() > d.len() + 1
+                && s.get(..d.len()).is_some_and(|p| p.eq_ignore_ascii_case(d))
+                && s.as_bytes().get(d.len()) == Some(&b' ')
+                && countries.contains(&(c.byte_start + d.len() + 1, c.byte_end))
+        })
+    });
 }
 
 /// Words before and after an ambiguous name searched for cues.

@@ -7,6 +7,7 @@ use super::doc::Kind;
 use super::doc::CONNECTORS;
 use super::doc::HOME_COUNTRY;
 use super::doc::MAX_HEAD_WORDS;
+use super::filters::OUTSIDE_HEADS;
 use crate::types::Label;
 use crate::types::Rule;
 
@@ -21,6 +22,27 @@ impl Doc<'_, '_, '_> {
     /// The label of a head noun at word `i`, if one starts there.
     pub(super) fn head_label(&self, i: usize) -> Option<Label> {
         self.head_at(i).map(|(_, l)| l)
+    }
+
+    /// Whether the head at word `i` is inside a longer capitalized phrase
+    /// (`Angkutan Laut Dalam Negeri`): no name starts there; after a title
+    /// or a known entity one does (`Sekjen Partai X`).
+    fn inside_phrase(&self, i: usize) -> bool {
+        i > 0
+            && self.same_sentence(i - 1, i)
+            && self
+                .word(i - 1)
+                .is_some_and(|p| p.cap && p.is_word && !p.sentence_start && !self.covered(i - 1))
+            && !self.ends_title(i)
+    }
+
+    /// Whether the word before `i` ends a title or is one of its words
+    /// (`Sekretaris Jenderal`, `Ketua Umum`).
+    fn ends_title(&self, i: usize) -> bool {
+        i.checked_sub(1).is_some_and(|p| {
+            self.same_sentence(p, i)
+                && (self.title_at(p) > 0 || self.word(p).is_some_and(|w| w.title_word()))
+        })
     }
 
     /// Whether a title starts at word `k` and a name word follows it.
@@ -41,17 +63,7 @@ impl Doc<'_, '_, '_> {
                 i += 1;
                 continue;
             };
-            // A head inside a longer capitalized phrase (`Angkutan Laut
-            // Dalam Negeri`) is not where a name starts; after a title or a
-            // known entity it is (`Sekjen Partai X`).
-            let inside_phrase = i > 0
-                && self.same_sentence(i - 1, i)
-                && self.word(i - 1).is_some_and(|p| {
-                    p.cap && p.is_word && !p.sentence_start && !self.covered(i - 1)
-                })
-                && self.title_at(i - 1) == 0
-                && self.word(i - 1).is_some_and(|p| !p.title_word());
-            if inside_phrase {
+            if self.inside_phrase(i) {
                 i += 1;
                 continue;
             }
@@ -73,6 +85,11 @@ impl Doc<'_, '_, '_> {
                         break;
                     };
                     let body = *l == Kind::Organization || *l == Kind::Person;
+                    if *l == Kind::Person && org && k == run_start && self.ends_title(i) {
+                        // `Sekjen Partai Budi Santoso`: the head ends the
+                        // office; the listed person is who holds it.
+                        break;
+                    }
                     if body && label == Label::Location && k > run_start {
                         // `Gedung Utama Kementerian X`: a building named by
                         // its body; the body is the entity.
@@ -119,8 +136,15 @@ impl Doc<'_, '_, '_> {
             if (end > run_start || whole_head)
                 && !(i..end).all(|j| self.covered(j) && self.cover.get(j) == self.cover.get(i))
             {
-                if let Some(name) = self.span_text(i, end).map(str::to_string) {
-                    found.push((i, end, label, name));
+                // `Provinsi Chanthaburi`: some heads stay outside the span.
+                let outside = label == Label::Location && OUTSIDE_HEADS.iter().any(|h| w.is(h));
+                let first = if outside && end > run_start {
+                    run_start
+                } else {
+                    i
+                };
+                if let Some(name) = self.span_text(first, end).map(str::to_string) {
+                    found.push((first, end, label, name));
                 }
                 i = end;
             } else {

@@ -1,7 +1,8 @@
 //! Rule `media`: the news source a cue names (`dilansir X`, `seperti dikutip
 //! dari X`, `mengutip X`) is an ORGANIZATION (`rules/media-cues.txt`), also
 //! when a place is part of its name (`Pattaya Mail`, `China Daily`) or its
-//! brand is glued lower case (`detikJabar`, `Kapanlagi.com`).
+//! brand is glued lower case (`detikJabar`, `Kapanlagi.com`); a capitalized
+//! name with a domain ending (`Kapanlagi.com`) anywhere.
 
 use super::doc::{Doc, Flat, Kind};
 use super::words::Word;
@@ -12,7 +13,7 @@ const MAX_SOURCE_WORDS: usize = 5;
 /// Words standing between the cue and the source, at most.
 const MAX_SKIPS: usize = 4;
 /// Domain endings that join a name: `Kapanlagi.com`.
-const DOMAINS: &[&str] = &["com", "id", "co", "net", "org", "tv"];
+pub(super) const DOMAINS: &[&str] = &["com", "id", "co", "net", "org", "tv"];
 
 /// A brand written with a capital inside a lower-case start: `detikJabar`,
 /// `kumparanNEWS`.
@@ -108,6 +109,35 @@ impl Doc<'_, '_, '_> {
             return None; // `dilansir dari Jepang`: a place
         }
         Some((k, self.domain_end(end)))
+    }
+
+    /// A capitalized name glued to a domain ending (`Kapanlagi.com`,
+    /// `Tempo.co.id`, `KOMPAS.com`) is an ORGANIZATION wherever it
+    /// stands (the site and the medium behind it), not only after a cue.
+    pub(super) fn domain_names(&mut self) {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < self.words.len() {
+            let Some(w) = self.word(i) else { break };
+            let mut end = i + 1;
+            if w.is_word && w.cap && !self.covered(i) {
+                end = self.domain_end(i + 1);
+                if end > i + 1 && self.word(end - 1).is_some_and(|x| x.is("co")) {
+                    end = self.domain_end(end);
+                }
+                if end > i + 1 && !(i..end).any(|k| self.covered(k)) {
+                    found.push((i, end));
+                }
+            }
+            i = end.max(i + 1);
+        }
+        for (first, last) in found {
+            if let Some(name) = self.span_text(first, last).map(str::to_string) {
+                let e = self.records.add(Label::Organization, &name, Rule::Media);
+                self.push(first, last, e, Rule::Media);
+            }
+        }
+        self.refresh();
     }
 
     /// Whether only blanks with a line break stand between word `k` and

@@ -18,7 +18,7 @@
 //! | [`Rule::Saying`] | `kata Budi Santoso`, `Budi Santoso mengatakan` → PERSON | `rules/saying-verbs.txt` |
 //! | [`Rule::Context`] | `bersama Budi Santoso`, `Budi Santoso juga`, `Budi Santoso (gitar)`, `Budi Santoso dan Rina Wati` (next to a person) → PERSON; `Uber dan Zumrova` (one unlisted word joined to an organization) → ORGANIZATION | `rules/context.txt` |
 //! | [`Rule::Name`] | `Greta Lindqvist` (a known given name and another capitalized word), `Ruliana Situmorang` (a known family name last), `Park Min-young` (a family name written first) → PERSON; a generational suffix after any person joins it (`Jonas II`, `Belafonete, Jr.`) | `rules/names-given.txt`, `rules/names-family.txt` |
-//! | [`Rule::Media`] | `dilansir Pattaya Mail`, `seperti dikutip dari detikJabar` → ORGANIZATION | `rules/media-cues.txt` |
+//! | [`Rule::Media`] | `dilansir Pattaya Mail`, `seperti dikutip dari detikJabar`, a capitalized name with a domain ending (`Kapanlagi.com`) → ORGANIZATION | `rules/media-cues.txt` |
 //! | [`Rule::Coreference`] | a later `Shoigu` after `Sergei Shoigu` → the same PERSON | — |
 //!
 //! Rules that read capitalization (title, saying, head, an unlisted long
@@ -57,8 +57,9 @@ mod words;
 use crate::types::{Candidate, DocRecords, Label, Rule, RuleSet};
 
 /// The filters over the gazetteer candidates: a common word at a sentence
-/// start, a name inside an office title, ambiguity by cue words, national
-/// teams.
+/// start, a name inside an office title, a place word left out of the
+/// place (`Provinsi`), a country's forces (`Militer Israel`), ambiguity by
+/// cue words, national teams.
 fn filter(
     text: &str,
     mut candidates: Vec<Candidate>,
@@ -73,7 +74,13 @@ fn filter(
     if rules.has(Rule::Title) && !candidates.is_empty() {
         candidates.retain(|c| !inside_office_title(text, words, c));
     }
+    if rules.has(Rule::Head) && !candidates.is_empty() {
+        for c in &mut candidates {
+            filters::trim_outside_head(text, words, records, c);
+        }
+    }
     if rules.has(Rule::Ambiguity) && candidates.len() > 1 {
+        filters::drop_forces_of_countries(text, &mut candidates, records);
         candidates = disambiguate(words, candidates, records);
     }
     if rules.has(Rule::Ambiguity) && !candidates.is_empty() {
@@ -121,6 +128,7 @@ pub(crate) fn apply(
     let media = rules.has(Rule::Media) && media;
     let lower_head = rules.has(Rule::Head) && lower_head;
     let end_head = rules.has(Rule::Head) && has_end_head(&words);
+    let domains = rules.has(Rule::Media) && has_domain(&words);
     let person = |c: &Candidate| records.label(c.entity) == Some(&Label::Person);
     let context = rules.has(Rule::Context)
         && (context || paren || title || say || name || candidates.iter().any(person));
@@ -144,6 +152,7 @@ pub(crate) fn apply(
         || say
         || name
         || media
+        || domains
         || context
         || coreference)
     {
@@ -182,13 +191,19 @@ pub(crate) fn apply(
     if name && doc.names() && rules.has(Rule::Context) {
         doc.context();
     }
-    late_rules(&mut doc, rules, joined_orgs, media, coreference);
+    late_rules(&mut doc, rules, joined_orgs, (media, domains), coreference);
     doc.out
 }
 
 /// The rules that run last: person suffixes, organizations joined to
-/// organizations, media cues, coreference.
-fn late_rules(doc: &mut Doc, rules: RuleSet, joined_orgs: bool, media: bool, coreference: bool) {
+/// organizations, media cues and domain names, coreference.
+fn late_rules(
+    doc: &mut Doc,
+    rules: RuleSet,
+    joined_orgs: bool,
+    (media, domains): (bool, bool),
+    coreference: bool,
+) {
     if rules.has(Rule::Name) && doc.flat.iter().any(|f| f.kind == doc::Kind::Person) {
         doc.person_suffixes();
     }
@@ -197,6 +212,9 @@ fn late_rules(doc: &mut Doc, rules: RuleSet, joined_orgs: bool, media: bool, cor
     }
     if media {
         doc.media();
+    }
+    if domains {
+        doc.domain_names();
     }
     if coreference {
         doc.coreference();
@@ -208,4 +226,17 @@ fn has_end_head(words: &[Word]) -> bool {
     words
         .iter()
         .any(|w| w.cap && w.bits & lexicon::bit::END_HEAD != 0)
+}
+
+/// Whether a capitalized word glued to a domain ending (`Kapanlagi.com`)
+/// is among `words`.
+fn has_domain(words: &[Word]) -> bool {
+    words.windows(3).any(|w| {
+        let [name, dot, end] = w else { return false };
+        name.cap
+            && dot.text == "."
+            && name.end == dot.start
+            && dot.end == end.start
+            && media::DOMAINS.iter().any(|d| end.is(d))
+    })
 }

@@ -40,6 +40,7 @@ impl Doc<'_, '_, '_> {
                         _ => break,
                     }
                 } else if x.title_word()
+                    || is_field_noun(x.text)
                     || x.text == "."
                     || x.text == ")"
                     || (x.all_caps && x.text.chars().count() > 1)
@@ -132,4 +133,19 @@ impl Doc<'_, '_, '_> {
                 .is_some_and(|w| w.all_caps && w.text.chars().count() > 1),
         }
     }
+}
+
+/// Whether `word` has the shape of an abstract noun that names a field of
+/// an office (`Menteri Perkebunan`, `Kepala Perencanaan`, `Ketua Bidang
+/// Hilirisasi`): the circumfixes `pe-…-an`, `ke-…-an` or the suffix
+/// `-isasi`, which Indonesian personal names do not have. The word
+/// continues the title's complement.
+pub(super) fn is_field_noun(word: &str) -> bool {
+    let n = word.len();
+    if n < 8 || !word.is_ascii() || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    let circumfix = (lower.starts_with("pe") || lower.starts_with("ke")) && lower.ends_with("an");
+    circumfix || lower.ends_with("isasi")
 }

@@ -265,6 +265,34 @@ fn ascii_word<'t>(
     }
 }
 
+/// Whether the line break at `at` is inside a sentence: scraped text
+/// cuts link texts onto lines of their own (`dilansir\nAntara,\nSelasa`),
+/// so a single break after a lower-case word or a comma, or before a
+/// lower-case word or a comma, goes on with the sentence. A blank line, or
+/// a break between two capitalized words (a headline and its text), ends it.
+fn line_goes_on(out: &[Word], bytes: &[u8], at: usize) -> bool {
+    let Some(prev) = out.last() else {
+        return false;
+    };
+    let mut k = at + 1;
+    while bytes
+        .get(k)
+        .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\r'))
+    {
+        k += 1;
+    }
+    let Some(&next) = bytes.get(k) else {
+        return false;
+    };
+    if next == b'\n' {
+        return false;
+    }
+    let soft = |w: &str| matches!(w, "," | ";" | "(" | "-" | "/");
+    let prev_soft = (prev.alpha && !prev.cap) || soft(prev.text);
+    let next_soft = next.is_ascii_lowercase() || matches!(next, b',' | b';' | b')');
+    prev_soft || next_soft
+}
+
 pub(super) fn words<'t>(text: &'t str, arena: &'t mut String) -> (Vec<Word<'t>>, Summary) {
     let data = &*DATA;
     let mut summary = Summary {
@@ -293,7 +321,7 @@ pub(super) fn words<'t>(text: &'t str, arena: &'t mut String) -> (Vec<Word<'t>>,
     while let Some(&b) = bytes.get(start) {
         // ASCII blanks (the ones `char::is_whitespace` accepts).
         if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
-            if b == b'\n' || ends_sentence {
+            if (b == b'\n' && !line_goes_on(&out, bytes, start)) || ends_sentence {
                 if !sentence_start {
                     sentence += 1;
                 }
