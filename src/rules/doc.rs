@@ -196,6 +196,8 @@ pub(super) struct Doc<'r, 'b, 't> {
     pub(super) refreshed_at: usize,
     /// The letter case of each line, made on first use.
     pub(super) lines: std::cell::OnceCell<Lines>,
+    /// The same for the text as written (`original`), made on first use.
+    written: std::cell::OnceCell<Lines>,
 }
 
 impl<'r, 'b, 't> Doc<'r, 'b, 't> {
@@ -222,6 +224,7 @@ impl<'r, 'b, 't> Doc<'r, 'b, 't> {
             out: candidates,
             refreshed_at: usize::MAX,
             lines: std::cell::OnceCell::new(),
+            written: std::cell::OnceCell::new(),
         };
         doc.refresh();
         doc
@@ -470,6 +473,17 @@ impl Doc<'_, '_, '_> {
             let (_, lower, letter) = self.line_case(w.start);
             letter && !lower
         })
+    }
+
+    /// `(upper, lower, letter)` of the line of word `i` as written (the
+    /// recased copy the rules read may not show it).
+    pub(super) fn written_case(&self, i: usize) -> Option<(bool, bool, bool)> {
+        let w = self.word(i)?;
+        Some(
+            self.written
+                .get_or_init(|| Lines::of(self.original))
+                .at(w.start),
+        )
     }
 
     fn line_case(&self, at: usize) -> (bool, bool, bool) {

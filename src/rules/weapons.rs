@@ -320,31 +320,14 @@ impl Doc<'_, '_, '_> {
     /// Whether the line of word `i` has no capital as written (the recased
     /// copy the rules read may have some: `hizbullah` of a gazetteer match).
     fn written_caseless(&self, i: usize) -> bool {
-        self.written_line(i)
-            .is_some_and(|line| !line.chars().any(char::is_uppercase))
+        self.written_case(i).is_some_and(|(upper, _, _)| !upper)
     }
 
     /// Whether the line of word `i` is written in capitals (which the
     /// recased copy the rules read may not show).
     fn written_upper(&self, i: usize) -> bool {
-        self.written_line(i).is_some_and(|line| {
-            line.chars().any(char::is_uppercase) && !line.chars().any(char::is_lowercase)
-        })
-    }
-
-    /// The line of word `i` as written.
-    fn written_line(&self, i: usize) -> Option<&str> {
-        let w = self.word(i)?;
-        let bytes = self.original.as_bytes();
-        let from = bytes
-            .get(..w.start)
-            .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
-            .map_or(0, |p| p + 1);
-        let to = bytes
-            .get(w.start..)
-            .and_then(|b| b.iter().position(|&c| c == b'\n'))
-            .map_or(bytes.len(), |p| w.start + p);
-        self.original.get(from..to)
+        self.written_case(i)
+            .is_some_and(|(upper, lower, _)| upper && !lower)
     }
 
     /// Whether a head of `phrases` starts at word `i`, also in its plural
