@@ -75,6 +75,32 @@ const AFTER_NAMES: &[&str] = &[
     "belum",
 ];
 
+/// Bit `c - b'a'` of entry `n`: some word of [`AFTER_NAMES`] has `n`
+/// bytes and starts with `c`. Evaluated at compile time: an index out of
+/// bounds (a longer word) fails the build.
+#[allow(clippy::indexing_slicing)]
+const AFTER_NAME_SHAPES: [u32; 16] = {
+    let mut table = [0u32; 16];
+    let mut k = 0;
+    while k < AFTER_NAMES.len() {
+        let word = AFTER_NAMES[k].as_bytes();
+        table[word.len()] |= 1 << (word[0] - b'a');
+        k += 1;
+    }
+    table
+};
+
+/// Whether `rest` (lower case) has the length and first letter of a word
+/// of [`AFTER_NAMES`]: false means it is none of them.
+#[inline]
+fn may_follow_names(rest: &str) -> bool {
+    let first = rest.as_bytes().first().map_or(32, |b| b.wrapping_sub(b'a'));
+    first < 26
+        && AFTER_NAME_SHAPES
+            .get(rest.len())
+            .is_some_and(|bits| bits >> first & 1 != 0)
+}
+
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
@@ -474,9 +500,11 @@ fn tail_split(part: &str, followed: bool, known: &impl Fn(&str) -> bool) -> Opti
         return None;
     }
     // The longest of those words first: `Rama|sebelum`, not `Ramase|belum`.
+    // Most rests have no length and first letter of one: a bit says so.
     let after_name = (4..=part.len().saturating_sub(3)).find(|&k| {
-        part.get(k..)
-            .is_some_and(|rest| rest.len() >= 5 && AFTER_NAMES.contains(&rest))
+        part.get(k..).is_some_and(|rest| {
+            rest.len() >= 5 && may_follow_names(rest) && AFTER_NAMES.contains(&rest)
+        })
     });
     if after_name.is_some() {
         return after_name;
@@ -487,6 +515,7 @@ fn tail_split(part: &str, followed: bool, known: &impl Fn(&str) -> bool) -> Opti
         };
         let conjunction = followed && matches!(rest, "dan" | "atau" | "serta" | "dengan");
         let prefixed = rest.len() >= 6
+            && matches!(rest.as_bytes(), [b'm' | b'b' | b't', b'e', ..])
             && ["meng", "meny", "mem", "men", "ber", "ter"]
                 .iter()
                 .any(|p| rest.starts_with(p));
@@ -537,6 +566,15 @@ mod tests {
     use super::*;
 
     /// Joins that need the names, with a stand-in for the matcher's words.
+    #[test]
+    fn the_words_after_names_pass_their_filter() {
+        for word in AFTER_NAMES {
+            assert!(may_follow_names(word), "{word}");
+        }
+        assert!(!may_follow_names("zzzzz"));
+        assert!(!may_follow_names(""));
+    }
+
     #[test]
     fn joins_that_need_the_names() {
         let known = |w: &str| {
