@@ -140,149 +140,228 @@ fn own_word(word: &str) -> bool {
         && (common_words::is_stopword(word) || common_words::is_common(word))
 }
 
-/// Calls `f` with each `i` where `bytes[i]` is a lower-case ASCII letter
-/// and `bytes[i + 1]` a capital, or `bytes[i]` a digit and `bytes[i + 1]`
-/// a lower-case letter, in order: 8 bytes at a time, so the rest of the
-/// text costs a few instructions a word.
-fn join_candidates(bytes: &[u8], mut f: impl FnMut(usize)) {
-    let (mut last_lower, mut last_digit) = (false, false);
-    let mut chunks = bytes.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
-        let lower = in_range(x, b'a', b'z');
-        let upper = in_range(x, b'A', b'Z');
-        let digit = in_range(x, b'0', b'9');
-        if base > 0 && (last_lower && upper & 0x80 != 0 || last_digit && lower & 0x80 != 0) {
-            f(base - 1);
+/// The classes of 64 bytes, one bit a byte (byte 0 in bit 0).
+struct Classes {
+    upper: u64,
+    lower: u64,
+    digit: u64,
+    /// ASCII bytes that are no letter or digit: a word ends there.
+    boundary: u64,
+}
+
+impl Classes {
+    #[inline(always)]
+    fn of(group: &[u8; 64]) -> Classes {
+        use wide::i8x16;
+        let (mut upper, mut lower, mut digit, mut high) = (0u64, 0u64, 0u64, 0u64);
+        for (k, chunk) in group.chunks_exact(16).enumerate() {
+            let mut lanes = [0i8; 16];
+            for (lane, &b) in lanes.iter_mut().zip(chunk) {
+                *lane = i8::from_ne_bytes([b]);
+            }
+            let x = i8x16::new(lanes);
+            // Bytes of 0x80 and up are negative: never in an ASCII range.
+            let range = |lo: u8, hi: u8| {
+                let [lo, hi] = [lo - 1, hi + 1].map(|b| i8x16::splat(i8::from_ne_bytes([b])));
+                let inside = x.simd_gt(lo) & x.simd_lt(hi);
+                u64::from(inside.to_bitmask() & 0xffff)
+            };
+            let shift = 16 * k;
+            upper |= range(b'A', b'Z') << shift;
+            lower |= range(b'a', b'z') << shift;
+            digit |= range(b'0', b'9') << shift;
+            high |= u64::from(x.to_bitmask() & 0xffff) << shift;
         }
-        // Bit 7 of byte k + 1 set: the pair (k, k + 1) is a candidate.
-        let mut pairs = (lower << 8) & upper | (digit << 8) & lower;
-        while pairs != 0 {
-            let k = (pairs.trailing_zeros() / 8) as usize;
-            f(base + k - 1);
-            pairs &= pairs - 1;
+        Classes {
+            upper,
+            lower,
+            digit,
+            boundary: !(upper | lower | digit | high),
         }
-        last_lower = lower >> 63 != 0;
-        last_digit = digit >> 63 != 0;
-        base += 8;
     }
-    let (mut prev_lower, mut prev_digit) = (last_lower, last_digit);
-    for (k, &b) in chunks.remainder().iter().enumerate() {
-        if base + k > 0
-            && (prev_lower && b.is_ascii_uppercase() || prev_digit && b.is_ascii_lowercase())
+}
+
+/// Calls `f(base, pairs, starts)` for each 64-byte group of `bytes` from
+/// the first, with two masks of one bit a byte (byte `base` in bit 0),
+/// found with 16-byte vector compares (`wide`), so the text costs a
+/// fraction of a nanosecond a byte. `pairs` has bit `j` where byte
+/// `base + j - 1` is a lower-case ASCII letter and byte `base + j` a
+/// capital, or the first a digit and the second a lower-case letter;
+/// `starts`, where a capital starts a word, at the start of the text or
+/// after an ASCII byte that is no letter or digit.
+fn places(bytes: &[u8], mut f: impl FnMut(usize, u64, u64)) {
+    // The last byte of the group before, its bits moved to bit 0 (the
+    // start of the text ends a word).
+    let (mut last_lower, mut last_digit, mut last_boundary) = (0u64, 0u64, 1u64);
+    let mut base = 0;
+    while base < bytes.len() {
+        let c = match bytes
+            .get(base..base + 64)
+            .and_then(|g| <&[u8; 64]>::try_from(g).ok())
         {
-            f(base + k - 1);
+            Some(group) => Classes::of(group),
+            // The last group is padded with zero bytes: no letter or
+            // digit, so nothing is found in the padding.
+            None => {
+                let mut group = [0u8; 64];
+                let rest = bytes.get(base..).unwrap_or_default();
+                if let Some(to) = group.get_mut(..rest.len()) {
+                    to.copy_from_slice(rest);
+                }
+                Classes::of(&group)
+            }
+        };
+        let pairs = (c.lower << 1 | last_lower) & c.upper | (c.digit << 1 | last_digit) & c.lower;
+        let starts = (c.boundary << 1 | last_boundary) & c.upper;
+        if pairs | starts != 0 {
+            f(base, pairs, starts);
         }
-        prev_lower = b.is_ascii_lowercase();
-        prev_digit = b.is_ascii_digit();
+        last_lower = c.lower >> 63;
+        last_digit = c.digit >> 63;
+        last_boundary = c.boundary >> 63;
+        base += 64;
+    }
+}
+
+/// The offsets of the set bits of `mask`, from `base`, in order.
+fn bits(base: usize, mut mask: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let k = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            base + k
+        })
+    })
+}
+
+/// The end of the run of ASCII letters that starts at `i`, 8 bytes at a
+/// time.
+#[inline]
+fn letters_end(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        let mut block = [0u8; 8];
+        match bytes.get(i..i + 8) {
+            Some(full) => block.copy_from_slice(full),
+            None => {
+                let rest = bytes.get(i..).unwrap_or_default();
+                if let Some(to) = block.get_mut(..rest.len()) {
+                    to.copy_from_slice(rest);
+                }
+            }
+        }
+        let x = u64::from_le_bytes(block);
+        let letters = in_range(x | (ONES * 0x20), b'a', b'z');
+        let run = (!letters & HIGH).trailing_zeros() as usize / 8;
+        if run < 8 {
+            return i + run;
+        }
+        i += 8;
     }
 }
 
 /// The byte offsets of `text` where a space is missing before a name, in
 /// order; empty for most texts.
-pub(crate) fn joins(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
+#[cfg(test)]
+fn joins(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    join_candidates(bytes, |i| {
-        let [a, b] = [i, i + 1].map(|k| bytes.get(k).copied().unwrap_or_default());
-        // A model or number glued to the word after it: `Su-35|kepada`,
-        // `F-16|dari`, `2016|lalu` (not `1990an`, `Su-35nya`).
-        if a.is_ascii_digit() {
-            if b.is_ascii_lowercase() && lower_word(bytes, i + 1).is_some_and(own_word) {
-                out.push(i + 1);
-            }
-            return;
-        }
-        // The word before the capital: a whole lower-case word (the run of
-        // lower-case letters that ends at `i`; each run is read once, as a
-        // capital ends it). A capital before it makes a camel-case name
-        // (`KapanLagi`, `DiCaprio`, `YouTube`), which stays whole.
-        let run = bytes
-            .get(..=i)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .take_while(|c| c.is_ascii_lowercase())
-            .count();
-        let run_start = i + 1 - run;
-        let starts_word = run_start
-            .checked_sub(1)
-            .and_then(|s| bytes.get(s))
-            .is_none_or(|c| !c.is_ascii_alphanumeric());
-        let left = text.get(run_start..=i).unwrap_or_default();
-        // Two letters must be a common word (`di`, `ke`); one letter is a
-        // prefix (`iPhone`, `eKTP`, `mRNA`).
-        let word = left.len() >= 3 || left.len() == 2 && common_words::is_common(left);
-        if starts_word && word && !BRAND_PREFIXES.contains(&left) {
-            out.push(i + 1);
-        }
+    places(text.as_bytes(), |base, pairs, _| {
+        out.extend(bits(base, pairs).filter_map(|j| pair_join(text, j.wrapping_sub(1))));
     });
     out
 }
 
-/// Calls `f` with the offset of each ASCII capital of `bytes`, in order.
-fn capitals(bytes: &[u8], mut f: impl FnMut(usize)) {
-    let mut chunks = bytes.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
-        let mut upper = in_range(x, b'A', b'Z');
-        while upper != 0 {
-            f(base + (upper.trailing_zeros() / 8) as usize);
-            upper &= upper - 1;
+/// The join after byte `i` of a pair of [`places`], if it is one.
+fn pair_join(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let [a, b] = [i, i + 1].map(|k| bytes.get(k).copied().unwrap_or_default());
+    // A model or number glued to the word after it: `Su-35|kepada`,
+    // `F-16|dari`, `2016|lalu` (not `1990an`, `Su-35nya`).
+    if a.is_ascii_digit() {
+        if b.is_ascii_lowercase() && lower_word(bytes, i + 1).is_some_and(own_word) {
+            return Some(i + 1);
         }
-        base += 8;
+        return None;
     }
-    for (k, b) in chunks.remainder().iter().enumerate() {
-        if b.is_ascii_uppercase() {
-            f(base + k);
-        }
-    }
+    // The word before the capital: a whole lower-case word (the run of
+    // lower-case letters that ends at `i`; each run is read once, as a
+    // capital ends it). A capital before it makes a camel-case name
+    // (`KapanLagi`, `DiCaprio`, `YouTube`), which stays whole.
+    let run = bytes
+        .get(..=i)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_lowercase())
+        .count();
+    let run_start = i + 1 - run;
+    let starts_word = run_start
+        .checked_sub(1)
+        .and_then(|s| bytes.get(s))
+        .is_none_or(|c| !c.is_ascii_alphanumeric());
+    let left = text.get(run_start..=i).unwrap_or_default();
+    // Two letters must be a common word (`di`, `ke`); one letter is a
+    // prefix (`iPhone`, `eKTP`, `mRNA`).
+    let word = left.len() >= 3 || left.len() == 2 && common_words::is_common(left);
+    (starts_word && word && !BRAND_PREFIXES.contains(&left)).then_some(i + 1)
 }
 
-/// The joins of [`joins`] and the ones that need the names: `known` says
+/// The joins of the letter pairs ([`pair_join`]) and the ones that need the names: `known` says
 /// whether a word (ASCII, any case) is a piece of some alias.
 pub(crate) fn joins_known(text: &str, known: impl Fn(&str) -> bool) -> Vec<usize> {
-    let mut out = joins(text);
     let bytes = text.as_bytes();
-    out.retain(|&j| !confix(bytes, j, &known));
-    let before = out.len();
+    let mut out = Vec::new();
+    let mut named = false; // whether a join of `capital_joins` was added
     let mut skip_to = 0; // the end of the last word read
-    let mut next_join = 0; // the first join of `joins` not before `i`
-    capitals(bytes, |i| {
-        if i < skip_to {
-            return;
+    places(bytes, |base, pairs, starts| {
+        let first = out.len();
+        for i in bits(base, pairs) {
+            if let Some(j) = pair_join(text, i.wrapping_sub(1)) {
+                if !confix(bytes, j, &known) {
+                    out.push(j);
+                }
+            }
         }
         // ASCII letter runs that start a word, or start after a join
-        // (`oleh|Megawatisebab`), and begin with a capital.
-        while next_join < before && out.get(next_join).is_some_and(|&j| j < i) {
-            next_join += 1;
+        // (`oleh|Megawatisebab`), and begin with a capital (a join is
+        // before one): the group's starts and joins merged in order, each
+        // run read once.
+        let joined = out.len();
+        let mut starts = bits(base, starts).peekable();
+        let mut next = first;
+        loop {
+            let join = out.get(next).copied().filter(|_| next < joined);
+            let i = match (starts.peek().copied(), join) {
+                (Some(s), Some(j)) if s <= j => {
+                    starts.next();
+                    s
+                }
+                (_, Some(j)) => {
+                    next += 1;
+                    j
+                }
+                (Some(s), None) => {
+                    starts.next();
+                    s
+                }
+                (None, None) => break,
+            };
+            if i < skip_to || !bytes.get(i).is_some_and(u8::is_ascii_uppercase) {
+                continue;
+            }
+            let end = letters_end(bytes, i);
+            let ends_word = bytes
+                .get(end)
+                .is_none_or(|b| !b.is_ascii_alphanumeric() && *b < 0x80);
+            if ends_word {
+                let word = text.get(i..end).unwrap_or_default();
+                let had = out.len();
+                capital_joins(word, i, &known, &mut out);
+                named |= out.len() > had;
+            }
+            skip_to = end;
         }
-        let starts = i == 0
-            || next_join < before && out.get(next_join) == Some(&i)
-            || bytes
-                .get(i - 1)
-                .is_some_and(|b| !b.is_ascii_alphanumeric() && *b < 0x80);
-        if !starts {
-            return;
-        }
-        let end = i + bytes
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|b| b.is_ascii_alphabetic())
-            .count();
-        let ends_word = bytes
-            .get(end)
-            .is_none_or(|b| !b.is_ascii_alphanumeric() && *b < 0x80);
-        if ends_word {
-            let word = text.get(i..end).unwrap_or_default();
-            capital_joins(word, i, &known, &mut out);
-        }
-        skip_to = end;
     });
-    if out.len() > before {
+    if named {
         out.sort_unstable();
         out.dedup();
     }
@@ -729,7 +808,21 @@ mod tests {
             "abcdefgHabcdefgHaB1a",
             "abcdefghijklmno1pqrsT",
             "",
-        ] {
+        ]
+        .into_iter()
+        .map(String::from)
+        .chain(
+            // Pairs and starts on each side of a 64-byte group's edge.
+            (58..70).flat_map(|n| {
+                let run = "a".repeat(n);
+                [
+                    format!("{run}B x"),
+                    format!("{run} Bc"),
+                    format!("{}1a{run}Ab", "x".repeat(n)),
+                ]
+            }),
+        ) {
+            let t = t.as_str();
             let slow: Vec<usize> = (0..t.len().saturating_sub(1))
                 .filter(|&i| {
                     let w = &t.as_bytes()[i..i + 2];
@@ -737,15 +830,27 @@ mod tests {
                         || w[0].is_ascii_digit() && w[1].is_ascii_lowercase()
                 })
                 .collect();
-            let mut fast = Vec::new();
-            join_candidates(t.as_bytes(), |i| fast.push(i));
-            assert_eq!(fast, slow, "{t}");
-            let caps: Vec<usize> = (0..t.len())
-                .filter(|&i| t.as_bytes()[i].is_ascii_uppercase())
+            let (mut pairs, mut starts_found) = (Vec::new(), Vec::new());
+            places(t.as_bytes(), |base, p, st| {
+                pairs.extend(bits(base, p).map(|j| j - 1));
+                starts_found.extend(bits(base, st));
+            });
+            assert_eq!(pairs, slow, "{t}");
+            let b = t.as_bytes();
+            let starts: Vec<usize> = (0..t.len())
+                .filter(|&i| {
+                    b[i].is_ascii_uppercase()
+                        && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] < 0x80)
+                })
                 .collect();
-            let mut fast = Vec::new();
-            capitals(t.as_bytes(), |i| fast.push(i));
-            assert_eq!(fast, caps, "{t}");
+            assert_eq!(starts_found, starts, "{t}");
+            for i in 0..t.len() {
+                let run = b[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count();
+                assert_eq!(letters_end(b, i), i + run, "{t} at {i}");
+            }
         }
     }
 
