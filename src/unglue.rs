@@ -234,22 +234,29 @@ fn bits(base: usize, mut mask: u64) -> impl Iterator<Item = usize> {
     })
 }
 
+/// Eight bytes of `bytes` from `i`, little-endian, zero past the end (the
+/// rules' word scan reads text this way too).
+#[inline]
+pub(crate) fn load8(bytes: &[u8], i: usize) -> u64 {
+    let mut b = [0u8; 8];
+    match bytes.get(i..i + 8) {
+        Some(s) => b.copy_from_slice(s),
+        None => {
+            let rest = bytes.get(i..).unwrap_or_default();
+            if let Some(d) = b.get_mut(..rest.len()) {
+                d.copy_from_slice(rest);
+            }
+        }
+    }
+    u64::from_le_bytes(b)
+}
+
 /// The end of the run of ASCII letters that starts at `i`, 8 bytes at a
 /// time.
 #[inline]
 fn letters_end(bytes: &[u8], mut i: usize) -> usize {
     loop {
-        let mut block = [0u8; 8];
-        match bytes.get(i..i + 8) {
-            Some(full) => block.copy_from_slice(full),
-            None => {
-                let rest = bytes.get(i..).unwrap_or_default();
-                if let Some(to) = block.get_mut(..rest.len()) {
-                    to.copy_from_slice(rest);
-                }
-            }
-        }
-        let x = u64::from_le_bytes(block);
+        let x = load8(bytes, i);
         let letters = in_range(x | (ONES * 0x20), b'a', b'z');
         let run = (!letters & HIGH).trailing_zeros() as usize / 8;
         if run < 8 {

@@ -93,21 +93,7 @@ pub(super) fn word_end(text: &str, start: usize, first: char) -> usize {
     end
 }
 
-/// Eight bytes of `bytes` from `i`, little-endian, zero past the end.
-#[inline]
-pub(super) fn load8(bytes: &[u8], i: usize) -> u64 {
-    let mut b = [0u8; 8];
-    match bytes.get(i..i + 8) {
-        Some(s) => b.copy_from_slice(s),
-        None => {
-            let rest = bytes.get(i..).unwrap_or_default();
-            if let Some(d) = b.get_mut(..rest.len()) {
-                d.copy_from_slice(rest);
-            }
-        }
-    }
-    u64::from_le_bytes(b)
-}
+pub(super) use crate::unglue::load8;
 
 pub(super) const ONES: u64 = 0x0101_0101_0101_0101;
 pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
