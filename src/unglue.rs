@@ -424,7 +424,9 @@ fn capital_joins(word: &str, at: usize, known: &impl Fn(&str) -> bool, out: &mut
         }
         return;
     }
-    if known(word) {
+    // A word of capitals only (`JAKARTA`, `COVID`) has no join in it: every
+    // split below ends a part at a lower-case letter.
+    if !word.bytes().any(|b| b.is_ascii_lowercase()) || known(word) {
         return;
     }
     let parts = camel_parts(word, known);
@@ -445,12 +447,10 @@ fn capital_joins(word: &str, at: usize, known: &impl Fn(&str) -> bool, out: &mut
                 tail_join(part, at + a, followed, known, out);
             }
         }
-        return;
     }
-    if common_words::is_common(&word.to_ascii_lowercase()) {
-        return;
-    }
-    tail_join(word, at, false, known, out);
+    // With two parts, the word is its capitals and the lower-case letters
+    // after them (`YouTube` has three): no name glued to a word after it is
+    // in there, as those start with one capital.
 }
 
 /// The parts of a capitalized `word` for [`capital_joins`], as offsets,
