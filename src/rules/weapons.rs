@@ -1,5 +1,6 @@
 //! Weapon rules (`rule:weapon`): named warships after a navy prefix, names
-//! after a weapon-kind head noun, unlisted variants of listed designator
+//! after a weapon-kind head noun and the names listed after that one
+//! (`kapal perusak Kunming dan Nanchang`), unlisted variants of listed designator
 //! families, and weapon spans extended over their variant or series.
 //!
 //! The words live in `rules/weapons.txt`; the designator families are read
@@ -589,7 +590,12 @@ impl Doc<'_, '_, '_> {
             let ship = self.head_phrase_at(i, &data.ship_heads) == len;
             if let Some((first, last)) = self.name_after_head(k, ship) {
                 found.push((first, last));
-                i = last;
+                i = self.list_after(last, ship, &mut found);
+            } else if let Some((_, b, _)) = self
+                .flat_at(k)
+                .filter(|&(a, _, e)| a == k && self.is_weapon(e))
+            {
+                i = self.list_after(b, ship, &mut found);
             } else {
                 i = k;
             }
@@ -701,6 +707,76 @@ impl Doc<'_, '_, '_> {
             }
         }
         Some((start, j))
+    }
+
+    /// The names listed after a head's first one, which ends before word
+    /// `end`: `kapal perusak Kunming dan Nanchang`, `jet tempur Rafale dan
+    /// Typhoon`, each read like a name after the head, a listed weapon
+    /// among them passed over; pushed to `found`. Returns the end of the
+    /// list. After a bare comma a member counts only where the list goes
+    /// on after it (`Selain kapal induk Liaoning, Beijing juga …` is no
+    /// list), and a given or family name (`… dan Sjafrie`), a common word
+    /// or a word before a saying verb (or, unlisted, before any verb: `… dan
+    /// Marinir menyiapkan`) ends it: a new clause starts there.
+    fn list_after(&self, mut end: usize, ship: bool, found: &mut Vec<(usize, usize)>) -> usize {
+        while let Some((next, conjunction)) = self.list_next(end) {
+            if let Some((_, b, _)) = self
+                .flat_at(next)
+                .filter(|&(a, _, e)| a == next && self.is_weapon(e))
+            {
+                end = b;
+                continue;
+            }
+            let Some((first, last)) = self.name_after_head(next, ship) else {
+                break;
+            };
+            let Some(w) = self.word(first) else { break };
+            // A word that is no name of a thing: a given name, an
+            // organization's head, a common word (`… dan Marinir menyiapkan`).
+            let plain = !designator_shaped(w, false)
+                && self.flat_at(first).is_none()
+                && (w.bits & (bit::NAME | bit::HEAD) != 0 || is_common(&fold_word(w)));
+            // An unlisted name before a verb may be a clause's subject.
+            let verb = |n: &Word| {
+                n.is_word
+                    && !n.cap
+                    && n.text.len() >= 5
+                    && ["me", "ber", "di", "ter"]
+                        .iter()
+                        .any(|p| n.text.starts_with(p))
+            };
+            let unlisted = self.flat_at(first).is_none() && !designator_shaped(w, false);
+            let says = self.word(last).is_some_and(|n| {
+                n.bits & bit::SAY != 0 || unlisted && self.same_sentence(first, last) && verb(n)
+            });
+            let goes_on = conjunction || self.list_next(last).is_some();
+            if plain || says || !goes_on {
+                break;
+            }
+            found.push((first, last));
+            end = last;
+        }
+        end
+    }
+
+    /// Where the next member of a list starts after word `end` (`, `,
+    /// `dan`, `, dan`, `serta`, `atau`), and whether a conjunction is
+    /// before it; `None` where no list goes on.
+    fn list_next(&self, end: usize) -> Option<(usize, bool)> {
+        let w = self.word(end)?;
+        if !self.same_sentence(end.checked_sub(1)?, end) {
+            return None;
+        }
+        let conjunction = |w: &Word| w.is("dan") || w.is("serta") || w.is("atau");
+        if w.text == "," {
+            let n = self.word(end + 1)?;
+            return Some(if conjunction(n) {
+                (end + 2, true)
+            } else {
+                (end + 1, false)
+            });
+        }
+        conjunction(w).then_some((end + 1, true))
     }
 
     /// In a line whose case says nothing, word `j` right after the weapon
