@@ -720,6 +720,11 @@ impl Doc<'_, '_, '_> {
     /// Marinir menyiapkan`) ends it: a new clause starts there.
     fn list_after(&self, mut end: usize, ship: bool, found: &mut Vec<(usize, usize)>) -> usize {
         while let Some((next, conjunction)) = self.list_next(end) {
+            // Another head starts a name of its own (`rudal Fattah dan rudal
+            // Emad`), found from there.
+            if self.head_phrase_at(next, &DATA.heads) > 0 {
+                break;
+            }
             if let Some((_, b, _)) = self
                 .flat_at(next)
                 .filter(|&(a, _, e)| a == next && self.is_weapon(e))
@@ -781,8 +786,8 @@ impl Doc<'_, '_, '_> {
 
     /// In a line whose case says nothing, word `j` right after the weapon
     /// head that ends before word `k`, as a name of one word (`roket
-    /// qassam`, `rudal bastion`): letters, no common word, kind, stop word or
-    /// title, no affix of a verb or noun (`pengintai`, `rakitan`), and
+    /// qassam`, `rudal bastion`): letters, no common word, kind, weapon head
+    /// (`meriam antipesawat gepard`), stop word or title, no affix of a verb or noun (`pengintai`, `rakitan`), and
     /// nothing but a common word, a stop word, a mark or an entity after it.
     /// Not after `senjata` (`senjata tajam`).
     fn lone_lower_name(&self, k: usize, j: usize) -> bool {
@@ -801,7 +806,8 @@ impl Doc<'_, '_, '_> {
             && w.bits & (bit::STOP | bit::TITLE | bit::TITLE_WORD | bit::HEAD) == 0
             && !is_common(&folded)
             && !DATA.not_name.contains(&folded)
-            && !affixed;
+            && !affixed
+            && self.head_phrase_at(j, &DATA.heads) == 0;
         let ends = !self.same_sentence(j, j + 1)
             || self.word(j + 1).is_none_or(|n| {
                 !n.is_word || n.stop() || is_common(&fold_word(n)) || self.covered(j + 1)
