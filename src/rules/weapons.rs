@@ -716,8 +716,11 @@ impl Doc<'_, '_, '_> {
     /// list. After a bare comma a member counts only where the list goes
     /// on after it (`Selain kapal induk Liaoning, Beijing juga …` is no
     /// list), and a given or family name (`… dan Sjafrie`), a common word
-    /// or a word before a saying verb (or, unlisted, before any verb: `… dan
-    /// Marinir menyiapkan`) ends it: a new clause starts there.
+    /// or a word before a saying verb ends it: a new clause starts there.
+    /// (An unlisted capitalized word that opens a clause after `dan` is
+    /// still taken for a member: most lists are the subject of a verb,
+    /// `Nagapasa, Ardadedali dan Alugoro bersandar`, so a verb after one
+    /// says nothing.)
     fn list_after(&self, mut end: usize, ship: bool, found: &mut Vec<(usize, usize)>) -> usize {
         while let Some((next, conjunction)) = self.list_next(end) {
             // Another head starts a name of its own (`rudal Fattah dan rudal
@@ -736,24 +739,21 @@ impl Doc<'_, '_, '_> {
                 break;
             };
             let Some(w) = self.word(first) else { break };
+            // Where case says nothing, an unlisted word is only a member
+            // if it has a designator's shape (`… DAN PENGANGKUT PERSONEL`).
+            let caseless = self.caseless_at(first)
+                || self.upper_line_at(first)
+                || self.written_caseless(first)
+                || self.written_upper(first);
+            if caseless && self.flat_at(first).is_none() && !designator_shaped(w, true) {
+                break;
+            }
             // A word that is no name of a thing: a given name, an
             // organization's head, a common word (`… dan Marinir menyiapkan`).
             let plain = !designator_shaped(w, false)
                 && self.flat_at(first).is_none()
                 && (w.bits & (bit::NAME | bit::HEAD) != 0 || is_common(&fold_word(w)));
-            // An unlisted name before a verb may be a clause's subject.
-            let verb = |n: &Word| {
-                n.is_word
-                    && !n.cap
-                    && n.text.len() >= 5
-                    && ["me", "ber", "di", "ter"]
-                        .iter()
-                        .any(|p| n.text.starts_with(p))
-            };
-            let unlisted = self.flat_at(first).is_none() && !designator_shaped(w, false);
-            let says = self.word(last).is_some_and(|n| {
-                n.bits & bit::SAY != 0 || unlisted && self.same_sentence(first, last) && verb(n)
-            });
+            let says = self.word(last).is_some_and(|n| n.bits & bit::SAY != 0);
             let goes_on = conjunction || self.list_next(last).is_some();
             if plain || says || !goes_on {
                 break;
