@@ -298,6 +298,22 @@ impl Doc<'_, '_, '_> {
     }
 
     /// The flat entity covering word `i`: (first, last, entity).
+    /// The end of a listed weapon that starts at word `i`, if one does.
+    fn weapon_at(&self, i: usize) -> Option<usize> {
+        self.flat_at(i)
+            .filter(|&(a, _, e)| a == i && self.is_weapon(e))
+            .map(|(_, b, _)| b)
+    }
+
+    /// Whether case says nothing at word `i` as written (no capitals, or
+    /// all), whatever the recased copy says.
+    fn written_caseless_at(&self, i: usize) -> bool {
+        self.caseless_at(i)
+            || self.upper_line_at(i)
+            || self.written_caseless(i)
+            || self.written_upper(i)
+    }
+
     fn flat_at(&self, i: usize) -> Option<(usize, usize, u32)> {
         let f = self.cover.get(i).copied().flatten()?;
         self.flat.get(f).map(|x| (x.first, x.last, x.entity))
@@ -439,9 +455,7 @@ impl Doc<'_, '_, '_> {
                 continue;
             }
             // In a line without capitals a listed ship is the gazetteer's.
-            let listed = self
-                .flat_at(i)
-                .is_some_and(|(a, _, e)| a == i && self.is_weapon(e));
+            let listed = self.weapon_at(i).is_some();
             if (caseless || cased && upper) && listed {
                 i += 1;
                 continue;
@@ -591,10 +605,7 @@ impl Doc<'_, '_, '_> {
             if let Some((first, last)) = self.name_after_head(k, ship) {
                 found.push((first, last));
                 i = self.list_after(last, ship, &mut found);
-            } else if let Some((_, b, _)) = self
-                .flat_at(k)
-                .filter(|&(a, _, e)| a == k && self.is_weapon(e))
-            {
+            } else if let Some(b) = self.weapon_at(k) {
                 i = self.list_after(b, ship, &mut found);
             } else {
                 i = k;
@@ -627,9 +638,7 @@ impl Doc<'_, '_, '_> {
             return None;
         }
         let caseless = self.caseless_at(k) || self.upper_line_at(k);
-        // Case says nothing as written (no capitals, or all), whatever the
-        // recased copy says.
-        let written_lower = caseless || self.written_caseless(k) || self.written_upper(k);
+        let written_lower = self.written_caseless_at(k);
         let quoted = ["\"", "'", "“", "‘"].contains(&first.text);
         // A class after the head: `kapal selam kelas Barracuda`, `fregat
         // kelas Sigma 10514`; the span starts at `kelas`, as the listed
@@ -728,10 +737,7 @@ impl Doc<'_, '_, '_> {
             if self.head_phrase_at(next, &DATA.heads) > 0 {
                 break;
             }
-            if let Some((_, b, _)) = self
-                .flat_at(next)
-                .filter(|&(a, _, e)| a == next && self.is_weapon(e))
-            {
+            if let Some(b) = self.weapon_at(next) {
                 end = b;
                 continue;
             }
@@ -739,19 +745,16 @@ impl Doc<'_, '_, '_> {
                 break;
             };
             let Some(w) = self.word(first) else { break };
+            let unlisted = self.flat_at(first).is_none();
             // Where case says nothing, an unlisted word is only a member
             // if it has a designator's shape (`… DAN PENGANGKUT PERSONEL`).
-            let caseless = self.caseless_at(first)
-                || self.upper_line_at(first)
-                || self.written_caseless(first)
-                || self.written_upper(first);
-            if caseless && self.flat_at(first).is_none() && !designator_shaped(w, true) {
+            if self.written_caseless_at(first) && unlisted && !designator_shaped(w, true) {
                 break;
             }
             // A word that is no name of a thing: a given name, an
-            // organization's head, a common word (`… dan Marinir menyiapkan`).
+            // organization's head, a common word (`… dan Pemerintah`).
             let plain = !designator_shaped(w, false)
-                && self.flat_at(first).is_none()
+                && unlisted
                 && (w.bits & (bit::NAME | bit::HEAD) != 0 || is_common(&fold_word(w)));
             let says = self.word(last).is_some_and(|n| n.bits & bit::SAY != 0);
             let goes_on = conjunction || self.list_next(last).is_some();
@@ -787,8 +790,8 @@ impl Doc<'_, '_, '_> {
     /// In a line whose case says nothing, word `j` right after the weapon
     /// head that ends before word `k`, as a name of one word (`roket
     /// qassam`, `rudal bastion`): letters, no common word, kind, weapon head
-    /// (`meriam antipesawat gepard`), stop word or title, no affix of a verb or noun (`pengintai`, `rakitan`), and
-    /// nothing but a common word, a stop word, a mark or an entity after it.
+    /// (`meriam antipesawat gepard`), stop word or title, no affix of a verb
+    /// or noun (`pengintai`, `rakitan`), and nothing but a common word, a stop word, a mark or an entity after it.
     /// Not after `senjata` (`senjata tajam`).
     fn lone_lower_name(&self, k: usize, j: usize) -> bool {
         let Some(w) = self.word(j) else { return false };
